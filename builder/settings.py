@@ -1,0 +1,29 @@
+"""Build settings: where the pages, corrections, vocabularies and templates are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Arguments:
+        seeds: folder of page files
+        corrections: the editors' corrections file (``seeds/corrections.yaml`` by default)
+        data_dir: the vocabularies
+        templates: the Jinja2 templates
+        site_url: the public address, for the feed and sitemap ("" when unknown)
+    """
+    seeds: Path
+    corrections: Path | None = None
+    data_dir: Path = ROOT / "builder" / "data"
+    templates: Path = ROOT / "site_templates"
+    site_url: str = ""
+
+    @classmethod
+    def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":
+        seeds = Path(seeds)
+        kw.setdefault("corrections", seeds / "corrections.yaml")
+        return cls(seeds=seeds, **kw)

@@ -1,0 +1,120 @@
+"""The vocabularies: data files in ``builder/data/`` that editors read and extend.
+
+- ``gazetteer.yaml``: provinces, prefecture-level cities, county-level places, national high-tech zones
+- ``themes.yaml``: the taxonomy, each theme with the terms that signal it
+- ``domain_terms.txt``: words jieba must keep whole (数智工匠, 专精特新, …)
+- ``stopwords.txt``: words that are never tags
+
+Loaded once per build into one frozen Vocabulary; nothing here is changed in place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str
+    full: str
+    city: str
+    province: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.full, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, str]   # short -> full name
+    cities: dict[str, str]      # prefecture-level city -> province
+    counties: dict[str, str]    # county-level place -> prefecture-level city
+    zones: tuple[Zone, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    terms: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    gazetteer: Gazetteer
+    themes: tuple[Theme, ...]
+    domain_terms: tuple[str, ...]
+    stopwords: frozenset[str]
+    data_dir: Path = DATA_DIR
+
+    def user_dictionary(self) -> list[str]:
+        """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
+        words: list[str] = []
+        seen: set[str] = set()
+        for zone in self.gazetteer.zones:
+            for name in zone.names:
+                if name not in seen:
+                    seen.add(name)
+                    words.append(name)
+        for term in self.domain_terms:
+            if term not in seen:
+                seen.add(term)
+                words.append(term)
+        return words
+
+
+def read_word_list(path: Path) -> tuple[str, ...]:
+    """One word a line; ``#`` starts a comment; blank lines are skipped."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return tuple(words)
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    zones = tuple(
+        Zone(name=z["name"], full=z.get("full") or z["name"], city=z["city"],
+             province=z["province"], aliases=tuple(z.get("aliases") or ()))
+        for z in data.get("zones") or ()
+    )
+    return Gazetteer(
+        provinces=dict(data.get("provinces") or {}),
+        cities=dict(data.get("cities") or {}),
+        counties=dict(data.get("counties") or {}),
+        zones=zones,
+    )
+
+
+def load_themes(path: Path) -> tuple[Theme, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(
+        Theme(name=t["name"], terms=tuple(t.get("terms") or ()), description=t.get("description", ""))
+        for t in data.get("themes") or ()
+    )
+
+
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """Read every vocabulary file in ``data_dir``."""
+    data_dir = Path(data_dir)
+    return Vocabulary(
+        gazetteer=load_gazetteer(data_dir / "gazetteer.yaml"),
+        themes=load_themes(data_dir / "themes.yaml"),
+        domain_terms=read_word_list(data_dir / "domain_terms.txt"),
+        stopwords=frozenset(read_word_list(data_dir / "stopwords.txt")),
+        data_dir=data_dir,
+    )
+
+
+@lru_cache(maxsize=4)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary(DATA_DIR)
