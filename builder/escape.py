@@ -1,0 +1,37 @@
+"""Article text is data, never markup.
+
+Page text goes into Markdown that MkDocs turns into HTML, so every character
+that HTML or Markdown would act on is neutralised here: ``<`` ``>`` ``&`` become
+entities and Markdown's punctuation is backslash-escaped. Jinja never sees the
+text as a template (it is passed in as a value), so ``{{ }}`` needs nothing more.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+# Python-Markdown's backslash-escapable characters, plus | for tables.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md_text(value: object) -> str:
+    """Escape one line of text for a Markdown body. Newlines become spaces."""
+    text = " ".join(str(value or "").split())
+    text = "".join(_HTML.get(ch, ch) for ch in text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(value: object) -> str:
+    """Escape text for raw HTML inside Markdown (attributes and SVG)."""
+    text = "".join(_HTML.get(ch, ch) for ch in str(value or ""))
+    return text.replace('"', "&quot;").replace("'", "&#39;")
+
+
+def yaml_str(value: object) -> str:
+    """A string for YAML front matter: JSON strings are valid YAML and cannot break out."""
+    return json.dumps(str(value or ""), ensure_ascii=False)
+
+
+def xml_text(value: object) -> str:
+    return "".join({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(ch, ch) for ch in str(value or ""))

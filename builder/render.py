@@ -1,0 +1,63 @@
+"""Render a Digest through the Jinja2 templates into the site's files.
+
+Returns a mapping of path (inside the docs folder) to text; the MkDocs hook
+adds them as generated files and the command line writes them to a folder.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .catalog import build_catalog
+from .datafiles import articles_csv, articles_json, rss_feed
+from .escape import html_text, md_text, yaml_str
+from .model import Digest
+from .vocab import Vocabulary
+
+
+def environment(templates: Path) -> Environment:
+    # Not autoescaped: the output is Markdown, and every piece of page text goes
+    # through the md/html/yaml filters explicitly (see escape.py).
+    env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(md=md_text, html=html_text, yaml=yaml_str)
+    return env
+
+
+def relative(src: str, dest: str) -> str:
+    """A link from one generated Markdown file to another, as MkDocs expects."""
+    return posixpath.relpath(dest, posixpath.dirname(src) or ".")
+
+
+def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:
+    catalog = build_catalog(digest, vocab)
+    env = environment(templates)
+    files: dict[str, str] = {}
+
+    def page(template: str, path: str, **context) -> None:
+        files[path] = env.get_template(template).render(
+            path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest, **context)
+
+    page("home.md.j2", "index.md")
+    for e in catalog.entries:
+        page("article.md.j2", catalog.article_paths[e.id], entry=e)
+    page("zones.md.j2", "zones/index.md")
+    for group in catalog.zones:
+        page("zone.md.j2", group.path, group=group)
+    page("provinces.md.j2", "provinces/index.md")
+    for group in catalog.provinces:
+        page("province.md.j2", group.path, group=group)
+    page("themes.md.j2", "themes/index.md")
+    for group in catalog.themes:
+        page("theme.md.j2", group.path, group=group)
+    page("sources.md.j2", "sources/index.md")
+    for view in catalog.sources:
+        page("source.md.j2", view.path, view=view)
+    page("tags.md.j2", "tags.md")
+    page("report.md.j2", "report.md")
+    files["data/articles.json"] = articles_json(catalog)
+    files["data/articles.csv"] = articles_csv(catalog)
+    files["feed.xml"] = rss_feed(catalog, site_url)
+    return files
