@@ -38,7 +38,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
 
 def check(name: str, data: bytes) -> tuple[Page | None, Problem | None]:
     """Turn one file's bytes into a Page, or explain why it is not one."""
-    if not data.strip():
+    if not data:
         return None, Problem(name, "empty file: no text to read")
     if len(data) > MAX_BYTES:
         return None, Problem(name, f"file is {len(data):,} bytes, larger than a printed page ({MAX_BYTES:,} at most)")

@@ -1,0 +1,76 @@
+"""End to end: the seeds built with ``mkdocs build --strict``, and the built site's files."""
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_strict_build_makes_every_kind_of_page(built_site):
+    for path in ("index.html", "zones/index.html", "themes/index.html", "tags/index.html",
+                 "sources/index.html", "provinces/index.html", "report/index.html",
+                 "data/articles.json", "data/articles.csv", "feed.xml", "sitemap.xml"):
+        assert (built_site / path).is_file(), path
+    data = json.loads((built_site / "data/articles.json").read_text(encoding="utf-8"))
+    for a in data["articles"]:
+        page = built_site / a["url"].strip("/") / "index.html"
+        assert page.is_file(), a["url"]
+
+
+def test_nothing_generated_is_written_into_the_docs_folder(built_site):
+    from conftest import ROOT
+    tracked = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*") if p.is_file()}
+    assert not any(p.startswith(("articles/", "zones/", "themes/", "sources/")) for p in tracked)
+
+
+def test_search_index_has_jieba_words(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    text = " ".join(d["text"] for d in index["docs"])
+    # jieba with the user dictionary keeps these whole, so search finds them as words.
+    assert "\u200b数智工匠\u200b" in text
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        for key in ("src", "href"):
+            if tag in ("script", "img", "link", "iframe") and a.get(key):
+                self.assets.append(a[key])
+
+
+def _pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_broken_internal_links_and_no_outside_assets(built_site):
+    broken, outside = [], []
+    for page in _pages(built_site):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        base = "http://site/" + page.relative_to(built_site).as_posix()
+        for href in parser.assets:
+            if urlparse(urljoin(base, href)).netloc != "site":
+                outside.append((page, href))
+        for href in parser.links:
+            url = urlparse(urljoin(base, href))
+            if url.netloc != "site" or url.scheme not in ("http", "https"):
+                continue
+            target = built_site / url.path.lstrip("/")
+            if url.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((page.relative_to(built_site).as_posix(), href))
+    assert not outside, outside[:5]
+    assert not broken, broken[:10]
