@@ -58,6 +58,7 @@ class Vocabulary:
     data_dir: Path = DATA_DIR
     place_rules: dict = field(default_factory=dict)   # places.yaml as read; compiled in places.py
     figure_rules: dict = field(default_factory=dict)  # figures.yaml as read; compiled in figures.py
+    theme_scoring: dict = field(default_factory=dict)  # the `scoring` section of themes.yaml
 
     def user_dictionary(self) -> list[str]:
         """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
@@ -126,6 +127,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         data_dir=data_dir,
         place_rules=load_rules(data_dir / "places.yaml"),
         figure_rules=load_rules(data_dir / "figures.yaml"),
+        theme_scoring=dict(load_rules(data_dir / "themes.yaml").get("scoring") or {}),
     )
 
 
