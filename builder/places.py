@@ -98,7 +98,8 @@ class PlaceFinder:
         self.zone_share = float(weights.get("zone_share", 0.4))
         self.kind_weight = {"national": 3.0, "institution": 2.0, "city": 1.0, "county": 1.0}
         self.kind_weight.update({k: float(v) for k, v in (weights.get("kinds") or {}).items()})
-        self.zone_kinds = tuple(rules.get("zone_kinds") or ("national", "new_area", "ftz_area", "dev_zone", "town"))
+        self.zone_kinds = tuple(rules.get("zone_kinds")
+                                or ("national", "hitech_zone", "new_area", "ftz_area", "dev_zone", "town"))
         not_places = set(rules.get("not_places") or ())
         self.not_towns = frozenset(rules.get("not_towns") or ())
 
@@ -238,6 +239,12 @@ class PlaceFinder:
                 if city is None or (kind == "town" and groups.get("name") in self.not_towns):
                     continue
                 claim(m.start(), m.end())
+                national = self.zones.get(m.group(0).replace("市", "", 1)) if kind == "hitech_zone" else None
+                if national is not None:  # 衡阳市高新区 is 衡阳高新区
+                    city, province = self.resolve(national.city)
+                    add(national.name, "national", city, national.province or province, m.start(), m.group(0),
+                        frozenset({national.full}))
+                    continue
                 if kind == "institution":  # counts for the place in its name
                     place_kind = "city" if where in self.city_names else "county"
                     key = city if place_kind == "city" else self.county_names[where][0]
