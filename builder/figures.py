@@ -13,7 +13,7 @@ from .model import Figure
 from .vocab import Vocabulary
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…· \u3000"
+_BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -78,7 +78,7 @@ class FigureFinder:
         i = start
         while i > floor and sentence[i - 1] not in _BOUNDARY:
             i -= 1
-        label = self.trim(sentence[i:start].strip())
+        label = self.trim(re.sub(r"\s+", "", sentence[i:start]))
         if len(label) > self.max_label:
             cuts = [label.rfind(w) + len(w) for w in self.split if w in label[:-2]]
             if cuts:
@@ -124,7 +124,7 @@ class FigureFinder:
                 floor = m.end() + len(skip)
                 continue
             label = self._label_before(sentence, m.start(), floor)
-            if cls == "count" and (not label or label.endswith(self.verbs)):
+            if cls in ("count", "area") and (not label or label.endswith(self.verbs)):
                 label = self._label_after(sentence, m.end()) or label
             if label in self.change and previous is not None:
                 label = previous.label + label
