@@ -1,68 +1,58 @@
-"""Enrichment: where each article is (zone, province, city), what it is about, its tags and figures."""
+"""Enrichment: where each article is, what it is about, its tags, key figures and related articles.
+
+Each job is its own module, with its rules in a data file:
+
+- ``places``: zone, province, city and mentions (``gazetteer.yaml``, ``places.yaml``)
+- ``themes``: one to three themes with the terms that earned them (``themes.yaml``)
+- ``keywords``: tags and the term vectors for similarity (``domain_terms.txt``, ``stopwords.txt``)
+- ``figures``: key figures with their sentences (``figures.yaml``)
+- ``related``: related articles (phase two, needs every entry)
+
+``enrich_articles`` sees every article of the build at once, so tags can leave out
+words common to most articles; ``link_related`` runs after it.
+"""
 from __future__ import annotations
 
-from .model import Article, Entry, ThemeMatch
-from .tokens import keyword_extractor
+from .figures import figure_finder
+from .keywords import choose_tags, document_frequency, keyword_model, term_vector
+from .model import Article, Entry
+from .places import place_finder
+from .related import link_related
+from .themes import theme_scorer
 from .vocab import Vocabulary
 
-
-def find_place(text: str, title: str, vocab: Vocabulary) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    """The zone named most (the title counts triple), and the other zones named."""
-    counts = {}
-    for zone in vocab.gazetteer.zones:
-        n = sum(text.count(name) + 3 * title.count(name) for name in set(zone.names))
-        if n:
-            counts[zone] = n
-    if not counts:
-        return None, None, None, ()
-    ranked = sorted(counts, key=lambda z: (-counts[z], z.name))
-    best = ranked[0]
-    return best.name, best.province, best.city, tuple(z.name for z in ranked[1:])
-
-
-def find_themes(text: str, vocab: Vocabulary) -> tuple[ThemeMatch, ...]:
-    scored = []
-    for theme in vocab.themes:
-        hits = tuple(t for t in theme.terms if t in text)
-        score = float(sum(text.count(t) for t in hits))
-        if score:
-            scored.append(ThemeMatch(theme.name, score, hits))
-    scored.sort(key=lambda m: (-m.score, m.theme))
-    return tuple(scored[:3])
-
-
-def find_tags(text: str, vocab: Vocabulary) -> tuple[str, ...]:
-    extractor = keyword_extractor(tuple(vocab.user_dictionary()))
-    tags = []
-    for word in extractor.extract_tags(text, topK=20):
-        if word in vocab.stopwords or len(word) < 2 or word.isdigit():
-            continue
-        tags.append(word)
-        if len(tags) == 6:
-            break
-    return tuple(tags)
+__all__ = ["enrich_articles", "link_related"]
 
 
 def enrich_articles(pairs: list[tuple[str, Article]], vocab: Vocabulary) -> tuple[Entry, ...]:
+    """Phase one: every article with its place, themes, tags, figures and term vector.
+
+    Arguments:
+        pairs: (id, article) for every article of the build
+        vocab: the vocabularies
+    Returns:
+        one Entry per pair, in the same order; ``related`` is left empty for :func:`link_related`.
+    """
+    places = place_finder(vocab)
+    themes = theme_scorer(vocab)
+    figures = figure_finder(vocab)
+    keywords = keyword_model(vocab)
+    body_of = {id_: "\n".join(article.paragraphs) for id_, article in pairs}
+    terms = [keywords.terms(article.title, body_of[id_]) for id_, article in pairs]
+    df = document_frequency(terms)
     entries = []
-    for id_, article in pairs:
-        text = "\n".join(article.paragraphs)
-        zone, province, city, mentions = find_place(text, article.title, vocab)
+    for (id_, article), article_terms in zip(pairs, terms):
+        body = body_of[id_]
+        place = places.find(article.title, article.paragraphs, article.kicker)
+        head = "\n".join(filter(None, [article.title, article.kicker]))
+        # zone names are places, not subjects (泰州医药高新区 is not about 医药)
         entries.append(Entry(
-            id=id_, article=article, zone=zone, province=province, city=city, mentions=mentions,
-            themes=find_themes(article.title + "\n" + text, vocab), tags=find_tags(text, vocab),
+            id=id_, article=article,
+            zone=place.zone, province=place.province, city=place.city, mentions=place.mentions,
+            zone_key=place.zone_key, zone_kind=place.zone_kind,
+            themes=themes.choose(places.zone_rx.sub("□", head), places.zone_rx.sub("□", body)),
+            tags=choose_tags(article_terms, df, len(pairs)),
+            figures=figures.find(article.title, article.paragraphs),
+            term_weights=term_vector(article_terms),
         ))
     return tuple(entries)
-
-
-def link_related(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """Related articles by shared tags, zone and themes (phase two: needs every entry)."""
-    from dataclasses import replace
-    out = []
-    for e in entries:
-        def score(o: Entry) -> tuple:
-            shared = len(set(e.tags) & set(o.tags)) + len({t.theme for t in e.themes} & {t.theme for t in o.themes})
-            return (-(shared + (2 if e.zone and e.zone == o.zone else 0)), o.id)
-        others = sorted((o for o in entries if o.id != e.id), key=score)
-        out.append(replace(e, related=tuple(o.id for o in others[:4] if score(o)[0] < 0)))
-    return tuple(out)

@@ -173,6 +173,9 @@ class Entry:
         tags: keywords for the tags plugin
         figures: key figures with their sentences
         related: ids of related entries
+        zone_key: the zone's canonical (gazetteer) name, for grouping: 杭州高新区 for 杭州高新区(滨江)
+        zone_kind: national, new_area, ftz_area, dev_zone, town, city or county
+        term_weights: the article's heaviest terms (L2-normalised TF-IDF), for related articles
     """
     id: str
     article: Article
@@ -184,6 +187,9 @@ class Entry:
     tags: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     related: tuple[str, ...] = ()
+    zone_key: str | None = None
+    zone_kind: str | None = None
+    term_weights: tuple[tuple[str, float], ...] = ()
 
     @property
     def url(self) -> str:

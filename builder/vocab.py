@@ -4,12 +4,15 @@
 - ``themes.yaml``: the taxonomy, each theme with the terms that signal it
 - ``domain_terms.txt``: words jieba must keep whole (数智工匠, 专精特新, …)
 - ``stopwords.txt``: words that are never tags
+- ``places.yaml``: rules for places that are not national high-tech zones (新区, 经开区,
+  自贸区片区, towns, institutions) and the weights used to choose an article's zone
+- ``figures.yaml``: units and label-trimming words for key figures
 
 Loaded once per build into one frozen Vocabulary; nothing here is changed in place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +56,9 @@ class Vocabulary:
     domain_terms: tuple[str, ...]
     stopwords: frozenset[str]
     data_dir: Path = DATA_DIR
+    place_rules: dict = field(default_factory=dict)   # places.yaml as read; compiled in places.py
+    figure_rules: dict = field(default_factory=dict)  # figures.yaml as read; compiled in figures.py
+    theme_scoring: dict = field(default_factory=dict)  # the `scoring` section of themes.yaml
 
     def user_dictionary(self) -> list[str]:
         """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
@@ -103,6 +109,13 @@ def load_themes(path: Path) -> tuple[Theme, ...]:
     )
 
 
+def load_rules(path: Path) -> dict:
+    """A YAML rules file as a mapping; a missing file means no rules."""
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     """Read every vocabulary file in ``data_dir``."""
     data_dir = Path(data_dir)
@@ -112,6 +125,9 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         domain_terms=read_word_list(data_dir / "domain_terms.txt"),
         stopwords=frozenset(read_word_list(data_dir / "stopwords.txt")),
         data_dir=data_dir,
+        place_rules=load_rules(data_dir / "places.yaml"),
+        figure_rules=load_rules(data_dir / "figures.yaml"),
+        theme_scoring=dict(load_rules(data_dir / "themes.yaml").get("scoring") or {}),
     )
 
 

@@ -1,0 +1,53 @@
+"""Related articles: three to five, by text similarity, zone and themes as tie-breakers, deterministic."""
+from __future__ import annotations
+
+from builder.model import Article, Entry, ThemeMatch
+from builder.related import link_related
+
+
+def make(id_, terms, zone=None, themes=()):
+    norm = sum(w * w for _, w in terms) ** 0.5
+    return Entry(id=id_, article=Article(page="p.txt", number=1, title=id_, paragraphs=()), zone=zone,
+                 zone_key=zone, themes=tuple(ThemeMatch(t, 1.0) for t in themes),
+                 term_weights=tuple((t, w / norm) for t, w in terms))
+
+
+def corpus():
+    return (
+        make("a", [("石墨烯", 3), ("孵化器", 1)], zone="厦门火炬高新区"),
+        make("b", [("石墨烯", 2), ("新材料", 1)], zone="株洲高新区"),
+        make("c", [("石墨烯", 3), ("孵化器", 1.2)], zone="厦门火炬高新区"),
+        make("d", [("人才", 3), ("职业教育", 1)], zone="衡阳高新区", themes=("人才与产教融合",)),
+        make("e", [("人才", 1), ("工匠", 2)], zone="济宁高新区", themes=("人才与产教融合",)),
+        make("f", [("基金", 2), ("授信", 1)], zone="湘潭高新区"),
+        make("g", [("新材料", 1), ("孵化器", 1)], zone="株洲高新区"),
+    )
+
+
+def test_three_to_five_related_never_itself():
+    for e in link_related(corpus()):
+        assert e.id not in e.related
+        assert len(e.related) <= 5
+        assert len(set(e.related)) == len(e.related)
+    out = {e.id: e.related for e in link_related(corpus())}
+    assert len(out["a"]) >= 3
+
+
+def test_most_similar_text_first_and_same_zone_breaks_ties():
+    out = {e.id: e.related for e in link_related(corpus())}
+    assert out["a"][0] == "c"          # same terms and same zone
+    assert out["d"][0] == "e"          # shared term and shared theme
+    assert "f" not in out["a"]         # nothing in common
+
+
+def test_same_zone_wins_between_equally_similar_texts():
+    entries = (make("x", [("石墨烯", 1)], zone="Z1"), make("y", [("石墨烯", 1)], zone="Z2"),
+               make("z", [("石墨烯", 1)], zone="Z1"))
+    out = {e.id: e.related for e in link_related(entries)}
+    assert out["x"][0] == "z"
+
+
+def test_deterministic_whatever_the_input_order():
+    forward = {e.id: e.related for e in link_related(corpus())}
+    backward = {e.id: e.related for e in link_related(tuple(reversed(corpus())))}
+    assert forward == backward
