@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Figure
-from .vocab import Vocabulary
+from .vocab import Vocabulary, compiled
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
@@ -138,19 +138,16 @@ class FigureFinder:
         return out
 
 
-_FINDERS: dict[int, tuple[Vocabulary, FigureFinder]] = {}
+def _new_figure_finder(vocab: Vocabulary) -> FigureFinder:
+    # Place names from the gazetteer are trimmed off labels.
+    gaz = vocab.gazetteer
+    names = [n for z in gaz.zones for n in z.names] + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
+    return FigureFinder(vocab, names)
 
 
 def figure_finder(vocab: Vocabulary) -> FigureFinder:
-    """The FigureFinder for ``vocab``, compiled once; place names from the gazetteer are trimmed off labels."""
-    hit = _FINDERS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        if len(_FINDERS) >= 4:
-            _FINDERS.clear()
-        gaz = vocab.gazetteer
-        names = [n for z in gaz.zones for n in z.names] + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
-        hit = _FINDERS[id(vocab)] = (vocab, FigureFinder(vocab, names))
-    return hit[1]
+    """The FigureFinder for ``vocab``, compiled once."""
+    return compiled(vocab, _new_figure_finder)
 
 
 def find_figures(title: str, paragraphs, vocab: Vocabulary) -> tuple[Figure, ...]:

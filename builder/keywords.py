@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .tokens import idf_table, pos_tokenizer
-from .vocab import Vocabulary
+from .vocab import Vocabulary, compiled
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
 # names, other proper nouns, verbal and adjectival nouns. Person names (nr) are not tags.
@@ -120,14 +120,6 @@ def term_vector(terms: ArticleTerms) -> tuple[tuple[str, float], ...]:
     return tuple((word, round(w / norm, 6)) for word, w in top)
 
 
-_MODELS: dict[int, tuple[Vocabulary, KeywordModel]] = {}
-
-
 def keyword_model(vocab: Vocabulary) -> KeywordModel:
     """The KeywordModel for ``vocab``, built once (jieba's dictionary loads once per process)."""
-    hit = _MODELS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        if len(_MODELS) >= 4:
-            _MODELS.clear()
-        hit = _MODELS[id(vocab)] = (vocab, KeywordModel(vocab))
-    return hit[1]
+    return compiled(vocab, KeywordModel)

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .vocab import Vocabulary
+from .vocab import Vocabulary, compiled
 
 _CJK = "\u4e00-\u9fff"
 _MASK = "\x00"
@@ -329,17 +329,9 @@ class PlaceFinder:
         return form
 
 
-_FINDERS: dict[int, tuple[Vocabulary, PlaceFinder]] = {}
-
-
 def place_finder(vocab: Vocabulary) -> PlaceFinder:
-    """The PlaceFinder for ``vocab``, compiled once (the cache holds the vocabulary, so its id stays unique)."""
-    hit = _FINDERS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        if len(_FINDERS) >= 4:
-            _FINDERS.clear()
-        hit = _FINDERS[id(vocab)] = (vocab, PlaceFinder(vocab))
-    return hit[1]
+    """The PlaceFinder for ``vocab``, compiled once."""
+    return compiled(vocab, PlaceFinder)
 
 
 def find_place(title: str, paragraphs, vocab: Vocabulary, kicker: str | None = None) -> Place:

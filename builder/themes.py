@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import ThemeMatch
-from .vocab import Theme, Vocabulary
+from .vocab import Theme, Vocabulary, compiled
 
 DEFAULTS = {"cap": 3, "title": 3, "min_length": 0.3, "threshold": 2.5, "min_terms": 2,
             "relative": 0.35, "max_themes": 3}
@@ -67,17 +67,9 @@ class ThemeScorer:
         return tuple(kept[: int(p["max_themes"])]) or (scored[0][0],)
 
 
-_SCORERS: dict[int, tuple[Vocabulary, ThemeScorer]] = {}
-
-
 def theme_scorer(vocab: Vocabulary) -> ThemeScorer:
     """The ThemeScorer for ``vocab``, compiled once per vocabulary."""
-    hit = _SCORERS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        if len(_SCORERS) >= 4:
-            _SCORERS.clear()
-        hit = _SCORERS[id(vocab)] = (vocab, ThemeScorer(vocab))
-    return hit[1]
+    return compiled(vocab, ThemeScorer)
 
 
 def find_themes(title: str, body: str, vocab: Vocabulary, kicker: str | None = None) -> tuple[ThemeMatch, ...]:

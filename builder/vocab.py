@@ -134,3 +134,23 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
 @lru_cache(maxsize=4)
 def default_vocabulary() -> Vocabulary:
     return load_vocabulary(DATA_DIR)
+
+
+_COMPILED: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
+
+
+def compiled(vocab: Vocabulary, factory):
+    """``factory(vocab)``, built once per vocabulary object and reused.
+
+    Matchers compiled from the vocabularies (place finder, theme scorer, …) are
+    costly to build and the same for every article. A Vocabulary holds dicts, so
+    it cannot key an lru_cache; the cache keeps the vocabulary itself beside the
+    result so that a recycled ``id()`` never returns another vocabulary's matcher.
+    """
+    key = (id(vocab), factory)
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not vocab:
+        if len(_COMPILED) >= 16:
+            _COMPILED.clear()
+        hit = _COMPILED[key] = (vocab, factory(vocab))
+    return hit[1]
