@@ -1,36 +1,77 @@
-"""OCR repair, line by line: every change is recorded as a Fix (what, where)."""
+"""OCR repair, line by line: every change is recorded as a Fix (what, where).
+
+Joining wrapped lines and dropping repeated blocks need the page's layout and
+are done by the segmenter (``blocks``, ``dedupe``); here each line is mended on
+its own, and place names against the page's own text (``placenames``).
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
+from . import textfix
+from .bylines import names_in
 from .model import Fix, Line, Page, RepairedPage
+from .placenames import place_fixes
+from .rules import Rules, rules_for
 from .vocab import Vocabulary
 
-CJK = r"\u3400-\u9fff"
-_MARKUP = re.compile(r"\^\{|</?mark>|^#+\s*|(?<=[" + CJK + r"：:])\}")
-_CJK_SPACE = re.compile(rf"(?<=[{CJK}，。、；：！？“”（）])[ \u3000\t]+(?=[{CJK}，。、；：！？“”（）])")
+
+def looks_like_heading(text: str, rules: Rules) -> bool:
+    """Short and without a sentence end: a headline, subhead or caption, or a wrapped line."""
+    return 0 < len(text) <= rules.heading_max_chars and not any(c in rules.sentence_end for c in text)
 
 
-def repair_line(no: int, raw: str) -> tuple[Line, list[Fix]]:
+def repair_line(no: int, raw: str, rules: Rules) -> tuple[Line, list[Fix]]:
+    """Mend one printed line.
+
+    Returns:
+        the Line (``debris`` set when nothing is left of it) and the fixes made.
+    """
     fixes: list[Fix] = []
     text = raw.strip()
     if not text:
         return Line(no, raw, "", "blank"), fixes
-    for kind, rx in (("markup", _MARKUP), ("space", _CJK_SPACE)):
-        new = rx.sub("", text).strip()
+
+    def step(kind: str, new: str) -> None:
+        nonlocal text
+        new = new.strip()
         if new != text:
             fixes.append(Fix(kind, no, text, new))
             text = new
+
+    stripped, level = textfix.strip_markup(text, rules)
+    step("markup", stripped)
     if not text:
         return Line(no, raw, "", "markup"), fixes
-    return Line(no, raw, text), fixes
+    if names_in(text, rules):
+        # A byline: its spaces separate names and stay.
+        return Line(no, raw, text, heading_level=level), fixes
+    step("doubled", textfix.undouble(text))
+    step("misreading", textfix.fix_misreadings(text, rules))
+    step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules)))
+    if looks_like_heading(text, rules):
+        step("space", textfix.separate_heading_parts(text, rules))
+    step("space", textfix.remove_cjk_spaces(text))
+    return Line(no, raw, text, heading_level=level), fixes
 
 
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
+    """Repair every line of a page.
+
+    Returns:
+        a RepairedPage with one Line per printed line and every Fix made.
+    """
+    rules = rules_for(vocab.data_dir)
     lines: list[Line] = []
     fixes: list[Fix] = []
     for no, raw in enumerate(page.lines, start=1):
-        line, line_fixes = repair_line(no, raw)
+        line, line_fixes = repair_line(no, raw, rules)
         lines.append(line)
         fixes.extend(line_fixes)
+    for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
+        before = lines[i].text
+        after = before.replace(wrong, right)
+        lines[i] = replace(lines[i], text=after)
+        fixes.append(Fix("place-name", lines[i].no, before, after))
+    fixes.sort(key=lambda f: f.line)
     return RepairedPage(page, tuple(lines), tuple(fixes))
