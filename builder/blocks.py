@@ -16,6 +16,7 @@ from .captions import is_caption_by_layout
 from .lines import Layout, PageLine, measure, classify
 from .model import Line
 from .rules import Rules
+from .textfix import heading_text
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Item:
         text: the repaired text (paragraph lines joined)
         gap_before: a wider gap than usual stands before it
         level: Markdown heading level the page marked it with (0 when none)
-        names: byline names (a byline, or a lead's 本报讯(通讯员 …))
+        names: byline names (a byline; for a paragraph, names printed after its last sentence)
         lead: a paragraph that opens with 本报讯
         open_end: the paragraph stops mid-sentence
         gap: blank lines before it
@@ -86,12 +87,20 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         nxt_kind = None if nxt is None else ("lead" if _lead(nxt.text, rules) else nxt.shape)
         gap_before = layout.big_gap(pl.gap) if i else False
         gap_after = nxt is not None and layout.big_gap(nxt.gap)
-        # Follow the run of heading-shaped lines: a headline group ends at a byline or a lead.
+        # Right after a byline an article has ended: a short line there needs a
+        # word cut in two to count as a wrapped line, its width alone is no sign.
+        after_end = (prev == "byline" and i > 1 and kinds[i - 2] == "body") or (i > 0 and bool(pls[i - 1].trailing))
+        # Follow the run of heading-shaped lines (and photo credits set among them):
+        # a headline group ends at a byline or a lead.
         j = i + 1
-        while j < n and pls[j].shape == "heading":
+        while j < n and pls[j].shape in ("heading", "credit"):
             j += 1
         ends_at = None if j >= n else ("lead" if _lead(pls[j].text, rules) else pls[j].shape)
-        if nxt_kind == "credit":
+        if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns):
+            kinds[i] = "heading"  # the page marked it as one, or it has a headline's form
+        elif prev == "heading" and pl.gap < layout.gap and not cut_word(pls[i - 1].text, pl.text, tok):
+            kinds[i] = "heading"  # the second line of a headline set tighter than paragraphs
+        elif nxt_kind == "credit":
             kinds[i] = "caption"
         elif ends_at in ("lead", "byline") and not (gap_before and prev in ("heading", "caption")):
             kinds[i] = "heading"
@@ -100,9 +109,10 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         elif prev == "body" and not rules.ends_sentence(pls[i - 1].text) and not gap_before and (
                 layout.wrapped or certain_join(pls[i - 1].text, pl.text, rules, tok)):
             kinds[i] = "body"
-        elif nxt is not None and nxt_kind == "body" and (
+        elif nxt is not None and nxt_kind in ("body", "heading") and (
                 certain_join(pl.text, nxt.text, rules, tok)
-                or (layout.wrapped and len(pl.text) >= 0.75 * layout.width)):
+                or (layout.wrapped and not after_end
+                    and 0.75 * layout.width <= len(pl.text) <= 1.3 * layout.width)):
             kinds[i] = "body"
         elif pl.line.heading_level == 0 and prev == "body" and nxt_kind == "body" and layout.wrapped \
                 and not rules.ends_sentence(pls[i - 1].text):
@@ -123,8 +133,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: jieba.Tokenizer,
         the items and the page layout measures.
     """
     layout = measure(lines)
-    kept = tuple(ln for ln in lines if ln.no not in skip)
-    pls = classify(kept, rules)
+    pls = classify(lines, rules, skip)
     kinds = resolve_headings(pls, layout, rules, tok)
     items: list[Item] = []
     para: list[PageLine] = []
@@ -137,18 +146,20 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: jieba.Tokenizer,
             text = "".join(p.text for p in para)
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
-                              open_end=not rules.ends_sentence(text)))
+                              names=para[-1].trailing,
+                              open_end=not rules.ends_sentence(text) and not para[-1].trailing))
             para.clear()
 
     for pl, kind in zip(pls, kinds):
         if kind == "body":
-            if para and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
+            if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.wrapped or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
                 para.append(pl)
                 cut = False
                 continue
-            if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not rules.ends_sentence(para[-1].text):
+            if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
+                    and not rules.ends_sentence(para[-1].text):
                 para.append(pl)  # no blank line between them: one printed block
                 continue
             close()
@@ -156,17 +167,17 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: jieba.Tokenizer,
             continue
         if kind in ("caption", "credit") and para and not rules.ends_sentence(para[-1].text):
             # A caption that cuts a sentence: keep the paragraph open across it.
-            items.append(_item(pl, kind, layout))
+            items.append(_item(pl, kind, layout, rules))
             cut = True
             continue
         close()
-        items.append(_item(pl, kind, layout))
+        items.append(_item(pl, kind, layout, rules))
     close()
     items.sort(key=lambda it: it.lines[0])
     return tuple(items), layout
 
 
-def _item(pl: PageLine, kind: str, layout: Layout) -> Item:
-    text = pl.text
+def _item(pl: PageLine, kind: str, layout: Layout, rules: Rules) -> Item:
+    text = heading_text(pl.line.spaced, pl.text, rules) if kind == "heading" else pl.text
     return Item(kind, (pl.no,), text, gap=pl.gap, gap_before=layout.big_gap(pl.gap), level=pl.line.heading_level,
                 names=pl.names)

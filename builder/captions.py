@@ -26,7 +26,7 @@ def is_caption_by_layout(prev_kind: str | None, gap_before: bool, gap_after: boo
         gap_before, gap_after: whether a wider gap than the page's paragraphs surrounds it
         next_kind: what follows (lead, byline, credit, heading, body; None at the end)
     """
-    if next_kind == "credit" or prev_kind == "credit" and not gap_before:
+    if next_kind == "credit":
         return True
     if gap_after or (gap_before and next_kind is None):
         return True

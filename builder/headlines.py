@@ -44,12 +44,15 @@ class Candidate:
         above: the body it stands directly above (index), or None
         below: the body it stands directly below, or None
         last_above: it is the heading nearest the body below it
+        anywhere: it may go to any body (a heading in a cluster, or printed apart);
+            otherwise only to the body below or above it
     """
     key: int
     text: str
     above: int | None
     below: int | None
     last_above: bool = True
+    anywhere: bool = True
 
 
 def score(cand_words: frozenset[str], body_words: frozenset[str], weight: dict[str, float]) -> float:
@@ -76,6 +79,8 @@ def match(cands: list[Candidate], bodies: list[str], tok: jieba.Tokenizer,
     for c in cands:
         cw = words(c.text, tok, stop)
         for b, bw in enumerate(body_words):
+            if not c.anywhere and b not in (c.above, c.below):
+                continue
             s = score(cw, bw, weight)
             if c.above == b:
                 s += ABOVE if c.last_above else ABOVE_EARLIER

@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .bylines import names_in
+from .bylines import names_in, trailing_names
 from .captions import credit_split
 from .model import Line
 from .rules import Rules
@@ -24,15 +24,21 @@ class PageLine:
         shape: byline, credit, heading or body
         names: the names when it is a byline
         caption: for a credit line, the caption printed before the credit on the same line
+        trailing: names printed after the last sentence of the line (…青睐。 廖祥); text leaves them out
     """
     line: Line
     gap: int
     shape: str
     names: tuple[str, ...] = ()
     caption: str = ""
+    trailing: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
+        if self.trailing:
+            joined = "".join(self.trailing)
+            text = self.line.text
+            return text[: len(text) - len(joined)].rstrip() if text.endswith(joined) else text
         return self.line.text
 
     @property
@@ -81,13 +87,20 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     return Layout(gap=gap, width=width)
 
 
-def classify(lines: tuple[Line, ...], rules: Rules) -> tuple[PageLine, ...]:
-    """Give every non-blank line its shape (see PageLine)."""
+def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset()) -> tuple[PageLine, ...]:
+    """Give every non-blank line its shape (see PageLine).
+
+    Arguments:
+        skip: lines already placed (duplicates): left out, and not counted as a gap
+    """
     out: list[PageLine] = []
     gap = 0
     for line in lines:
         if line.debris:
             gap += 1
+            continue
+        if line.no in skip:
+            gap = max(gap - 1, 0)
             continue
         text = line.text
         names = names_in(text, rules)
@@ -99,9 +112,11 @@ def classify(lines: tuple[Line, ...], rules: Rules) -> tuple[PageLine, ...]:
             caption, credit = credit_split(text, rules)
             if credit:
                 out.append(PageLine(line, gap, "credit", caption=caption))
-            elif heading_shaped(text, rules):
-                out.append(PageLine(line, gap, "heading"))
             else:
-                out.append(PageLine(line, gap, "body"))
+                _, trailing = trailing_names(line.raw, rules)
+                pl = PageLine(line, gap, "body", trailing=trailing)
+                if not trailing and heading_shaped(text, rules):
+                    pl = PageLine(line, gap, "heading")
+                out.append(pl)
         gap = 0
     return tuple(out)

@@ -16,11 +16,6 @@ from .rules import Rules, rules_for
 from .vocab import Vocabulary
 
 
-def looks_like_heading(text: str, rules: Rules) -> bool:
-    """Short and without a sentence end: a headline, subhead or caption, or a wrapped line."""
-    return 0 < len(text) <= rules.heading_max_chars and not any(c in rules.sentence_end for c in text)
-
-
 def repair_line(no: int, raw: str, rules: Rules) -> tuple[Line, list[Fix]]:
     """Mend one printed line.
 
@@ -49,10 +44,9 @@ def repair_line(no: int, raw: str, rules: Rules) -> tuple[Line, list[Fix]]:
     step("doubled", textfix.undouble(text))
     step("misreading", textfix.fix_misreadings(text, rules))
     step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules)))
-    if looks_like_heading(text, rules):
-        step("space", textfix.separate_heading_parts(text, rules))
+    spaced = text
     step("space", textfix.remove_cjk_spaces(text))
-    return Line(no, raw, text, heading_level=level), fixes
+    return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:

@@ -26,6 +26,7 @@ class Rules:
     continuation_end_words: tuple[str, ...]
     continuation_start_chars: str
     heading_max_chars: int
+    headline_patterns: tuple[re.Pattern, ...]
     byline_markers: tuple[str, ...]
     lead_markers: tuple[str, ...]
     surnames: frozenset[str]
@@ -58,6 +59,7 @@ def load_rules(path: Path) -> Rules:
         continuation_end_words=tuple(d.get("continuation_end_words") or ()),
         continuation_start_chars=d.get("continuation_start_chars", ""),
         heading_max_chars=int(d.get("heading_max_chars", 40)),
+        headline_patterns=tuple(re.compile(p) for p in d.get("headline_patterns") or ()),
         byline_markers=tuple(d.get("byline_markers") or ()),
         lead_markers=tuple(d.get("lead_markers") or ()),
         surnames=frozenset(re.sub(r"\s", "", d.get("surnames", ""))),

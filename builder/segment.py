@@ -86,13 +86,14 @@ def zones_in(text: str, names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-def merge_headings(items: tuple[Item, ...], rules: Rules) -> list[Item]:
-    """One headline printed over two lines (no blank between, or a first line ending in ：) is one heading."""
+def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the
+    page's paragraphs, or its first line ending in ：."""
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
-                it.gap == 0 or prev.text.endswith("：")) and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
+                it.gap < usual_gap or prev.text.endswith("：")) and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
                            gap_before=prev.gap_before, level=prev.level)
             continue
@@ -150,10 +151,8 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
             cur = _Run()
             runs.append(cur)
         cur.body.append(it)
-        last_raw = lines_by_no[it.lines[-1]].raw
-        _, trailing = bl.trailing_names(last_raw, rules)
-        if trailing:
-            cur.trailing[len(cur.body) - 1] = trailing
+        if it.names:  # names after its last sentence: the article ends here
+            cur.trailing[len(cur.body) - 1] = it.names
             cur.closed = True
     return runs
 
@@ -220,7 +219,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     items, layout = build_items(lines, rules, tok, skip=frozenset(dups))
-    items = merge_headings(items, rules)
+    items = merge_headings(items, rules, layout.gap)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
     pdups = duplicate_paragraphs([items[i].text for i in para_idx])
@@ -262,7 +261,10 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         prev_lines = [i for i, d in enumerate(drafts) if run.pre and d.last_line < run.pre[0].lines[0]]
         below = max(prev_lines, key=lambda i: drafts[i].last_line) if prev_lines else None
         for k, h in enumerate(run.pre):
-            cands.append(Candidate(len(cands), h.text, above, below, last_above=(k == len(run.pre) - 1)))
+            last = k == len(run.pre) - 1
+            # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
+            cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
+                                   anywhere=above is None or not last))
             cand_items.append(h)
     taken = match(cands, bodies, tok, stop)
     used = set()
@@ -273,17 +275,20 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
             drafts[b].notes.append(f"headline matched with low confidence {s:.2f}")
         if cands[key].above != b:
             drafts[b].notes.append(f"headline printed apart from the body (line {cand_items[key].lines[0]})")
-    # Kicker: an unused heading of the article's own run printed above it.
-    for b, d in enumerate(drafts):
-        own = [cands[k] for k in range(len(cands)) if cands[k].above == b and k not in used]
-        if own and d.title is not None:
-            title_line = d.title.lines[0]
-            above_title = [c for c in own if cand_items[c.key].lines[0] < title_line] or (
-                own if d.title not in d.pre else [])
-            if above_title:
-                kicker = above_title[-1]
-                d.kicker = cand_items[kicker.key]
-                used.add(kicker.key)
+    # Kicker: the unused heading printed right above the title (or above the body,
+    # when the title was printed apart).
+    key_of = {id(h): k for k, h in enumerate(cand_items)}
+    for d in drafts:
+        if d.title is None or not d.pre:
+            continue
+        if d.title in d.pre:
+            pos = next(i for i, h in enumerate(d.pre) if h is d.title)
+            kicker = d.pre[pos - 1] if pos else None
+        else:
+            kicker = d.pre[-1]
+        if kicker is not None and key_of[id(kicker)] not in used:
+            d.kicker = kicker
+            used.add(key_of[id(kicker)])
     # Headings no body took: kept as captions of the article they read like most.
     loose = [cand_items[k] for k in range(len(cands)) if k not in used]
 
@@ -372,11 +377,8 @@ def _finish(number: int, d: _Draft, page: str, rules: Rules, tok, placed: dict, 
             elif first_para and not d.inset and starts_mid_sentence(text, rules, tok):
                 truncated_start = True
                 d.notes.append("starts mid-sentence: cut at the page edge")
-        raw_tail, trailing = bl.trailing_names(by_no[it.lines[-1]].raw, rules)
+        trailing = it.names
         if trailing:
-            joined = "".join(trailing)
-            text = text[: len(text) - len(joined)] if text.endswith(joined) else text
-            text = text.rstrip()
             note = (note + "; " if note else "") + "names after the last sentence: " + " ".join(trailing)
         if open_prev and paragraphs:
             paragraphs[-1] += text

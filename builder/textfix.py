@@ -105,6 +105,13 @@ def remove_cjk_spaces(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+def heading_text(spaced: str, text: str, rules: Rules) -> str:
+    """A heading's text: its parts separated (see separate_heading_parts), other spaces removed."""
+    if not spaced:
+        return text
+    return remove_cjk_spaces(separate_heading_parts(spaced, rules))
+
+
 def separate_heading_parts(text: str, rules: Rules) -> str:
     """In a heading, a space between two Chinese parts becomes the part separator."""
     return _PART_SPACE.sub(rules.heading_part_separator, text)
