@@ -16,7 +16,7 @@ from .captions import is_caption_by_layout
 from .lines import Layout, PageLine, measure, classify
 from .model import Line
 from .rules import Rules
-from .textfix import heading_text
+from .textfix import has_parts, heading_text
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def certain_join(before: str, after: str, rules: Rules, tok: jieba.Tokenizer) ->
         return True
     if after[0] in rules.continuation_start_chars:
         return True
-    if any(before.endswith(w) for w in rules.continuation_end_words):
+    last = tok.lcut(before[-6:], HMM=False)[-1]
+    if last in rules.continuation_end_words:
         return True
     return cut_word(before, after, tok)
 
@@ -96,7 +97,8 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         while j < n and pls[j].shape in ("heading", "credit"):
             j += 1
         ends_at = None if j >= n else ("lead" if _lead(pls[j].text, rules) else pls[j].shape)
-        if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns):
+        if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns) or (
+                has_parts(pl.line.spaced) and not layout.wrapped):
             kinds[i] = "heading"  # the page marked it as one, or it has a headline's form
         elif prev == "heading" and pl.gap < layout.gap and not cut_word(pls[i - 1].text, pl.text, tok):
             kinds[i] = "heading"  # the second line of a headline set tighter than paragraphs

@@ -109,6 +109,18 @@ def best_body(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozense
     return best, best_s
 
 
+def caption_scores(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozenset[str]) -> list[float]:
+    """How much each body uses a caption's words, words found in fewer bodies weighing more."""
+    body_words = [words(b, tok, stop) for b in bodies]
+    df: dict[str, int] = {}
+    for bw in body_words:
+        for w in bw:
+            df[w] = df.get(w, 0) + 1
+    weight = {w: 1.0 / n for w, n in df.items()}
+    cw = words(text, tok, stop)
+    return [score(cw, bw, weight) for bw in body_words]
+
+
 def title_from_lead(lead: str, rules: Rules) -> str:
     """A short title made from an article's first sentence, for a page that prints none."""
     text = lead

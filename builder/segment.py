@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from . import bylines as bl
 from .blocks import Item, build_items
+from .captions import credit_split
 from .dedupe import duplicate_lines, duplicate_paragraphs
 from .fragments import split_threads
-from .headlines import Candidate, best_body, match, title_from_lead, words
+from .headlines import Candidate, best_body, caption_scores, match, title_from_lead, words
 from .lines import measure
 from .model import Article, Placement, RepairedPage, SegmentedPage
 from .rules import Rules, rules_for
@@ -343,8 +344,10 @@ def _place_caption(c: Item, drafts: list[_Draft], bodies: list[str], run: int, t
         target = min(home, key=lambda d: 0 if d.first_line <= c.lines[0] <= d.last_line + 2 else 1)
     else:
         target = _nearest(drafts, c.lines[0])
-    b, s = best_body(c.text, bodies, tok, stop)
-    if b is not None and s >= CAPTION_MOVE and drafts[b] is not target:
+    scores = caption_scores(c.text, bodies, tok, stop)
+    b = max(range(len(scores)), key=lambda i: scores[i]) if scores else None
+    home_score = scores[drafts.index(target)] if target in drafts else 0.0
+    if b is not None and scores[b] >= CAPTION_MOVE and drafts[b] is not target and home_score < scores[b] / 2:
         target = drafts[b]
         target.notes.append(f"caption at line {c.lines[0]} names this article; moved here")
     if target is not None:
@@ -399,7 +402,9 @@ def _finish(number: int, d: _Draft, page: str, rules: Rules, tok, placed: dict, 
     authors += d.authors
     captions = []
     for c in sorted(d.captions, key=lambda c: c.lines[0]):
-        captions.append(c.text)
+        # A caption and its credit on one line are kept as two.
+        caption, credit = credit_split(c.text, rules)
+        captions.extend(t for t in (caption, credit) if t)
         for no in c.lines:
             placed[no] = Placement(no, "credit" if c.kind == "credit" else "caption", number)
     title_generated = d.title is None
@@ -408,7 +413,13 @@ def _finish(number: int, d: _Draft, page: str, rules: Rules, tok, placed: dict, 
         for no in d.title.lines:
             placed[no] = Placement(no, "headline", number)
     else:
-        title = title_from_lead(paragraphs[0] if paragraphs else "", rules)
+        lead = paragraphs[0] if paragraphs else ""
+        if truncated_start:
+            # Its first sentence began on another page: take the next one.
+            rest = "".join(p for i, p in enumerate(paragraphs) if i not in subheads)
+            cut = next((i + 1 for i, ch in enumerate(rest) if ch in rules.sentence_end), 0)
+            lead = rest[cut:].lstrip("”’") or lead
+        title = title_from_lead(lead, rules)
         d.notes.append("the page prints no headline; title made from the lead")
     kicker = None
     if d.kicker is not None:

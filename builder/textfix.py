@@ -89,7 +89,8 @@ def fullwidth_punct(text: str, rules: Rules) -> str:
                 out.append(pair[0] if quote_open[ch] else pair[1])
                 quote_open[ch] = not quote_open[ch]
                 continue
-            if _is_cjkish(prev) or _is_cjkish(nxt) or (ch in "()" and has_cjk and not prev.isascii()):
+            latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
+            if _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin):
                 out.append(table[ch])
                 continue
         out.append(ch)
@@ -110,6 +111,11 @@ def heading_text(spaced: str, text: str, rules: Rules) -> str:
     if not spaced:
         return text
     return remove_cjk_spaces(separate_heading_parts(spaced, rules))
+
+
+def has_parts(spaced: str) -> bool:
+    """The line sets two Chinese parts apart with a space, as headings do (智改数转 “数智工匠”…)."""
+    return bool(_PART_SPACE.search(spaced))
 
 
 def separate_heading_parts(text: str, rules: Rules) -> str:
