@@ -13,6 +13,10 @@ from .model import Line
 # A line or paragraph shorter than this may repeat by chance (a short subhead);
 # only exact copies of a caption-sized line count then.
 MIN_CHARS = 20
+# A tail fragment (ending a sentence) this long or longer that repeats part of an
+# earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
+MIN_FRAGMENT = 12
+_SENTENCE_END = "。！？”"
 
 
 def norm(text: str) -> str:
@@ -43,7 +47,8 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
         key = norm(line.text)
         if not key:
             continue
-        if len(key) >= MIN_CHARS and not wrapped:
+        fragment = len(key) >= MIN_FRAGMENT and line.text.rstrip()[-1:] in _SENTENCE_END
+        if (len(key) >= MIN_CHARS or fragment) and not wrapped:
             pos = blob.find(key)
             if pos >= 0:
                 first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
@@ -68,7 +73,8 @@ def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
     keys = [norm(t) for t in texts]
     found: dict[int, int] = {}
     for i, key in enumerate(keys):
-        if len(key) < MIN_CHARS:
+        fragment = len(key) >= MIN_FRAGMENT and texts[i].rstrip()[-1:] in _SENTENCE_END
+        if len(key) < MIN_CHARS and not fragment:
             continue
         for j in range(i):
             if j not in found and key in keys[j]:
