@@ -109,14 +109,14 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         elif is_caption_by_layout(prev, gap_before, gap_after, nxt_kind):
             kinds[i] = "caption"
         elif prev == "body" and not rules.ends_sentence(pls[i - 1].text) and not gap_before and (
-                layout.wrapped or certain_join(pls[i - 1].text, pl.text, rules, tok)):
+                layout.full(pls[i - 1].text) or certain_join(pls[i - 1].text, pl.text, rules, tok)):
             kinds[i] = "body"
         elif nxt is not None and nxt_kind in ("body", "heading") and (
                 certain_join(pl.text, nxt.text, rules, tok)
                 or (layout.wrapped and not after_end
                     and 0.75 * layout.width <= len(pl.text) <= 1.3 * layout.width)):
             kinds[i] = "body"
-        elif pl.line.heading_level == 0 and prev == "body" and nxt_kind == "body" and layout.wrapped \
+        elif pl.line.heading_level == 0 and prev == "body" and nxt_kind == "body" and layout.full(pls[i - 1].text) \
                 and not rules.ends_sentence(pls[i - 1].text):
             kinds[i] = "body"
         else:
@@ -155,7 +155,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: jieba.Tokenizer,
     for pl, kind in zip(pls, kinds):
         if kind == "body":
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
-                    and (layout.wrapped or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
+                    and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
                 para.append(pl)
                 cut = False

@@ -57,6 +57,10 @@ class Layout:
         # Newspaper columns are 12 to 24 characters; a page of whole paragraphs has far longer lines.
         return self.width < 30
 
+    def full(self, text: str) -> bool:
+        """A wrapped line that runs to the column edge; a shorter one ends a paragraph or a column."""
+        return self.wrapped and len(text) >= 0.75 * self.width
+
     def big_gap(self, gap: int) -> bool:
         return gap >= 2 and gap > self.gap
 
