@@ -8,6 +8,7 @@ knows which article the next piece belongs to (a column break).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jieba
@@ -88,9 +89,11 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         nxt_kind = None if nxt is None else ("lead" if _lead(nxt.text, rules) else nxt.shape)
         gap_before = layout.big_gap(pl.gap) if i else False
         gap_after = nxt is not None and layout.big_gap(nxt.gap)
-        # Right after a byline an article has ended: a short line there needs a
-        # word cut in two to count as a wrapped line, its width alone is no sign.
-        after_end = (prev == "byline" and i > 1 and kinds[i - 2] == "body") or (i > 0 and bool(pls[i - 1].trailing))
+        # Right after a byline an article has ended: a short line without inner
+        # punctuation there needs a word cut in two to count as a wrapped line,
+        # its width alone is no sign (it may be the next headline).
+        after_end = ((prev == "byline" and i > 1 and kinds[i - 2] == "body") or (i > 0 and bool(pls[i - 1].trailing))) \
+            and not re.search("[，、“‘（]", pl.text)
         # Follow the run of heading-shaped lines (and photo credits set among them):
         # a headline group ends at a byline or a lead.
         j = i + 1
@@ -98,19 +101,19 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
             j += 1
         ends_at = None if j >= n else ("lead" if _lead(pls[j].text, rules) else pls[j].shape)
         if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns) or (
-                has_parts(pl.line.spaced) and not layout.wrapped):
+                has_parts(pl.line.spaced) and "，" not in pl.line.spaced):
             kinds[i] = "heading"  # the page marked it as one, or it has a headline's form
         elif prev == "heading" and pl.gap < layout.gap and not cut_word(pls[i - 1].text, pl.text, tok):
             kinds[i] = "heading"  # the second line of a headline set tighter than paragraphs
         elif nxt_kind == "credit":
             kinds[i] = "caption"
+        elif prev == "body" and not rules.ends_sentence(pls[i - 1].text) and not gap_before and (
+                layout.full(pls[i - 1].text) or certain_join(pls[i - 1].text, pl.text, rules, tok)):
+            kinds[i] = "body"  # the rest of a line wrapped at the column edge
         elif ends_at in ("lead", "byline") and not (gap_before and prev in ("heading", "caption")):
             kinds[i] = "heading"
         elif is_caption_by_layout(prev, gap_before, gap_after, nxt_kind):
             kinds[i] = "caption"
-        elif prev == "body" and not rules.ends_sentence(pls[i - 1].text) and not gap_before and (
-                layout.full(pls[i - 1].text) or certain_join(pls[i - 1].text, pl.text, rules, tok)):
-            kinds[i] = "body"
         elif nxt is not None and nxt_kind in ("body", "heading") and (
                 certain_join(pl.text, nxt.text, rules, tok)
                 or (layout.wrapped and not after_end

@@ -16,8 +16,11 @@ from .rules import Rules, rules_for
 from .vocab import Vocabulary
 
 
-def repair_line(no: int, raw: str, rules: Rules) -> tuple[Line, list[Fix]]:
+def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None = None) -> tuple[Line, list[Fix]]:
     """Mend one printed line.
+
+    Arguments:
+        quotes: the straight-quote state carried over from the line before (see textfix.fullwidth_punct)
 
     Returns:
         the Line (``debris`` set when nothing is left of it) and the fixes made.
@@ -43,7 +46,10 @@ def repair_line(no: int, raw: str, rules: Rules) -> tuple[Line, list[Fix]]:
         return Line(no, raw, text, heading_level=level), fixes
     step("doubled", textfix.undouble(text))
     step("misreading", textfix.fix_misreadings(text, rules))
-    step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules)))
+    step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules, quotes)))
+    if quotes is not None and rules.ends_sentence(text):
+        # A paragraph may end here: the next quote opens.
+        quotes.update({'"': True, "'": True})
     spaced = text
     step("space", textfix.remove_cjk_spaces(text))
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
@@ -58,8 +64,9 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
     rules = rules_for(vocab.data_dir)
     lines: list[Line] = []
     fixes: list[Fix] = []
+    quotes = {'"': True, "'": True}
     for no, raw in enumerate(page.lines, start=1):
-        line, line_fixes = repair_line(no, raw, rules)
+        line, line_fixes = repair_line(no, raw, rules, quotes)
         lines.append(line)
         fixes.extend(line_fixes)
     for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):

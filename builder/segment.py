@@ -127,7 +127,7 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
             later = next((x for x in items[i + 1:] if x.kind == "para"), None)
             new_zone = bool(later) and bool(zones_in(it.text, names) & zones_in(later.text, names)) and not (
                 zones_in(it.text, names) & zones_in("".join(p.text for p in cur.paras), names))
-            if cur.closed or it.level == 1 or nxt in ("lead", "byline") or new_zone:
+            if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or new_zone:
                 runs.append(_Run(pre=[it]))
             else:
                 cur.body.append(it)  # a subhead

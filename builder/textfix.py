@@ -66,17 +66,22 @@ def _is_cjkish(ch: str) -> bool:
     return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
 
 
-def fullwidth_punct(text: str, rules: Rules) -> str:
+def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
     """Half-width punctuation and straight quotes in Chinese context become full-width.
 
     A mark is in Chinese context when the nearest non-space character on either
     side is Chinese; 10.5, 10,000 and Latin words keep their marks.
+
+    Arguments:
+        quote_open: for each straight quote, whether the next one opens; carried from
+            line to line (a quotation may run over a wrapped line) and updated in place
     """
     table = dict(rules.fullwidth)
     out = []
     chars = list(text)
     has_cjk = any("\u3400" <= c <= "\u9fff" for c in chars)
-    quote_open = {'"': True, "'": True}
+    if quote_open is None:
+        quote_open = {'"': True, "'": True}
     for i, ch in enumerate(chars):
         if ch in table or (ch in "\"'" and has_cjk):
             prev = next((c for c in reversed(chars[:i]) if c != " "), "")

@@ -78,12 +78,16 @@ def narrow_columns(text: str, width: int = 17) -> str:
 
 
 def headlines_to_end(text: str, vocab) -> str:
-    """Move the lines the segmenter placed as headlines to the end of the page, in reverse order."""
+    """Move the lines the segmenter placed as headlines to the end of the page, the last article's first."""
     page = segment_page(repair_page(Page("page.txt", text), vocab), vocab)
-    heads = {p.line for p in page.placements if p.role == "headline"}
+    heads: dict[int, list[int]] = {}
+    for p in page.placements:
+        if p.role == "headline":
+            heads.setdefault(p.article, []).append(p.line)
     lines = text.split("\n")
-    kept = [ln if i + 1 not in heads else "" for i, ln in enumerate(lines)]
-    moved = [lines[i - 1] for i in sorted(heads, reverse=True)]
+    moved_lines = {n for group in heads.values() for n in group}
+    kept = [ln if i + 1 not in moved_lines else "" for i, ln in enumerate(lines)]
+    moved = ["\n".join(lines[n - 1] for n in heads[a]) for a in sorted(heads, reverse=True)]
     return "\n".join(kept + [""] + [x for m in moved for x in (m, "")])
 
 
