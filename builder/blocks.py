@@ -116,7 +116,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
             kinds[i] = "caption"
         elif nxt is not None and nxt_kind in ("body", "heading") and (
                 certain_join(pl.text, nxt.text, rules, tok)
-                or (layout.wrapped and not after_end
+                or (layout.wrapped and not after_end and ends_at == "body"
                     and 0.75 * layout.width <= len(pl.text) <= 1.3 * layout.width)):
             kinds[i] = "body"
         elif pl.line.heading_level == 0 and prev == "body" and nxt_kind == "body" and layout.full(pls[i - 1].text) \
