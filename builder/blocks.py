@@ -100,16 +100,19 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         while j < n and pls[j].shape in ("heading", "credit"):
             j += 1
         ends_at = None if j >= n else ("lead" if _lead(pls[j].text, rules) else pls[j].shape)
-        if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns) or (
-                has_parts(pl.line.spaced) and "，" not in pl.line.spaced):
+        if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns):
             kinds[i] = "heading"  # the page marked it as one, or it has a headline's form
         elif prev == "heading" and pl.gap < layout.gap and not cut_word(pls[i - 1].text, pl.text, tok):
             kinds[i] = "heading"  # the second line of a headline set tighter than paragraphs
+        elif pl.text.endswith("：") and nxt is not None and nxt.shape == "heading":
+            kinds[i] = "heading"  # a headline's subject on a line of its own (宜昌高新区：)
         elif nxt_kind == "credit":
             kinds[i] = "caption"
         elif prev == "body" and not rules.ends_sentence(pls[i - 1].text) and not gap_before and (
                 layout.full(pls[i - 1].text) or certain_join(pls[i - 1].text, pl.text, rules, tok)):
             kinds[i] = "body"  # the rest of a line wrapped at the column edge
+        elif has_parts(pl.line.spaced) and "，" not in pl.line.spaced:
+            kinds[i] = "heading"  # two parts set apart by a space, as subheads are
         elif ends_at in ("lead", "byline") and not (gap_before and prev in ("heading", "caption")):
             kinds[i] = "heading"
         elif is_caption_by_layout(prev, gap_before, gap_after, nxt_kind):
