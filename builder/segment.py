@@ -267,7 +267,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
                                    anywhere=above is None or not last))
             cand_items.append(h)
-    taken = match(cands, bodies, tok, stop)
+    taken = match(cands, bodies, tok, stop, names)
     used = set()
     for b, (key, s) in taken.items():
         drafts[b].title = cand_items[key]
