@@ -30,7 +30,6 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
         the thread of each paragraph, or None when nothing was set inside this article.
     """
     n = len(texts)
-    named = set().union(*zones) if zones else set()
     if not home:
         return None
     foreign = [bool(z) and not (z & home) for z in zones]
@@ -65,5 +64,4 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
             else:
                 thread[i] = 1 if s_inset > s_home else 0
         (inset_words if thread[i] else home_words).update(words[i])
-    del named
     return thread

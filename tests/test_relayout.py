@@ -65,11 +65,12 @@ def stray_spaces(text: str) -> str:
 def narrow_columns(text: str, width: int = 17) -> str:
     """Set every paragraph in narrow columns: cut every ``width`` characters, a blank line after each piece.
 
-    Headings span columns in print, so only lines long enough to be paragraphs are cut.
+    Headings span columns in print, so only lines that are paragraphs (a sentence
+    end, or longer than any heading) are cut.
     """
     out = []
     for line in text.split("\n"):
-        if len(line) <= 2 * width or not re.search("[。！？]", line):
+        if len(line) <= 2 * width or (len(line) <= 40 and not re.search("[。！？]", line)):
             out.append(line)
             continue
         pieces = [line[i:i + width] for i in range(0, len(line), width)]
@@ -102,7 +103,15 @@ def test_same_articles_in_another_layout(name, layout, vocab, originals):
     assert signature(layout(seed_text(name)), vocab) == originals[name]
 
 
-@pytest.mark.parametrize("name", [n for n in SEED_NAMES if not n.startswith("003")])
+# 004 sets a column of one article inside another. In narrow columns the line
+# before that column break runs to the column edge (15 of 17 characters), so
+# nothing on the page shows the break and the two sentences are joined: a known
+# limit, recorded here so that it is seen when it changes.
+NARROW = [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="column break at a full line is invisible"))
+          if n.startswith("004") else n for n in SEED_NAMES if not n.startswith("003")]
+
+
+@pytest.mark.parametrize("name", NARROW)
 def test_same_articles_in_narrow_columns(name, vocab, originals):
     assert signature(narrow_columns(seed_text(name)), vocab) == originals[name]
 
