@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jieba
 
@@ -46,11 +47,16 @@ class Item:
     open_end: bool = False
 
 
+@lru_cache(maxsize=16384)
+def _lcut(text: str, tok: jieba.Tokenizer) -> tuple[str, ...]:
+    return tuple(tok.lcut(text, HMM=False))
+
+
 def cut_word(before: str, after: str, tok: jieba.Tokenizer) -> bool:
     """True when a word runs across the join (有限|公司, 数十|载): the line was wrapped."""
     head, tail = before[-6:], after[:6]
     pos = 0
-    for word in tok.lcut(head + tail, HMM=False):
+    for word in _lcut(head + tail, tok):
         end = pos + len(word)
         if pos < len(head) < end and len(word) >= 2:
             return True
@@ -66,7 +72,7 @@ def certain_join(before: str, after: str, rules: Rules, tok: jieba.Tokenizer) ->
         return True
     if after[0] in rules.continuation_start_chars:
         return True
-    last = tok.lcut(before[-6:], HMM=False)[-1]
+    last = _lcut(before[-6:], tok)[-1]
     if last in rules.continuation_end_words:
         return True
     return cut_word(before, after, tok)

@@ -17,14 +17,14 @@ SHORT = 12
 
 
 def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[bool],
-                  words: list[frozenset[str]], home: frozenset[str]) -> list[int] | None:
+                  words, home: frozenset[str]) -> list[int] | None:
     """Assign each paragraph of one run of text to thread 0 (home) or thread 1 (inset).
 
     Arguments:
         zones: the zone names each paragraph names
         texts: the paragraph texts
         open_end: whether each paragraph stops mid-sentence
-        words: the content words of each paragraph
+        words: a function giving the content words of a text (called only when needed)
         home: the zones of the article the run belongs to (from its headline or lead)
     Returns:
         the thread of each paragraph, or None when nothing was set inside this article.
@@ -44,6 +44,7 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
     thread = [0] * n
     if lead_in:
         thread[before] = 1
+    words = [words(t) for t in texts]
     home_words: set[str] = set()
     inset_words: set[str] = set()
     for i in range(n):

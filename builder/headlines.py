@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jieba
 
@@ -30,8 +31,12 @@ BELOW = 0.1
 MIN_SCORE = 0.35
 
 
+@lru_cache(maxsize=8192)
 def words(text: str, tok: jieba.Tokenizer, stop: frozenset[str]) -> frozenset[str]:
-    """The content words of a text: tokens of two or more characters, and numbers."""
+    """The content words of a text: tokens of two or more characters, and numbers.
+
+    Cached: a body is compared with every headline and caption of its page.
+    """
     found = {w for w in tok.lcut(text) if len(w) >= 2 and _CJK_WORD.search(w) and w not in stop}
     found.update(_NUMBER.findall(text))
     return frozenset(found)
@@ -58,11 +63,27 @@ class Candidate:
     anywhere: bool = True
 
 
-def score(cand_words: frozenset[str], body_words: frozenset[str], weight: dict[str, float]) -> float:
+def score(cand_words: frozenset[str], body: frozenset[str] | str, weight: dict[str, float]) -> float:
+    """The weighted share of a heading's words that a body uses.
+
+    Arguments:
+        body: the body's words, or its text (then a word counts when the text contains it,
+            so long bodies need not be tokenized)
+    """
     total = sum(weight.get(w, 1.0) for w in cand_words)
     if not total:
         return 0.0
-    return sum(weight.get(w, 1.0) for w in cand_words if w in body_words) / total
+    return sum(weight.get(w, 1.0) for w in cand_words if w in body) / total
+
+
+def _weights(cand_words: list[frozenset[str]], bodies: list[str]) -> dict[str, float]:
+    """1 / the number of bodies that use a word: a word every body uses tells little."""
+    weight = {}
+    for cw in cand_words:
+        for w in cw:
+            if w not in weight:
+                weight[w] = 1.0 / max(1, sum(w in b for b in bodies))
+    return weight
 
 
 def match(cands: list[Candidate], bodies: list[str], tok: jieba.Tokenizer,
@@ -75,18 +96,13 @@ def match(cands: list[Candidate], bodies: list[str], tok: jieba.Tokenizer,
     Returns:
         {body index: (candidate key, score)} for the bodies that got one.
     """
-    body_words = [words(b, tok, stop) for b in bodies]
-    df: dict[str, int] = {}
-    for bw in body_words:
-        for w in bw:
-            df[w] = df.get(w, 0) + 1
-    weight = {w: 1.0 / n for w, n in df.items()}
+    cand_words = [words(c.text, tok, stop) for c in cands]
+    weight = _weights(cand_words, bodies)
     pairs = []
     body_zones = [{z for z in zones if z in b} for b in bodies]
-    for c in cands:
-        cw = words(c.text, tok, stop)
+    for c, cw in zip(cands, cand_words):
         cz = {z for z in zones if z in c.text}
-        for b, bw in enumerate(body_words):
+        for b, bw in enumerate(bodies):
             if not c.anywhere and b not in (c.above, c.below):
                 continue
             s = score(cw, bw, weight)
@@ -113,7 +129,7 @@ def best_body(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozense
     cw = words(text, tok, stop)
     best, best_s = None, 0.0
     for b, body in enumerate(bodies):
-        s = score(cw, words(body, tok, stop), {})
+        s = score(cw, body, {})
         if s > best_s:
             best, best_s = b, s
     return best, best_s
@@ -121,14 +137,9 @@ def best_body(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozense
 
 def caption_scores(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozenset[str]) -> list[float]:
     """How much each body uses a caption's words, words found in fewer bodies weighing more."""
-    body_words = [words(b, tok, stop) for b in bodies]
-    df: dict[str, int] = {}
-    for bw in body_words:
-        for w in bw:
-            df[w] = df.get(w, 0) + 1
-    weight = {w: 1.0 / n for w, n in df.items()}
     cw = words(text, tok, stop)
-    return [score(cw, bw, weight) for bw in body_words]
+    weight = _weights([cw], bodies)
+    return [score(cw, body, weight) for body in bodies]
 
 
 def title_from_lead(lead: str, rules: Rules) -> str:

@@ -7,6 +7,8 @@ nearby, and the right form is printed nearby at least twice.
 """
 from __future__ import annotations
 
+import re
+
 from .vocab import Vocabulary
 
 # Words a place name stands before; the first character is what must agree.
@@ -24,41 +26,46 @@ def known_places(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
-def _one_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
-
-
 def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str]]:
     """Find misread place names in a page's repaired lines.
+
+    Each place printed on the page is indexed by its forms with one character
+    wildcarded (淮? and ?南 for 淮南), so a candidate before a suffix is looked up
+    in constant time: the page is read twice, whatever the size of the gazetteer.
 
     Returns:
         (line index, wrong, right) for every correction, in line order.
     """
     places = known_places(vocab)
-    cities = sorted({*vocab.gazetteer.cities, *vocab.gazetteer.counties}, key=len, reverse=True)
-    fixes = []
-    # Where each city is printed, and before which suffixes.
+    names = {*vocab.gazetteer.cities, *vocab.gazetteer.counties}
+    lengths = sorted({len(n) for n in names if n})
+    suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
+    # Where each place is printed, and the character after it.
     seen: dict[str, list[tuple[int, str]]] = {}
     for i, text in enumerate(texts):
-        for city in cities:
-            start = text.find(city)
-            while start >= 0:
-                after = text[start + len(city):start + len(city) + 1]
-                seen.setdefault(city, []).append((i, after))
-                start = text.find(city, start + 1)
-    for city, where in seen.items():
-        n = len(city)
-        for i, text in enumerate(texts):
-            for j in range(len(text) - n):
+        for n in lengths:
+            for j in range(len(text) - n + 1):
                 cand = text[j:j + n]
-                if cand == city or cand in places or not _one_apart(cand, city):
+                if cand in names:
+                    seen.setdefault(cand, []).append((i, text[j + n:j + n + 1]))
+    wild: dict[str, list[str]] = {}
+    for name in seen:
+        for k in range(len(name)):
+            wild.setdefault(name[:k] + "?" + name[k + 1:], []).append(name)
+    fixes = []
+    for i, text in enumerate(texts):
+        for m in suffix.finditer(text):
+            for n in lengths:
+                j = m.start() - n
+                cand = text[j:m.start()] if j >= 0 else ""
+                if not cand or cand in places or not all("\u3400" <= c <= "\u9fff" for c in cand):
                     continue
-                if not any(text.startswith(s, j + n) for s in SUFFIXES):
-                    continue
-                if not all("\u3400" <= c <= "\u9fff" for c in cand):
-                    continue
-                near = [a for k, a in where if abs(k - i) <= WINDOW]
-                if len(near) >= 2 and text[j + n] in near:
-                    fixes.append((i, cand, city))
-    fixes.sort()
-    return fixes
+                options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
+                best, best_n = None, 1
+                for right in options:
+                    near = [a for k, a in seen[right] if abs(k - i) <= WINDOW]
+                    if len(near) > best_n and text[m.start()] in near:
+                        best, best_n = right, len(near)
+                if best is not None:
+                    fixes.append((i, cand, best))
+    return sorted(set(fixes))

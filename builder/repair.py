@@ -44,7 +44,8 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
     if names_in(text, rules):
         # A byline: its spaces separate names and stay.
         return Line(no, raw, text, heading_level=level), fixes
-    step("doubled", textfix.undouble(text))
+    if not any(c in rules.sentence_end for c in text):
+        step("doubled", textfix.undouble(text))  # bold headlines: never a sentence
     step("misreading", textfix.fix_misreadings(text, rules))
     step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules, quotes)))
     if quotes is not None and rules.ends_sentence(text):
