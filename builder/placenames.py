@@ -1,9 +1,12 @@
 """OCR misreadings of place names (潍南 for 淮南, 彬州 for 郴州).
 
 A name is corrected only where the gazetteer and the page's own text agree: the
-misread form is no known place, differs from a known place in one character,
-stands before the same kind of word (高新区, 市, 县 …) as that place does
-nearby, and the right form is printed nearby at least twice.
+misread form differs from a place printed nearby in one character, stands
+before the same kind of word (高新区, 市, 县 …) as that place does there, and
+the right form is printed nearby at least twice. A misread form that is itself
+a place (彬州 is a county-level city in 陕西) is corrected only when the page
+names it once, never names the city or province it belongs to, and names the
+right form at least three times nearby.
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from .vocab import Vocabulary
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
 # How far (in lines) the right form must be printed for a correction.
 WINDOW = 80
+# How often the right form must be printed nearby when the misread form is a real place too.
+KNOWN_PLACE_SUPPORT = 3
 
 
 def known_places(vocab: Vocabulary) -> frozenset[str]:
@@ -37,7 +42,14 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
         (line index, wrong, right) for every correction, in line order.
     """
     places = known_places(vocab)
-    names = {*vocab.gazetteer.cities, *vocab.gazetteer.counties}
+    g = vocab.gazetteer
+    names = {*g.cities, *g.counties}
+    page = "\n".join(texts)
+
+    def parents(place: str) -> tuple[str, ...]:
+        city = g.counties.get(place)
+        province = g.cities.get(city or place)
+        return tuple(p for p in (city, province) if p)
     lengths = sorted({len(n) for n in names if n})
     suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
     # Where each place is printed, and the character after it.
@@ -58,10 +70,14 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
             for n in lengths:
                 j = m.start() - n
                 cand = text[j:m.start()] if j >= 0 else ""
-                if not cand or cand in places or not all("\u3400" <= c <= "\u9fff" for c in cand):
+                if not cand or not all("\u3400" <= c <= "\u9fff" for c in cand):
+                    continue
+                # A real place: only when the page gives it no support of its own.
+                known = cand in places
+                if known and (page.count(cand) > 1 or any(p in page for p in parents(cand))):
                     continue
                 options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
-                best, best_n = None, 1
+                best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
                 for right in options:
                     near = [a for k, a in seen[right] if abs(k - i) <= WINDOW]
                     if len(near) > best_n and text[m.start()] in near:

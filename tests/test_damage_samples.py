@@ -191,3 +191,13 @@ def test_real_words_that_look_like_misreadings_are_left(vocab):
     text = "潍坊高新区：人才新政发布\n\n本报讯 潍坊高新区引进人才300人，资深人士和合适人选均可申报。个人股份不受影响。\n"
     (art,) = build(text, vocab).articles
     assert "引进人才" in body(art) and "资深人士" in body(art) and "合适人选" in body(art) and "个人股份" in body(art)
+
+
+def test_a_real_place_is_left_when_the_page_supports_it(vocab):
+    # 彬州 is a county-level city under 咸阳: a page that names 咸阳 keeps it,
+    # even beside 郴州 printed three times.
+    text = ("咸阳高新区：彬州市企业来访\n\n本报讯 近日，彬州市委书记带队到咸阳高新区考察。"
+            "郴州市企业、郴州市商会和郴州市协会也参加了活动。\n")
+    page = build(text, vocab)
+    assert "彬州市委书记" in body(page.articles[0])
+    assert not [f for f in page.fixes if f.kind == "place-name"]
