@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import assert_every_line_placed, body, build, first_sentence, last_sentence, sample
+from segment_helpers import assert_every_line_placed, body, build, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
 
 CJK_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 

@@ -15,7 +15,7 @@ from builder.model import Page
 from builder.repair import repair_page
 from builder.segment import segment_page
 from builder.sources import decode
-from conftest import SEEDS, first_sentence, last_sentence, norm
+from segment_helpers import SEEDS, first_sentence, last_sentence, norm, vocab  # noqa: F401 (vocab is a fixture)
 
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 CJK = re.compile(r"[\u4e00-\u9fff]")

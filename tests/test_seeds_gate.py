@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SEEDS, assert_every_line_placed, body, build, first_sentence, last_sentence, norm
+from segment_helpers import SEEDS, assert_every_line_placed, body, build, first_sentence, last_sentence, norm, vocab  # noqa: F401 (vocab is a fixture)
 
 DEBRIS = {
     "space between Chinese characters": re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]"),

@@ -1,4 +1,5 @@
-"""Shared fixtures: a vocabulary with the small test gazetteer, and helpers to segment a page."""
+"""Helpers for the repair and segment tests: a vocabulary with the small test gazetteer
+(a fixture: import it into the test module), and functions to segment a page."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from builder.repair import repair_page
 from builder.segment import segment_page
 from builder.vocab import DATA_DIR, Gazetteer, Vocabulary, load_gazetteer, load_themes, read_word_list
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).parent / "samples" / "segment"
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
