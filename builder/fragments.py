@@ -1,30 +1,33 @@
 """Pieces of one article printed inside another (a column of article B set into article A).
 
 The sign of it is a column break: a paragraph of A stops mid-sentence, and the
-text that follows is about another zone that A never names. Those paragraphs,
-and the ones without a zone that read more like them than like A, form a
-thread of their own: an article that began elsewhere (so it is truncated).
+text that follows is about another zone that A never names. The paragraphs
+that name that zone form a thread of their own, an article that began
+elsewhere (so it is truncated). Paragraphs that name neither zone are placed
+by the layout, not by their words:
+
+- a short closed fragment between A's broken sentence and B's text is B's
+  first line (its sentence began on another page);
+- a paragraph right before more of B's text, while a sentence of B is still
+  open, continues B (B's column resumes);
+- when sentences of both are open, the older break resumes first (A's);
+- otherwise a paragraph stays with the article before it.
 """
 from __future__ import annotations
 
-from .headlines import score
-
-# A weak paragraph goes to the other thread only when it reads clearly more like it.
-MARGIN = 0.05
 # A closed fragment this short between a broken-off paragraph and the other
-# article's text is the other article's first line (its sentence began elsewhere).
+# article's text is the other article's first line.
 SHORT = 12
 
 
 def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[bool],
-                  words, home: frozenset[str]) -> list[int] | None:
+                  home: frozenset[str]) -> list[int] | None:
     """Assign each paragraph of one run of text to thread 0 (home) or thread 1 (inset).
 
     Arguments:
         zones: the zone names each paragraph names
         texts: the paragraph texts
         open_end: whether each paragraph stops mid-sentence
-        words: a function giving the content words of a text (called only when needed)
         home: the zones of the article the run belongs to (from its headline or lead)
     Returns:
         the thread of each paragraph, or None when nothing was set inside this article.
@@ -42,27 +45,24 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
     if not (open_end[before] or lead_in):
         return None
     thread = [0] * n
+    # pending[t]: the index of thread t's paragraph whose sentence is still open, or None
+    pending: list[int | None] = [None, None]
+    for i in range(first):
+        pending[0] = i if open_end[i] else None
     if lead_in:
         thread[before] = 1
-    words = [words(t) for t in texts]
-    home_words: set[str] = set()
-    inset_words: set[str] = set()
-    for i in range(n):
-        if i < first and not (lead_in and i == before):
-            home_words |= words[i]
-        elif foreign[i]:
-            inset_words |= words[i]
+        pending[0] = before - 1
     for i in range(first, n):
         if foreign[i]:
-            thread[i] = 1
+            t = 1
         elif zones[i] & home:
-            thread[i] = 0
+            t = 0
+        elif i + 1 < n and foreign[i + 1] and pending[1] is not None:
+            t = 1
+        elif pending[0] is not None and pending[1] is not None:
+            t = 0 if pending[0] < pending[1] else 1
         else:
-            s_home = score(words[i], frozenset(home_words), {})
-            s_inset = score(words[i], frozenset(inset_words), {})
-            if abs(s_home - s_inset) < MARGIN:
-                thread[i] = thread[i - 1]
-            else:
-                thread[i] = 1 if s_inset > s_home else 0
-        (inset_words if thread[i] else home_words).update(words[i])
+            t = thread[i - 1]
+        thread[i] = t
+        pending[t] = i if open_end[i] else None
     return thread

@@ -165,7 +165,7 @@ def split_run(run_no: int, run: _Run, names: tuple[str, ...], tok, stop) -> list
         return []
     home = zones_in("".join(h.text for h in run.pre), names) or zones_in(paras[0].text, names)
     thread = split_threads([zones_in(p.text, names) for p in paras], [p.text for p in paras],
-                           [p.open_end for p in paras], lambda t: words(t, tok, stop), home)
+                           [p.open_end for p in paras], home)
     if thread is None:
         return [_Draft(run_no, list(run.body), list(run.pre))]
     home_body, inset_body, k = [], [], 0
