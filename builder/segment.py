@@ -18,7 +18,7 @@ from .blocks import Item, build_items
 from .captions import credit_split
 from .dedupe import duplicate_lines, duplicate_paragraphs
 from .fragments import split_threads
-from .headlines import Candidate, best_body, caption_scores, match, title_from_lead, words
+from .headlines import Candidate, best_body, caption_scores, match, title_from_lead
 from .lines import measure
 from .model import Article, Placement, RepairedPage, SegmentedPage
 from .rules import Rules, rules_for
@@ -158,7 +158,7 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
     return runs
 
 
-def split_run(run_no: int, run: _Run, names: tuple[str, ...], tok, stop) -> list[_Draft]:
+def split_run(run_no: int, run: _Run, names: tuple[str, ...]) -> list[_Draft]:
     """One draft per thread of a run (two when another article's column is set inside it)."""
     paras = run.paras
     if not paras:
@@ -234,7 +234,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     runs = runs_of(items, by_no, rules, names)
     drafts: list[_Draft] = []
     for r, run in enumerate(runs):
-        got = split_run(r, run, names, tok, stop)
+        got = split_run(r, run, names)
         if not got:
             continue
         # Bylines: the top one to the run's own article, the closing one to whoever owns the last paragraph.
