@@ -67,11 +67,16 @@ class Line:
         raw: the line as printed
         text: the repaired text ("" when nothing is left)
         debris: the kind of debris when the whole line is debris (blank, markup), else None
+        heading_level: the Markdown heading level the line was marked with (``#`` is 1), else 0
+        spaced: the repaired text before spaces were removed ("" when the same as text);
+            a heading's parts are told apart by its spaces
     """
     no: int
     raw: str
     text: str
     debris: str | None = None
+    heading_level: int = 0
+    spaced: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,79 @@
-"""OCR repair, line by line: every change is recorded as a Fix (what, where)."""
+"""OCR repair, line by line: every change is recorded as a Fix (what, where).
+
+Joining wrapped lines and dropping repeated blocks need the page's layout and
+are done by the segmenter (``blocks``, ``dedupe``); here each line is mended on
+its own, and place names against the page's own text (``placenames``).
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
+from . import textfix
+from .bylines import names_in
 from .model import Fix, Line, Page, RepairedPage
+from .placenames import place_fixes
+from .rules import Rules, rules_for
 from .vocab import Vocabulary
 
-CJK = r"\u3400-\u9fff"
-_MARKUP = re.compile(r"\^\{|</?mark>|^#+\s*|(?<=[" + CJK + r"：:])\}")
-_CJK_SPACE = re.compile(rf"(?<=[{CJK}，。、；：！？“”（）])[ \u3000\t]+(?=[{CJK}，。、；：！？“”（）])")
 
+def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None = None) -> tuple[Line, list[Fix]]:
+    """Mend one printed line.
 
-def repair_line(no: int, raw: str) -> tuple[Line, list[Fix]]:
+    Arguments:
+        quotes: the straight-quote state carried over from the line before (see textfix.fullwidth_punct)
+
+    Returns:
+        the Line (``debris`` set when nothing is left of it) and the fixes made.
+    """
     fixes: list[Fix] = []
     text = raw.strip()
     if not text:
         return Line(no, raw, "", "blank"), fixes
-    for kind, rx in (("markup", _MARKUP), ("space", _CJK_SPACE)):
-        new = rx.sub("", text).strip()
+
+    def step(kind: str, new: str) -> None:
+        nonlocal text
+        new = new.strip()
         if new != text:
             fixes.append(Fix(kind, no, text, new))
             text = new
+
+    stripped, level = textfix.strip_markup(text, rules)
+    step("markup", stripped)
     if not text:
         return Line(no, raw, "", "markup"), fixes
-    return Line(no, raw, text), fixes
+    if names_in(text, rules):
+        # A byline: its spaces separate names and stay.
+        return Line(no, raw, text, heading_level=level), fixes
+    if not any(c in rules.sentence_end for c in text):
+        step("doubled", textfix.undouble(text))  # bold headlines: never a sentence
+    step("misreading", textfix.fix_misreadings(text, rules))
+    step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules, quotes)))
+    if quotes is not None and rules.ends_sentence(text):
+        # A paragraph may end here: the next quote opens.
+        quotes.update({'"': True, "'": True})
+    spaced = text
+    step("space", textfix.remove_cjk_spaces(text))
+    return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
+    """Repair every line of a page.
+
+    Returns:
+        a RepairedPage with one Line per printed line and every Fix made.
+    """
+    rules = rules_for(vocab.data_dir)
     lines: list[Line] = []
     fixes: list[Fix] = []
+    quotes = {'"': True, "'": True}
     for no, raw in enumerate(page.lines, start=1):
-        line, line_fixes = repair_line(no, raw)
+        line, line_fixes = repair_line(no, raw, rules, quotes)
         lines.append(line)
         fixes.extend(line_fixes)
+    for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
+        before = lines[i].text
+        after = before.replace(wrong, right)
+        lines[i] = replace(lines[i], text=after)
+        fixes.append(Fix("place-name", lines[i].no, before, after))
+    fixes.sort(key=lambda f: f.line)
     return RepairedPage(page, tuple(lines), tuple(fixes))

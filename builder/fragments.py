@@ -1,0 +1,68 @@
+"""Pieces of one article printed inside another (a column of article B set into article A).
+
+The sign of it is a column break: a paragraph of A stops mid-sentence, and the
+text that follows is about another zone that A never names. The paragraphs
+that name that zone form a thread of their own, an article that began
+elsewhere (so it is truncated). Paragraphs that name neither zone are placed
+by the layout, not by their words:
+
+- a short closed fragment between A's broken sentence and B's text is B's
+  first line (its sentence began on another page);
+- a paragraph right before more of B's text, while a sentence of B is still
+  open, continues B (B's column resumes);
+- when sentences of both are open, the older break resumes first (A's);
+- otherwise a paragraph stays with the article before it.
+"""
+from __future__ import annotations
+
+# A closed fragment this short between a broken-off paragraph and the other
+# article's text is the other article's first line.
+SHORT = 12
+
+
+def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[bool],
+                  home: frozenset[str]) -> list[int] | None:
+    """Assign each paragraph of one run of text to thread 0 (home) or thread 1 (inset).
+
+    Arguments:
+        zones: the zone names each paragraph names
+        texts: the paragraph texts
+        open_end: whether each paragraph stops mid-sentence
+        home: the zones of the article the run belongs to (from its headline or lead)
+    Returns:
+        the thread of each paragraph, or None when nothing was set inside this article.
+    """
+    n = len(texts)
+    if not home:
+        return None
+    foreign = [bool(z) and not (z & home) for z in zones]
+    first = next((i for i in range(n) if foreign[i]), None)
+    if first is None or first == 0:
+        return None
+    # The column break: the home paragraph before the inset (past one short fragment) stops mid-sentence.
+    before = first - 1
+    lead_in = before >= 1 and not open_end[before] and len(texts[before]) <= SHORT and open_end[before - 1]
+    if not (open_end[before] or lead_in):
+        return None
+    thread = [0] * n
+    # pending[t]: the index of thread t's paragraph whose sentence is still open, or None
+    pending: list[int | None] = [None, None]
+    for i in range(first):
+        pending[0] = i if open_end[i] else None
+    if lead_in:
+        thread[before] = 1
+        pending[0] = before - 1
+    for i in range(first, n):
+        if foreign[i]:
+            t = 1
+        elif zones[i] & home:
+            t = 0
+        elif i + 1 < n and foreign[i + 1] and pending[1] is not None:
+            t = 1
+        elif pending[0] is not None and pending[1] is not None:
+            t = 0 if pending[0] < pending[1] else 1
+        else:
+            t = thread[i - 1]
+        thread[i] = t
+        pending[t] = i if open_end[i] else None
+    return thread

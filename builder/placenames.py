@@ -1,0 +1,87 @@
+"""OCR misreadings of place names (潍南 for 淮南, 彬州 for 郴州).
+
+A name is corrected only where the gazetteer and the page's own text agree: the
+misread form differs from a place printed nearby in one character, stands
+before the same kind of word (高新区, 市, 县 …) as that place does there, and
+the right form is printed nearby at least twice. A misread form that is itself
+a place (彬州 is a county-level city in 陕西) is corrected only when the page
+names it once, never names the city or province it belongs to, and names the
+right form at least three times nearby.
+"""
+from __future__ import annotations
+
+import re
+
+from .vocab import Vocabulary
+
+# Words a place name stands before; the first character is what must agree.
+SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
+# How far (in lines) the right form must be printed for a correction.
+WINDOW = 80
+# How often the right form must be printed nearby when the misread form is a real place too.
+KNOWN_PLACE_SUPPORT = 3
+
+
+def known_places(vocab: Vocabulary) -> frozenset[str]:
+    g = vocab.gazetteer
+    names = set(g.cities) | set(g.counties) | set(g.provinces)
+    for zone in g.zones:
+        names.update(zone.names)
+        names.add(zone.city)
+    return frozenset(n for n in names if n)
+
+
+def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str]]:
+    """Find misread place names in a page's repaired lines.
+
+    Each place printed on the page is indexed by its forms with one character
+    wildcarded (淮? and ?南 for 淮南), so a candidate before a suffix is looked up
+    in constant time: the page is read twice, whatever the size of the gazetteer.
+
+    Returns:
+        (line index, wrong, right) for every correction, in line order.
+    """
+    places = known_places(vocab)
+    g = vocab.gazetteer
+    names = {*g.cities, *g.counties}
+    page = "\n".join(texts)
+
+    def parents(place: str) -> tuple[str, ...]:
+        city = g.counties.get(place)
+        province = g.cities.get(city or place)
+        return tuple(p for p in (city, province) if p)
+    lengths = sorted({len(n) for n in names if n})
+    suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
+    # Where each place is printed, and the character after it.
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for i, text in enumerate(texts):
+        for n in lengths:
+            for j in range(len(text) - n + 1):
+                cand = text[j:j + n]
+                if cand in names:
+                    seen.setdefault(cand, []).append((i, text[j + n:j + n + 1]))
+    wild: dict[str, list[str]] = {}
+    for name in seen:
+        for k in range(len(name)):
+            wild.setdefault(name[:k] + "?" + name[k + 1:], []).append(name)
+    fixes = []
+    for i, text in enumerate(texts):
+        for m in suffix.finditer(text):
+            for n in lengths:
+                j = m.start() - n
+                cand = text[j:m.start()] if j >= 0 else ""
+                if not cand or not all("\u3400" <= c <= "\u9fff" for c in cand):
+                    continue
+                # A real place: only when the page gives it no support of its own.
+                known = cand in places
+                if known and (page.count(cand) > 1 or any(p in page for p in parents(cand))):
+                    continue
+                options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
+                best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
+                for right in options:
+                    near = [a for k, a in seen[right] if abs(k - i) <= WINDOW]
+                    if len(near) > best_n and text[m.start()] in near:
+                        best, best_n = right, len(near)
+                if best is not None:
+                    fixes.append((i, cand, best))
+    return sorted(set(fixes))

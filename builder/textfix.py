@@ -1,0 +1,128 @@
+"""Small text repairs on one line, each a pure function ``str -> str``.
+
+The repair stage calls them in order and records a Fix whenever one changes
+the text; they know nothing of pages or articles.
+"""
+from __future__ import annotations
+
+import re
+
+from .rules import CJK, Rules
+
+# Chinese punctuation (full-width forms and curly quotes): Chinese context too.
+CJK_PUNCT = "，。、；：！？“”‘’（）《》【】…—·「」『』"
+_CJKISH = f"[{CJK}{CJK_PUNCT}]"
+_SPACES = re.compile(rf"(?<={_CJKISH})[ \t\u3000]+|[ \t\u3000]+(?={_CJKISH})")
+_DOUBLED_PUNCT = re.compile(r"([，。、；：！？])\1+")
+_PART_SPACE = re.compile(rf"(?<=[{CJK}“”‘’》）])[ \t\u3000]+(?=[{CJK}“‘《（])")
+
+
+def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
+    """Remove markup debris.
+
+    Returns:
+        the text without markup and the Markdown heading level it carried (0 when none),
+        which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
+    """
+    level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
+    for rx in rules.markup:
+        text = rx.sub("", text)
+    return text.strip(), level
+
+
+def undouble(text: str) -> str:
+    """Undo a bold headline printed with every run twice (数字经济数字经济，，钱塘...).
+
+    Only a line that splits wholly into doubled runs, at least two of them and
+    four characters in all, is changed: ordinary text never does.
+    """
+    n = len(text)
+    if n < 8 or n > 120:
+        return text
+    # best[i]: the undoubled rest from position i, or None when it cannot be split.
+    best: list[str | None] = [None] * (n + 1)
+    runs = [0] * (n + 1)
+    best[n] = ""
+    for i in range(n - 2, -1, -1):
+        for k in range((n - i) // 2, 0, -1):
+            if best[i + 2 * k] is not None and text[i:i + k] == text[i + k:i + 2 * k]:
+                best[i] = text[i:i + k] + best[i + 2 * k]
+                runs[i] = runs[i + 2 * k] + 1
+                break
+    if best[0] is None or runs[0] < 2:
+        return text
+    return best[0]
+
+
+def fix_misreadings(text: str, rules: Rules) -> str:
+    for wrong, right in rules.misreadings:
+        text = wrong.sub(right, text)
+    for word, right in rules.latin_misreadings:
+        text = re.sub(rf"(?<=[{CJK}])\s*\b{re.escape(word)}\b\s*(?=[{CJK}])", right, text)
+    return text
+
+
+def _is_cjkish(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
+
+
+def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
+    """Half-width punctuation and straight quotes in Chinese context become full-width.
+
+    A mark is in Chinese context when the nearest non-space character on either
+    side is Chinese; 10.5, 10,000 and Latin words keep their marks.
+
+    Arguments:
+        quote_open: for each straight quote, whether the next one opens; carried from
+            line to line (a quotation may run over a wrapped line) and updated in place
+    """
+    table = dict(rules.fullwidth)
+    out = []
+    chars = list(text)
+    has_cjk = any("\u3400" <= c <= "\u9fff" for c in chars)
+    if quote_open is None:
+        quote_open = {'"': True, "'": True}
+    for i, ch in enumerate(chars):
+        if ch in table or (ch in "\"'" and has_cjk):
+            prev = next((c for c in reversed(chars[:i]) if c != " "), "")
+            nxt = next((c for c in chars[i + 1:] if c != " "), "")
+            if ch in "\"'":
+                if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                    out.append(ch)  # an apostrophe in a Latin word
+                    continue
+                pair = "“”" if ch == '"' else "‘’"
+                out.append(pair[0] if quote_open[ch] else pair[1])
+                quote_open[ch] = not quote_open[ch]
+                continue
+            latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
+            if _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin):
+                out.append(table[ch])
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def collapse_doubled_punct(text: str) -> str:
+    return _DOUBLED_PUNCT.sub(r"\1", text)
+
+
+def remove_cjk_spaces(text: str) -> str:
+    """Remove spaces next to Chinese characters or punctuation; keep them between Latin words and numbers."""
+    return _SPACES.sub("", text)
+
+
+def heading_text(spaced: str, text: str, rules: Rules) -> str:
+    """A heading's text: its parts separated (see separate_heading_parts), other spaces removed."""
+    if not spaced:
+        return text
+    return remove_cjk_spaces(separate_heading_parts(spaced, rules))
+
+
+def has_parts(spaced: str) -> bool:
+    """The line sets two Chinese parts apart with a space, as headings do (智改数转 “数智工匠”…)."""
+    return bool(_PART_SPACE.search(spaced))
+
+
+def separate_heading_parts(text: str, rules: Rules) -> str:
+    """In a heading, a space between two Chinese parts becomes the part separator."""
+    return _PART_SPACE.sub(rules.heading_part_separator, text)

@@ -1,0 +1,70 @@
+"""Helpers for the repair and segment tests: a vocabulary with the small test gazetteer
+(a fixture: import it into the test module), and functions to segment a page."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from builder.model import Page, SegmentedPage
+from builder.repair import repair_page
+from builder.segment import segment_page
+from builder.vocab import DATA_DIR, Gazetteer, Vocabulary, load_gazetteer, load_themes, read_word_list
+
+SAMPLES = Path(__file__).parent / "samples" / "segment"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Vocabulary:
+    """The builder's vocabularies with the test gazetteer (the real one lives on main)."""
+    return Vocabulary(
+        gazetteer=load_gazetteer(SAMPLES / "gazetteer.yaml"),
+        themes=load_themes(DATA_DIR / "themes.yaml"),
+        domain_terms=read_word_list(DATA_DIR / "domain_terms.txt"),
+        stopwords=frozenset(read_word_list(DATA_DIR / "stopwords.txt")),
+        data_dir=DATA_DIR,
+    )
+
+
+def build(text: str, vocab: Vocabulary, name: str = "sample.txt") -> SegmentedPage:
+    return segment_page(repair_page(Page(name, text), vocab), vocab)
+
+
+def sample(name: str, vocab: Vocabulary) -> SegmentedPage:
+    return build((SAMPLES / name).read_text(encoding="utf-8"), vocab, name)
+
+
+def norm(text: str) -> str:
+    """Compare text as the checker does: NFKC, no punctuation, no spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return re.sub(r"[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]", "", text)
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！？])(?![”’])|(?<=[。！？][”’])", paragraph) if s.strip()]
+
+
+def body(article) -> str:
+    return "\n".join(article.paragraphs)
+
+
+def first_sentence(article) -> str:
+    return sentences(article.paragraphs[0])[0]
+
+
+def last_sentence(article) -> str:
+    return sentences(article.paragraphs[-1])[-1]
+
+
+def assert_every_line_placed(page: SegmentedPage) -> None:
+    numbers = [p.line for p in page.placements]
+    assert numbers == list(range(1, len(page.page.lines) + 1)), "one placement per line, in order"
+    for p in page.placements:
+        assert p.role in ("headline", "kicker", "subhead", "byline", "body", "caption", "credit",
+                          "blank", "duplicate", "markup", "unplaced")
+        if p.role in ("headline", "kicker", "subhead", "byline", "body", "caption", "credit"):
+            assert p.article is not None

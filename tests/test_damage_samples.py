@@ -1,0 +1,203 @@
+"""One small page per kind of OCR damage (tests/samples/<kind>.txt): the articles a reader sees."""
+from __future__ import annotations
+
+import re
+
+from segment_helpers import assert_every_line_placed, body, build, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+CJK_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+
+
+def roles(page, role):
+    return [p.line for p in page.placements if p.role == role]
+
+
+def test_hard_wrapped_lines_are_joined(vocab):
+    page = sample("hard_wrapped.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "兰州高新区：新材料产业园首批项目开工"
+    assert len(art.paragraphs) == 3
+    assert "涵盖高性能合金、功能薄膜和锂电材料等领域。" in art.paragraphs[0]
+    assert last_sentence(art) == "此次开工的项目中，有3个由园区内企业扩产而来，显示出企业对园区发展前景的信心。"
+    assert "本报讯" not in body(art)
+
+
+def test_blank_after_every_wrapped_line(vocab):
+    page = sample("wrapped_blank_every_line.txt", vocab)
+    (art,) = page.articles
+    assert art.paragraphs == (
+        "近日，潍坊高新区与一家光电企业签约，项目计划总投资12亿元，建设高端激光器生产基地。",
+        "据介绍，该项目建成后，将补齐潍坊高新区光电产业链上游环节，预计年产值可达20亿元。"
+        "园区将为项目提供全程代办服务，确保项目早日投产。",
+    )
+
+
+def test_stray_spaces_removed_latin_spaces_kept(vocab):
+    page = sample("stray_spaces.txt", vocab)
+    (art,) = page.articles
+    text = art.title + body(art)
+    assert not CJK_SPACE.search(text)
+    assert "常州高新区智能制造产业园迎来一批新项目" in body(art)
+    assert "Micro LED" in body(art)
+    assert "总投资15亿元" in body(art)
+    assert any(f.kind == "space" and f.line == 3 for f in page.fixes)
+
+
+def test_repeated_paragraphs_and_tail_fragment_kept_once(vocab):
+    page = sample("repeated_paragraphs.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert body(art).count("园区已集聚医疗器械企业60余家") == 1
+    assert body(art).count("新引进医疗器械项目12个") == 1
+    assert body(art).count("加快引进一批龙头企业和配套项目") == 1
+    # the first printing stays in place, the copies are placed as duplicates
+    assert roles(page, "duplicate") == [7, 11, 13, 17]
+    assert last_sentence(art) == "下一步，园区将聚焦高端影像设备和康复器械，加快引进一批龙头企业和配套项目。"
+
+
+def test_doubled_bold_headline_undone(vocab):
+    page = sample("doubled_headline.txt", vocab)
+    (art,) = page.articles
+    assert art.title == "智能制造，常州高新区再出发"
+    assert art.authors == ("王明", "李华")
+    assert any(f.kind == "doubled" and f.line == 1 for f in page.fixes)
+
+
+def test_markup_debris_stripped_and_heading_levels_used(vocab):
+    page = sample("markup_debris.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    assert first.title == "咸阳高新区：医药产业园再迎新项目"
+    assert "<mark>" not in body(first) and "主要生产中药配方颗粒。" in body(first)
+    assert second.title == "聊城高新区科创中心投入使用"
+    assert second.paragraphs[second.subheads[0]] == "服务升级"
+    assert roles(page, "subhead") == [9]
+    assert [f.line for f in page.fixes if f.kind == "markup"] == [1, 3, 5, 9]
+
+
+def test_headlines_clustered_at_the_end_matched_by_content(vocab):
+    page = sample("headlines_at_end.txt", vocab)
+    assert_every_line_placed(page)
+    mianyang, yichang = page.articles
+    assert mianyang.title == "绵阳高新区：12个科技成果转化项目现场签约"
+    assert yichang.title == "宜昌高新区：生物医药产业园8家企业集中签约"
+    assert mianyang.authors == ("张伟",) and yichang.authors == ("刘洋", "陈静")
+    assert "张伟" not in body(mianyang) and "刘洋" not in body(yichang)
+    assert roles(page, "headline") == [9, 11]
+    assert any("printed apart" in n for n in mianyang.notes)
+
+
+def test_headline_split_over_two_lines(vocab):
+    page = sample("split_headline.txt", vocab)
+    yichang, changzhou = page.articles
+    assert yichang.title == "宜昌高新区：生物医药产业集群加速成形"
+    assert changzhou.title == "常州高新区工业互联网平台服务企业突破千家"
+    assert roles(page, "headline") == [1, 3, 7, 8]
+
+
+def test_arrow_bylines(vocab):
+    page = sample("bylines_arrow.txt", vocab)
+    first, second = page.articles
+    assert first.authors == ("赵明",) and second.authors == ("孙丽", "周强")
+    assert roles(page, "byline") == [3, 11]
+    assert "本报记者" not in body(first)
+
+
+def test_bare_name_lines_above_and_below_the_body(vocab):
+    page = sample("bylines_bare.txt", vocab)
+    first, second = page.articles
+    assert first.authors == ("吴刚",)
+    assert second.authors == ("郑红", "钱程")
+    assert first_sentence(first) == "近日，咸阳高新区召开产业园建设推进会，明确今年将新开工项目30个，完成投资80亿元。"
+
+
+def test_byline_inside_the_lead(vocab):
+    page = sample("bylines_lead.txt", vocab)
+    (art,) = page.articles
+    assert art.authors == ("何静",)
+    assert first_sentence(art) == "近日，绵阳高新区科技型中小企业数量突破1000家，较去年同期增长30%。"
+    assert "通讯员" not in body(art) and "何静" not in body(art)
+
+
+def test_names_trailing_the_last_paragraph(vocab):
+    page = sample("bylines_trailing.txt", vocab)
+    first, second = page.articles
+    assert first.authors == ("马超",)
+    assert last_sentence(first) == "项目负责人表示，公司将加大研发投入，持续提升产品竞争力。"
+    assert second.authors == ("许峰", "林涛")
+    assert last_sentence(second) == "大赛获奖项目将获得最高50万元的创业资助。"
+
+
+def test_captions_and_credits_leave_the_body(vocab):
+    page = sample("captions_credits.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.captions == ("海洋生物医药产业园一期", "图片来源：威海高新区", "智能实验室", "（图片由威海高新区管委会提供）")
+    assert not set(art.paragraphs) & set(art.captions)
+    assert "图片" not in body(art) and "智能实验室" not in body(art)
+    assert len(art.paragraphs) == 3
+    assert roles(page, "caption") == [7, 17] and roles(page, "credit") == [13, 19]
+
+
+def test_caption_cutting_a_sentence_is_taken_out_and_the_sentence_joined(vocab):
+    page = sample("caption_cuts_sentence.txt", vocab)
+    (art,) = page.articles
+    assert "园区将围绕大数据、人工智能等方向，推动传统产业数字化转型升级。" in art.paragraphs[0]
+    assert art.captions == ("兰州高新区数字经济产业园外景",)
+    assert "外景" not in body(art)
+
+
+def test_fragment_interleaved_in_another_article_moved_back(vocab):
+    page = sample("interleaved_fragment.txt", vocab)
+    assert_every_line_placed(page)
+    liaocheng, weihai, xianyang = page.articles
+    assert liaocheng.title == "聊城高新区：打造新材料产业高地"
+    assert "威海" not in body(liaocheng)
+    # the sentence the inset cut in two is whole again
+    assert "并为企业提供从注册登记到投产的全流程代办服务，帮助企业缩短建设周期。" in body(liaocheng)
+    assert liaocheng.authors == ("郑凯", "王芳") and not liaocheng.truncated
+    assert weihai.title_generated and weihai.truncated
+    assert "聊城" not in body(weihai) and "新材料" not in body(weihai)
+    assert "今年上半年达到86亿元，海洋经济已成为威海高新区的支柱产业之一。" in body(weihai)
+    assert weihai.authors == ("刘洋", "陈静")
+    assert any("printed inside another" in n for n in weihai.notes)
+    assert xianyang.title == "咸阳高新区：医药产业园新项目签约"
+
+
+def test_articles_cut_at_the_page_edge_are_truncated(vocab):
+    page = sample("truncated_edges.txt", vocab)
+    start_cut, end_cut = page.articles
+    assert start_cut.truncated and any("starts mid-sentence" in n for n in start_cut.notes)
+    assert end_cut.truncated and any("ends mid-sentence" in n for n in end_cut.notes)
+    ok = sample("bylines_lead.txt", vocab).articles[0]
+    assert not ok.truncated
+
+
+def test_misreadings_corrected_and_recorded(vocab):
+    page = sample("misreadings.txt", vocab)
+    (art,) = page.articles
+    text = body(art)
+    for right in ("新增入孵企业", "成功入选", "深入开展", "项目入驻", "加速和产业化"):
+        assert right in text
+    for wrong in ("人孵", "人选", "深人", "人驻", " and ", "兰洲"):
+        assert wrong not in text
+    place = [f for f in page.fixes if f.kind == "place-name"]
+    assert len(place) == 1 and "兰洲" in place[0].before and "兰州" in place[0].after
+    assert {f.kind for f in page.fixes} >= {"misreading", "place-name"}
+
+
+def test_real_words_that_look_like_misreadings_are_left(vocab):
+    text = "潍坊高新区：人才新政发布\n\n本报讯 潍坊高新区引进人才300人，资深人士和合适人选均可申报。个人股份不受影响。\n"
+    (art,) = build(text, vocab).articles
+    assert "引进人才" in body(art) and "资深人士" in body(art) and "合适人选" in body(art) and "个人股份" in body(art)
+
+
+def test_a_real_place_is_left_when_the_page_supports_it(vocab):
+    # 彬州 is a county-level city under 咸阳: a page that names 咸阳 keeps it,
+    # even beside 郴州 printed three times.
+    text = ("咸阳高新区：彬州市企业来访\n\n本报讯 近日，彬州市委书记带队到咸阳高新区考察。"
+            "郴州市企业、郴州市商会和郴州市协会也参加了活动。\n")
+    page = build(text, vocab)
+    assert "彬州市委书记" in body(page.articles[0])
+    assert not [f for f in page.fixes if f.kind == "place-name"]
