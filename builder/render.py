@@ -16,7 +16,7 @@ from .datafiles import articles_csv, articles_json, rss_feed
 from .escape import html_text, md_text, yaml_str
 from .model import Digest
 from .provincemap import catalog_map, load_tiles
-from .urls import html_link
+from .urls import html_link, page_url
 from .vocab import Vocabulary
 
 
@@ -38,6 +38,7 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
+    env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
     files: dict[str, str] = {}
 
     def page(template: str, path: str, **context) -> None:
