@@ -6,7 +6,9 @@ import json
 import re
 import subprocess
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
@@ -202,3 +204,43 @@ def test_search_finds_an_article_by_its_tag(watched, site_url, built_site):
     _open(watched, site_url)
     assert wanted & set(search(watched.page, tag)), tag
     assert not watched.errors, watched.errors
+
+
+class _Anchors(HTMLParser):
+    """Every id on a page, and every link's href."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+
+
+def test_internal_links_reach_their_anchors(built_site):
+    """Links with a #fragment (article → source view line, tags) land on an element with that id."""
+    parsed: dict[Path, _Anchors] = {}
+
+    def parse(page: Path) -> _Anchors:
+        if page not in parsed:
+            parsed[page] = _Anchors()
+            parsed[page].feed(page.read_text(encoding="utf-8"))
+        return parsed[page]
+
+    broken = []
+    for page in sorted(built_site.rglob("*.html")):
+        for href in parse(page).links:
+            url = urlparse(urljoin("http://site/" + page.relative_to(built_site).as_posix(), href))
+            if url.netloc != "site" or not url.fragment or url.fragment.startswith("__"):
+                continue
+            target = built_site / unquote(url.path).lstrip("/")
+            if target.is_dir() or url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists() or unquote(url.fragment) not in parse(target).ids:
+                broken.append((page.relative_to(built_site).as_posix(), href))
+    assert not broken, broken[:10]
