@@ -106,12 +106,14 @@ def province_map_svg(tiles: tuple[Tile, ...], counts: dict[str, int], href: Call
         x, y = t.col * CELL + GAP / 2, t.row * CELL + GAP / 2
         size = CELL - GAP
         cx = x + size / 2
+        # Three-character names (黑龙江, 内蒙古) get a smaller font to stay inside their square.
+        name_cls = "digest-map__name digest-map__name--long" if len(t.name) > 2 else "digest-map__name"
         label = f"{t.full}：{n} 篇文章" if n else f"{t.full}：暂无文章"
         shape = (f'<rect x="{x:g}" y="{y:g}" width="{size}" height="{size}" rx="4"/>'
-                 + (f'<text x="{cx:g}" y="{y + 20:g}" class="digest-map__name">{html_text(t.name)}</text>'
+                 + (f'<text x="{cx:g}" y="{y + 20:g}" class="{name_cls}">{html_text(t.name)}</text>'
                     f'<text x="{cx:g}" y="{y + 38:g}" class="digest-map__count">{n}</text>'
                     if n else
-                    f'<text x="{cx:g}" y="{y + size / 2 + 5:g}" class="digest-map__name">{html_text(t.name)}</text>'))
+                    f'<text x="{cx:g}" y="{y + size / 2 + 5:g}" class="{name_cls}">{html_text(t.name)}</text>'))
         cls = f"digest-map__tile digest-map__tile--{shade(n, bounds)}"
         link = href(t.name) if n else None
         if link:
