@@ -5,6 +5,7 @@ adds them as generated files and the command line writes them to a folder.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from .catalog import build_catalog
 from .datafiles import articles_csv, articles_json, rss_feed
 from .escape import html_text, md_text, yaml_str
 from .model import Digest
+from .provincemap import catalog_map, load_tiles
+from .urls import html_link, page_url
 from .vocab import Vocabulary
 
 
@@ -34,11 +37,15 @@ def relative(src: str, dest: str) -> str:
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
+    env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
+    env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
     files: dict[str, str] = {}
 
     def page(template: str, path: str, **context) -> None:
         files[path] = env.get_template(template).render(
-            path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest, **context)
+            path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest,
+            href=lambda dest: html_link(path, dest),  # for links inside raw HTML
+            **context)
 
     page("home.md.j2", "index.md")
     for e in catalog.entries:

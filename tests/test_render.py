@@ -62,8 +62,9 @@ def test_article_page_shows_zone_theme_source_and_body():
     files = render_site(digest, default_vocabulary(), ROOT / "site_templates")
     md = files["articles/hengyang-abc123.md"]
     assert "# 衡阳高新区打造数智工匠摇篮" in md
-    assert "[衡阳高新区](../zones/heng-yang-gao-xin-qu.md)" in md
-    assert "../themes/" in md and "../sources/000.md#article-1" in md
+    # The facts list is raw HTML, so its links are already the pages' final URLs.
+    assert '<a href="../../zones/heng-yang-gao-xin-qu/">衡阳高新区</a>' in md
+    assert "../../themes/" in md and "../../sources/000/#article-1" in md
     assert "&lt;b&gt;粗体&lt;/b&gt;" in md
     assert '  - "数智工匠"' in md  # front-matter tag for Material's tags plugin
     assert "zones/heng-yang-gao-xin-qu.md" in files and "themes/index.md" in files
