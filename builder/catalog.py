@@ -59,38 +59,57 @@ def _newest_first(entries: list[Entry]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.article.page, e.article.number), reverse=True))
 
 
-def _group(entries, key, folder: str) -> tuple[dict[str, list[Entry]], dict[str, str]]:
+def _group(entries, key, folder: str, known=()) -> tuple[dict[str, list[Entry]], dict[str, str]]:
+    """Entries by group name, and each group's page path.
+
+    Slugs are made over the vocabulary's ``known`` names as well as the groups
+    present, so a slug does not change when the articles change: 山西 and 陕西
+    share the pinyin shan-xi, and which one gets ``-2`` must not depend on
+    which of them has articles today.
+    """
     members: dict[str, list[Entry]] = {}
     for e in entries:
         for name in key(e):
             members.setdefault(name, []).append(e)
-    slugs = unique_slugs(list(members))
-    return members, {name: f"{folder}/{slug}.md" for name, slug in slugs.items()}
+    slugs = unique_slugs([*members, *known])
+    return members, {name: f"{folder}/{slugs[name]}.md" for name in members}
+
+
+def _zone_key(e: Entry) -> list[str]:
+    # Group by the canonical name: 杭州高新区（滨江） and 杭州高新区(滨江) are one zone.
+    key = e.zone_key or e.zone
+    return [key] if key else []
 
 
 def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     entries = digest.entries
     article_paths = {e.id: f"articles/{e.id}.md" for e in entries}
 
-    zone_members, zone_paths = _group(entries, lambda e: [e.zone] if e.zone else [], "zones")
+    zone_members, zone_paths = _group(entries, _zone_key, "zones", [z.name for z in vocab.gazetteer.zones])
+    for e in entries:  # the printed form links to the same page as the canonical name
+        if e.zone and e.zone not in zone_paths:
+            zone_paths[e.zone] = zone_paths[_zone_key(e)[0]]
     zones = tuple(
         Group(name, zone_paths[name], _newest_first(members), {
             "province": members[0].province, "city": members[0].city,
-            "mentions": sorted({m for e in members for m in e.mentions if m != name}),
+            "mentions": sorted({m for e in members for m in e.mentions if m != name and m not in
+                                {x.zone for x in members}}),
         })
         for name, members in sorted(zone_members.items(), key=lambda kv: (-len(kv[1]), zone_paths[kv[0]]))
     )
 
-    prov_members, province_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces")
+    prov_members, province_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
+                                          vocab.gazetteer.provinces)
     provinces = tuple(
         Group(name, province_paths[name], _newest_first(members), {
             "full": vocab.gazetteer.provinces.get(name, name),
-            "zones": sorted({e.zone for e in members if e.zone}),
+            "zones": sorted({_zone_key(e)[0] for e in members if e.zone}),
         })
         for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]])
     )
 
-    theme_members, theme_paths = _group(entries, lambda e: [t.theme for t in e.themes], "themes")
+    theme_members, theme_paths = _group(entries, lambda e: [t.theme for t in e.themes], "themes",
+                                        [t.name for t in vocab.themes])
     described = {t.name: t.description for t in vocab.themes}
     themes = tuple(
         Group(name, theme_paths[name], _newest_first(members), {"description": described.get(name, "")})

@@ -95,7 +95,10 @@ DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced")
 
 @dataclass(frozen=True)
 class Placement:
-    """Where one line of the page went: its role and, for article roles, which article."""
+    """Where one line of the page went: its role and, for article roles, which article.
+
+    ``article`` is the article's ``number`` on the page (1-based), or None for debris.
+    """
     line: int
     role: str
     article: int | None = None

@@ -74,3 +74,18 @@ def test_no_broken_internal_links_and_no_outside_assets(built_site):
                 broken.append((page.relative_to(built_site).as_posix(), href))
     assert not outside, outside[:5]
     assert not broken, broken[:10]
+
+
+def test_source_view_marks_each_article_line_with_its_article(built_site):
+    import re
+    data = json.loads((built_site / "data/articles.json").read_text(encoding="utf-8"))
+    by_page: dict[str, list[dict]] = {}
+    for a in data["articles"]:
+        by_page.setdefault(a["source"]["file"], []).append(a)
+    for page, arts in by_page.items():
+        html = (built_site / "sources" / page.rsplit(".", 1)[0].replace("_", "-") / "index.html").read_text(encoding="utf-8")
+        for number, a in enumerate(arts, start=1):
+            first = a["source"]["lines"][0]
+            row = re.search(rf'<tr id="line-{first}"[^>]*>(.*?)</tr>', html, re.S)
+            assert row, (page, first)
+            assert f"文章 {number} ·" in row.group(1), (page, first, row.group(1)[:120])
