@@ -50,8 +50,8 @@ class Problem:
     @property
     def message(self) -> str:
         """The line printed by the command line and logged by the MkDocs hook."""
-        lead = "correction not applied" if self.kind == "corrections" else "skipped page file"
-        return f"{lead}: {self}"
+        lead = "correction not applied:" if self.kind == "corrections" else "skipped page file"
+        return f"{lead} {self}"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
