@@ -44,12 +44,14 @@ class AmendedArticles:
         applied: what was changed
         problems: corrections that could not be applied
         gone: id -> why it is no longer in the build (merged, dropped), for messages
+        changed: ids whose text or title changed, so must be enriched afresh
     """
     pages: tuple[SegmentedPage, ...]
     pairs: tuple[tuple[str, Article], ...]
     applied: tuple[Applied, ...] = ()
     problems: tuple[Problem, ...] = ()
     gone: dict[str, str] = field(default_factory=dict)
+    changed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ class _Work:
         self.gone: dict[str, str] = {}
         self.applied: list[Applied] = []
         self.problems: list[Problem] = []
-        self.touched: set[str] = set()
+        self.touched: set[str] = set()  # split or merged: their line span is recomputed
+        self.changed: set[str] = set()
 
     def article(self, id_: str) -> Article:
         if id_ in self.arts:
@@ -125,8 +128,9 @@ class _Work:
         page = self.arts[id_].page
         return [row for row in self.lines.get(page, []) if row[2] == id_ and row[1] in roles]
 
-    def done(self, c: Correction, text: str) -> None:
+    def done(self, c: Correction, text: str, *changed: str) -> None:
         self.applied.append(Applied(c.line, self.file, text))
+        self.changed.update(changed)
 
     def remove(self, id_: str, why: str) -> None:
         self.order.remove(id_)
@@ -147,7 +151,8 @@ class _Work:
                                for line, role, owner, note in self.lines[name])
             pages.append(replace(page, articles=tuple(self.arts[i] for i in ids), placements=placements))
         return AmendedArticles(tuple(pages), tuple((i, self.arts[i]) for i in self.order),
-                               tuple(sorted(self.applied)), tuple(self.problems), dict(self.gone))
+                               tuple(sorted(self.applied)), tuple(self.problems), dict(self.gone),
+                               frozenset(self.changed & set(self.arts)))
 
     def _span(self, id_: str, art: Article) -> tuple[int, int]:
         lines = [row[0] for row in self.lines.get(art.page, []) if row[2] == id_]
@@ -195,7 +200,8 @@ def _debris_lines(work: _Work, c: Correction) -> None:
             art = work.arts[owner]
             work.arts[owner] = _cut_line(art, text, owner, no)
         row[1], row[2], row[3] = "removed", None, f"编辑标为杂项（{work.file} 第 {c.line} 行）"
-        work.done(c, f"{c.target} line {no} marked as debris" + (f" (removed from {owner})" if owner else ""))
+        work.done(c, f"{c.target} line {no} marked as debris" + (f" (removed from {owner})" if owner else ""),
+                  *([owner] if owner else []))
 
 
 def _cut_line(art: Article, text: str, owner: str, no: int) -> Article:
@@ -251,7 +257,7 @@ def _split(work: _Work, c: Correction) -> None:
     work.arts.update(zip(ids, parts))
     work.touched.update(ids)
     work.done(c, f"split {c.target} at paragraph(s) {', '.join(str(i + 1) for i in cuts)}: "
-                 f"new article(s) {', '.join(ids[1:])}")
+                 f"new article(s) {', '.join(ids[1:])}", *ids)
 
 
 def _merge(work: _Work, c: Correction) -> None:
@@ -273,7 +279,7 @@ def _merge(work: _Work, c: Correction) -> None:
                 row[2], row[3] = (c.target, row[3]) if same_page else (None, f"并入 {c.target}")
         work.remove(id_, f"merged into {c.target} by line {c.line}")
     work.arts[c.target] = art
-    work.done(c, f"merged {', '.join(c.value)} into {c.target}")
+    work.done(c, f"merged {', '.join(c.value)} into {c.target}", c.target)
 
 
 def _debris_paragraphs(work: _Work, c: Correction) -> None:
@@ -287,7 +293,8 @@ def _debris_paragraphs(work: _Work, c: Correction) -> None:
         if line and any(line in para for para in removed):
             row[1], row[2], row[3] = "removed", None, f"编辑标为杂项（{work.file} 第 {c.line} 行）"
     work.arts[c.target] = _without(art, drop)
-    work.done(c, f"{c.target}: paragraph(s) {', '.join(str(i + 1) for i in sorted(drop))} marked as debris")
+    work.done(c, f"{c.target}: paragraph(s) {', '.join(str(i + 1) for i in sorted(drop))} marked as debris",
+              c.target)
 
 
 def _drop(work: _Work, c: Correction) -> None:
@@ -303,7 +310,7 @@ def _drop(work: _Work, c: Correction) -> None:
 def _retitle(work: _Work, c: Correction) -> None:
     art = work.article(c.target)
     work.arts[c.target] = replace(art, title=c.value, title_generated=False)
-    work.done(c, f"retitled {c.target}: {art.title} → {c.value}")
+    work.done(c, f"retitled {c.target}: {art.title} → {c.value}", c.target)
 
 
 _ARTICLE_STEPS = (("debris", True, _debris_lines), ("split", False, _split), ("merge", False, _merge),

@@ -238,3 +238,17 @@ def test_mkdocs_strict_build_fails_on_a_wrong_correction_and_reports_it(tmp_path
     assert lenient.returncode == 0, lenient.stderr
     report = (tmp_path / "site/report/index.html").read_text(encoding="utf-8")
     assert "corrections.yaml:2" in report and "火星高新区" in report
+
+
+def test_the_articles_whose_text_changed_are_named_for_fresh_enrichment(tmp_path, ids):
+    from builder.amend import apply_to_articles
+    from builder.corrections import load_corrections
+    from builder.ids import assign_ids
+
+    digest = build(tmp_path)
+    path = tmp_path / "c.yaml"
+    path.write_text(f"{ids['衡阳']}:\n  split: 3\n{ids['株洲']}:\n  merge: {ids['湘潭']}\n", encoding="utf-8")
+    amended = apply_to_articles(load_corrections(path, load_vocabulary()), digest.pages,
+                                assign_ids([a for p in digest.pages for a in p.articles]))
+    assert amended.changed == {ids["衡阳"], f"{ids['衡阳']}-part-2", ids["株洲"]}
+    assert amended.gone == {ids["湘潭"]: f"merged into {ids['株洲']} by line 4"}
