@@ -16,6 +16,8 @@ import pytest
 from conftest import ROOT, SAMPLES, mkdocs_build
 
 HOSTILE = "hostile_text.txt"
+# A file name is page data too: legal on Linux, shown on the source view and the report.
+HOSTILE_NAME = '"><img src=x onerror="window.__pwned=6">.txt'
 
 # Each must be visible, character for character, on the site.
 LITERALS = [
@@ -71,6 +73,7 @@ def parse(path) -> _Page:
 def hostile_site(tmp_path_factory):
     seeds = tmp_path_factory.mktemp("hostile_seeds")
     (seeds / HOSTILE).write_bytes((SAMPLES / HOSTILE).read_bytes())
+    (seeds / HOSTILE_NAME).write_bytes((SAMPLES / HOSTILE).read_bytes())
     site = tmp_path_factory.mktemp("hostile_site")
     result = mkdocs_build(site, DIGEST_SEEDS=str(seeds))
     assert result.returncode == 0, result.stderr[-3000:]
@@ -91,6 +94,8 @@ def test_page_text_appears_as_characters_in_the_built_html(hostile_site):
     for literal in LITERALS:
         assert literal in articles, literal
         assert literal in sources, literal
+    assert HOSTILE_NAME in articles and HOSTILE_NAME in sources
+    assert HOSTILE_NAME in "".join(parse(hostile_site / "report/index.html").text)
 
 
 @pytest.mark.slow
