@@ -252,3 +252,24 @@ def test_the_articles_whose_text_changed_are_named_for_fresh_enrichment(tmp_path
                                 assign_ids([a for p in digest.pages for a in p.articles]))
     assert amended.changed == {ids["衡阳"], f"{ids['衡阳']}-part-2", ids["株洲"]}
     assert amended.gone == {ids["湘潭"]: f"merged into {ids['株洲']} by line 4"}
+
+
+@pytest.mark.parametrize("base", [0, 1])
+def test_placements_keep_the_pages_way_of_counting_articles(tmp_path, ids, base):
+    """``Placement.article`` is an index (from 0) on main, the article number (from 1) in some segmenters."""
+    from dataclasses import replace
+
+    from builder.amend import apply_to_articles
+    from builder.corrections import load_corrections
+    from builder.ids import assign_ids
+
+    page = build(tmp_path).pages[0]
+    page = replace(page, placements=tuple(replace(p, article=p.article + base) if p.article is not None else p
+                                          for p in page.placements))
+    path = tmp_path / "c.yaml"
+    path.write_text(f"{ids['衡阳']}:\n  drop: true\n", encoding="utf-8")
+    amended = apply_to_articles(load_corrections(path, load_vocabulary()), (page,), assign_ids(list(page.articles)))
+    owner = {p.line: p.article for p in amended.pages[0].placements}
+    assert owner[page_line("株洲高新区")] == 0 + base, "株洲 is now the page's first article"
+    assert owner[page_line("今年以来")] == 1 + base
+    assert owner[page_line("3月5日")] is None
