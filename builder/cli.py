@@ -1,7 +1,8 @@
 """The command line: ``python -m builder build --seeds DIR --out DIR``.
 
 Writes the same pages and data files the MkDocs hook adds to the site, and
-prints a summary: pages read, articles, zones, and every file skipped and why.
+prints a summary: pages read, articles, zones, corrections applied, and every
+file skipped and every correction not applied, with the reason.
 """
 from __future__ import annotations
 
@@ -28,13 +29,16 @@ def build(args: argparse.Namespace) -> int:
     print(f"articles: {len(digest.entries)}")
     print(f"zones: {len(zones)}")
     print(f"files written: {written} in {args.out}")
+    if digest.corrections:
+        print(f"corrections applied: {len(digest.corrections)}")
     for problem in digest.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(problem.message, file=sys.stderr)
     unplaced = sum(len(p.unplaced) for p in digest.pages)
     if unplaced:
         print(f"lines not placed in any article: {unplaced} (see report.md)")
     if digest.problems and args.strict:
-        print(f"--strict: {len(digest.problems)} problem(s) with the input", file=sys.stderr)
+        print(f"--strict: {len(digest.problems)} problem(s) with the input (page files or corrections)",
+              file=sys.stderr)
         return 1
     return 0
 
@@ -47,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, help="folder to write the pages and data files to")
     b.add_argument("--corrections", help="editors' corrections file (default: SEEDS/corrections.yaml)")
     b.add_argument("--site-url", default="", help="public address of the site, for the feed")
-    b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped")
+    b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped or any correction cannot be applied")
     b.set_defaults(run=build)
     return p
 

@@ -29,8 +29,14 @@ def html_text(value: object) -> str:
 
 
 def yaml_str(value: object) -> str:
-    """A string for YAML front matter: JSON strings are valid YAML and cannot break out."""
-    return json.dumps(str(value or ""), ensure_ascii=False)
+    """A string for YAML front matter: HTML-escaped, then quoted as JSON.
+
+    Material writes front-matter values into the page as raw HTML (``title`` in
+    ``<title>`` and the header, ``description`` in a ``content="…"`` attribute,
+    tag names), so they are escaped as HTML; a JSON string is valid YAML and
+    cannot break out of its line.
+    """
+    return json.dumps(html_text(value), ensure_ascii=False)
 
 
 def xml_text(value: object) -> str:

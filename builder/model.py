@@ -37,10 +37,21 @@ class Page:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with the input, reported by file name and reason."""
+    """Something wrong with the input, reported by file name and reason.
+
+    ``kind`` says what was left out: a page file ("page") or a correction
+    ("corrections"); both fail a ``--strict`` build.
+    """
     file: str
     reason: str
     line: int | None = None
+    kind: str = "page"
+
+    @property
+    def message(self) -> str:
+        """The line printed by the command line and logged by the MkDocs hook."""
+        lead = "correction not applied:" if self.kind == "corrections" else "skipped page file"
+        return f"{lead} {self}"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -90,7 +101,8 @@ class RepairedPage:
 
 # Every line of a page gets exactly one of these roles (see DESIGN "Nothing lost").
 ARTICLE_ROLES = ("headline", "kicker", "subhead", "byline", "body", "caption", "credit")
-DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced")
+# "removed" and "dropped" are set by editors' corrections (amend.py).
+DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced", "removed", "dropped")
 
 
 @dataclass(frozen=True)

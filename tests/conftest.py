@@ -19,15 +19,17 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1", **extra)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    env.update(extra)
     return env
 
 
-def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of this repository into ``site_dir``."""
+def mkdocs_build(site_dir: Path, strict: bool = True, project: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """``mkdocs build [--strict]`` of this repository (or a copy of it) into ``site_dir``."""
+    env.setdefault("PYTHONPATH", str(project))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=mkdocs_env(**env), capture_output=True, text=True, timeout=900,
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
+        cwd=project, env=mkdocs_env(**env), capture_output=True, text=True, timeout=900,
     )
 
 
@@ -108,6 +110,22 @@ def watched(browser):
 
 def sample(name: str) -> str:
     return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def copy_project(dest: Path, pages: list[Path] = ()) -> Path:
+    """A copy of the site's sources (config, builder, templates, content) whose seeds are ``pages``."""
+    keep = ("mkdocs.yml", "builder", "site_templates", "content")
+    for name in keep:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / name)
+    (dest / "seeds").mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        shutil.copy(page, dest / "seeds" / page.name)
+    return dest
 
 
 def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:

@@ -41,7 +41,9 @@ def test_markdown_and_html_in_text_are_escaped():
     assert "<" not in md_text("<script>alert(1)</script>")
     assert md_text("# 标题") == "\\# 标题"
     assert md_text("[点我](javascript:alert(1))").startswith("\\[点我\\]\\(")
-    assert yaml_str('a"\nb: c') == '"a\\"\\nb: c"'
+    assert yaml_str('a\nb: c') == '"a\\nb: c"'
+    # Front matter reaches the page as raw HTML (title, meta description): escaped for both.
+    assert yaml_str('"><script>x</script>') == '"&quot;&gt;&lt;script&gt;x&lt;/script&gt;"'
 
 
 def test_writer_refuses_paths_outside_the_output_folder(tmp_path):
