@@ -105,10 +105,9 @@ class _Work:
         self.order = [id_ for id_, _ in pairs]
         self.arts = dict(pairs)
         by_number = {(a.page, a.number): id_ for id_, a in pairs}
-        self.base = {p.page.name: _placement_base(p) for p in pages}
         # page -> [line, role, owner id or None, note]; placements point at articles by id here.
         self.lines = {
-            p.page.name: [[pl.line, pl.role, by_number.get((p.page.name, pl.article + 1 - self.base[p.page.name]))
+            p.page.name: [[pl.line, pl.role, by_number.get((p.page.name, pl.article))
                            if pl.article is not None else None, pl.note] for pl in p.placements]
             for p in pages
         }
@@ -148,8 +147,7 @@ class _Work:
                 if id_ in self.touched:
                     art = replace(art, lines=self._span(id_, art))
                 self.arts[id_] = art
-            base = self.base[name]
-            placements = tuple(Placement(line, role, number[owner] - 1 + base if owner in number else None, note)
+            placements = tuple(Placement(line, role, number.get(owner), note)
                                for line, role, owner, note in self.lines[name])
             pages.append(replace(page, articles=tuple(self.arts[i] for i in ids), placements=placements))
         return AmendedArticles(tuple(pages), tuple((i, self.arts[i]) for i in self.order),
@@ -159,15 +157,6 @@ class _Work:
     def _span(self, id_: str, art: Article) -> tuple[int, int]:
         lines = [row[0] for row in self.lines.get(art.page, []) if row[2] == id_]
         return (min(lines), max(lines)) if lines else art.lines
-
-
-def _placement_base(page: SegmentedPage) -> int:
-    """Whether ``Placement.article`` counts a page's articles from 0 (an index) or from 1 (the number).
-
-    The model has used both; the corrected placements keep the page's own way.
-    """
-    used = {p.article for p in page.placements if p.article is not None}
-    return 1 if used and 0 not in used and len(page.articles) in used else 0
 
 
 def missing(id_: str) -> str:

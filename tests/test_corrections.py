@@ -98,7 +98,7 @@ def test_merge_appends_the_other_articles_in_order(tmp_path, ids):
     assert merged.lines == (page_line("株洲高新区"), page_line("园区负责人"))
     # On the source view, the merged article's lines now belong to it.
     owners = {p.line: p.article for p in digest.pages[0].placements}
-    assert owners[page_line("今年以来")] == merged.number - 1
+    assert owners[page_line("今年以来")] == merged.number
 
 
 def test_split_at_a_paragraph_number_or_text_gives_a_stable_derived_id(tmp_path, ids):
@@ -254,22 +254,17 @@ def test_the_articles_whose_text_changed_are_named_for_fresh_enrichment(tmp_path
     assert amended.gone == {ids["湘潭"]: f"merged into {ids['株洲']} by line 4"}
 
 
-@pytest.mark.parametrize("base", [0, 1])
-def test_placements_keep_the_pages_way_of_counting_articles(tmp_path, ids, base):
-    """``Placement.article`` is an index (from 0) on main, the article number (from 1) in some segmenters."""
-    from dataclasses import replace
-
+def test_placements_follow_the_renumbered_articles(tmp_path, ids):
+    """``Placement.article`` is the article's number on its page; dropping one renumbers the rest."""
     from builder.amend import apply_to_articles
     from builder.corrections import load_corrections
     from builder.ids import assign_ids
 
     page = build(tmp_path).pages[0]
-    page = replace(page, placements=tuple(replace(p, article=p.article + base) if p.article is not None else p
-                                          for p in page.placements))
     path = tmp_path / "c.yaml"
     path.write_text(f"{ids['衡阳']}:\n  drop: true\n", encoding="utf-8")
     amended = apply_to_articles(load_corrections(path, load_vocabulary()), (page,), assign_ids(list(page.articles)))
     owner = {p.line: p.article for p in amended.pages[0].placements}
-    assert owner[page_line("株洲高新区")] == 0 + base, "株洲 is now the page's first article"
-    assert owner[page_line("今年以来")] == 1 + base
+    assert owner[page_line("株洲高新区")] == 1, "株洲 is now the page's first article"
+    assert owner[page_line("今年以来")] == 2
     assert owner[page_line("3月5日")] is None
