@@ -367,7 +367,8 @@ def apply_to_entries(corrections: Corrections, entries: tuple[Entry, ...],
             mentions = tuple(m for m in entry.mentions if m != z.zone)
             if entry.zone and entry.zone != z.zone and entry.zone not in mentions:
                 mentions = (entry.zone, *mentions)
-            by_id[c.target] = replace(entry, zone=z.zone, province=z.province, city=z.city, mentions=mentions)
+            by_id[c.target] = replace(entry, zone=z.zone, zone_key=z.zone, province=z.province, city=z.city,
+                                      mentions=mentions)
             where = f"{z.zone} ({z.province or '?'} {z.city or '?'})" if z.zone else "no zone"
             text = f"rezoned {c.target}: {entry.zone or 'no zone'} → {where}"
         elif c.kind == "themes":

@@ -11,7 +11,7 @@ every line of the page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import bylines as bl
 from .blocks import Item, build_items
@@ -229,7 +229,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         for no in it.lines:
             placed[no] = Placement(no, "duplicate", note=f"printed before at line {items[para_idx[first]].lines[0]}")
     drop = {para_idx[k] for k in pdups}
-    items = [it for i, it in enumerate(items) if i not in drop]
+    items, bare_leads = _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
 
     runs = runs_of(items, by_no, rules, names)
     drafts: list[_Draft] = []
@@ -321,9 +321,25 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     articles = []
     for n, d in enumerate(drafts, start=1):
         articles.append(_finish(n, d, repaired.page.name, rules, tok, placed, by_no))
+    for it in bare_leads:
+        after = [a for a in articles if a.lines[0] > it.lines[0]] or articles[-1:]
+        for no in it.lines:
+            placed[no] = (Placement(no, "byline", after[0].number, note="lead marker printed on its own line")
+                          if after else Placement(no, "unplaced", note="lead marker with no article"))
+        if after:
+            a = after[0]
+            articles[a.number - 1] = replace(a, lines=(min(a.lines[0], *it.lines), max(a.lines[1], *it.lines)))
     placements = tuple(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line"))
                        for ln in lines)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes)
+
+
+def _split_bare_leads(items: list[Item], rules: Rules) -> tuple[list[Item], list[Item]]:
+    """Lead markers printed alone (本报讯 on a line of its own, even above the
+    headline): never an article by themselves, they go with the next article."""
+    bare = [it for it in items if it.kind == "para" and bl.lead_byline(it.text, rules)[2]
+            and not bl.lead_byline(it.text, rules)[0].strip(" 　")]
+    return [it for it in items if it not in bare], bare
 
 
 def _nearest(drafts: list[_Draft], line: int) -> _Draft | None:

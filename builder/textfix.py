@@ -82,7 +82,12 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
     has_cjk = any("\u3400" <= c <= "\u9fff" for c in chars)
     if quote_open is None:
         quote_open = {'"': True, "'": True}
+    opened: list[bool] = []  # for each open "(", whether it became full-width
     for i, ch in enumerate(chars):
+        if ch == ")" and opened:
+            # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
+            out.append(table[ch] if opened.pop() else ch)
+            continue
         if ch in table or (ch in "\"'" and has_cjk):
             prev = next((c for c in reversed(chars[:i]) if c != " "), "")
             nxt = next((c for c in chars[i + 1:] if c != " "), "")
@@ -95,9 +100,11 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
                 quote_open[ch] = not quote_open[ch]
                 continue
             latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
-            if _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin):
-                out.append(table[ch])
-                continue
+            wide = _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin)
+            if ch == "(":
+                opened.append(wide)
+            out.append(table[ch] if wide else ch)
+            continue
         out.append(ch)
     return "".join(out)
 

@@ -91,9 +91,17 @@ def test_page_text_appears_as_characters_in_the_built_html(hostile_site):
     pages = _text_pages(hostile_site)
     articles = "".join("".join(parse(p).text) for p in pages if "/articles/" in p.as_posix())
     sources = "".join("".join(parse(p).text) for p in pages if "/sources/" in p.as_posix())
+    # The source view shows the page as printed; the article shows the repaired text
+    # (quotes and punctuation made Chinese), which must still carry every payload.
     for literal in LITERALS:
-        assert literal in articles, literal
         assert literal in sources, literal
+    data = json.loads((hostile_site / "data/articles.json").read_text(encoding="utf-8"))
+    paragraphs = [p for a in data["articles"] for p in a["paragraphs"]]
+    for payload in ("<script>window.__pwned=1", "<img src=x onerror=", "[点此领取补贴]", "javascript:window","{{ config.site_name }}",
+                    "{% include", "&lt;b", "#网络安全#", "</title><script>"):
+        assert payload in "".join(paragraphs), payload
+    for paragraph in paragraphs:
+        assert paragraph in articles, paragraph
     assert HOSTILE_NAME in articles and HOSTILE_NAME in sources
     assert HOSTILE_NAME in "".join(parse(hostile_site / "report/index.html").text)
 
