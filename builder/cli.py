@@ -39,6 +39,13 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    from .bench import Options, main  # imports Playwright only when asked
+
+    return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
+                        mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query))
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
@@ -49,6 +56,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-url", default="", help="public address of the site, for the feed")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped")
     b.set_defaults(run=build)
+    m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
+    m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
+    m.add_argument("--seed", type=int, default=0, help="random seed of the synthetic archive")
+    m.add_argument("--keep", help="folder to keep the archive (pages/) and site (site/) in")
+    m.add_argument("--no-mkdocs", action="store_true", help="time the builder stage only")
+    m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
+    m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
+    m.set_defaults(run=bench)
     return p
 
 
