@@ -17,7 +17,8 @@ from .writer import write_files
 
 
 def build(args: argparse.Namespace) -> int:
-    settings = Settings.for_seeds(args.seeds, site_url=args.site_url)
+    settings = Settings.for_seeds(args.seeds, site_url=args.site_url,
+                                  cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
         settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
     digest = build_digest(settings)
@@ -55,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corrections", help="editors' corrections file (default: SEEDS/corrections.yaml)")
     b.add_argument("--site-url", default="", help="public address of the site, for the feed")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped")
+    b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
+    b.add_argument("--no-cache", action="store_true", help="process every page afresh")
     b.set_defaults(run=build)
     m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
     m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")

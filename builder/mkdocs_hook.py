@@ -8,7 +8,8 @@ not see its own output and rebuild in a loop. One job per event:
 - ``on_files``: build the digest and add every rendered page as ``File.generated``.
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
-for previewing a few new pages without building the whole archive.
+for previewing a few new pages without building the whole archive;
+``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ log = logging.getLogger("mkdocs.hooks.digest")
 def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
-    return Settings.for_seeds(seeds, site_url=config.site_url or "")
+    cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
+    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache)
 
 
 @event_priority(100)  # before the search plugin reads its user dictionary
