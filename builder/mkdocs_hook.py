@@ -5,7 +5,10 @@ not see its own output and rebuild in a loop. One job per event:
 
 - ``on_config``: write the search plugin's jieba user dictionary (zone names and
   domain terms) before the search plugin reads it;
-- ``on_files``: build the digest and add every rendered page as ``File.generated``.
+- ``on_files``: build the digest and add every rendered page as ``File.generated``;
+- ``on_page_markdown``, ``on_page_content``, ``on_post_build``: search by Pagefind
+  (``pagefind_index.py``): pages are kept out of Material's index, articles are
+  marked as Pagefind's body, and the built site is indexed.
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
@@ -15,11 +18,13 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from builder import pagefind_index
 from builder.pipeline import build_digest
 from builder.render import render_site
 from builder.settings import Settings
@@ -56,7 +61,39 @@ def on_files(files: Files, config) -> Files:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(f"skipped page file {problem}")
     rendered = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
+    # The article's own words, for its search field: not the related titles listed below it.
+    texts = {e.url.rstrip("/") + ".md": (e.title, "\n".join(e.article.paragraphs)) for e in digest.entries}
     for path, content in sorted(rendered.items()):
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=content))
+            file = File.generated(config, path, content=content)
+            file.digest_text = texts.get(path)
+            files.append(file)
     return files
+
+
+@lru_cache(maxsize=4)
+def _dictionary(data_dir: Path) -> tuple[str, ...]:
+    return tuple(load_vocabulary(data_dir).user_dictionary())
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material's search box stays (header, overlay), but Pagefind answers it
+    # (overrides/partials/search.html): Material's own index is left empty.
+    page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    if not pagefind_index.is_searched(page.file.src_uri, page.file.generated_by is not None):
+        return html
+    words = _dictionary(_settings(config).data_dir)
+    title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
+    field = pagefind_index.terms_field(text, title, list(words))
+    return pagefind_index.mark_body(html, field)
+
+
+def on_post_build(config):
+    pages, seconds = pagefind_index.index_site(Path(config.site_dir))
+    pagefind_index.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
+    # bench.py reads this line for the Pagefind share of the build.
+    log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")
