@@ -47,6 +47,12 @@ def bench(args: argparse.Namespace) -> int:
                         mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query))
 
 
+def preview(args: argparse.Namespace) -> int:
+    from .preview import serve
+
+    return serve(args.pages, args.dev_addr)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
@@ -67,6 +73,10 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
     m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
     m.set_defaults(run=bench)
+    v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
+    v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
+    v.add_argument("--dev-addr", help="address to serve on (mkdocs serve --dev-addr), default 127.0.0.1:8000")
+    v.set_defaults(run=preview)
     return p
 
 
