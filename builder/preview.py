@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -55,9 +56,15 @@ def serve(patterns: list[str], dev_addr: str | None = None) -> int:
         command += ["--dev-addr", dev_addr]
     env = dict(os.environ, DIGEST_SEEDS=str(folder), NO_MKDOCS_2_WARNING="1",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    # Stopped by Ctrl-C or a kill: stop mkdocs too and remove the folder of links.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
-        return subprocess.call(command, cwd=ROOT, env=env)
+        return server.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait()
         shutil.rmtree(folder, ignore_errors=True)
