@@ -52,6 +52,7 @@ class Catalog:
     province_paths: dict[str, str]
     theme_paths: dict[str, str]
     source_paths: dict[str, str]
+    by_id: dict[str, Entry] = field(default_factory=dict)  # templates look entries up here, not by scanning
 
 
 def _newest_first(entries: list[Entry]) -> tuple[Entry, ...]:
@@ -127,4 +128,4 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         for p in digest.pages
     )
     return Catalog(entries, zones, provinces, themes, sources, article_paths,
-                   zone_paths, province_paths, theme_paths, source_paths)
+                   zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries})

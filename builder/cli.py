@@ -18,7 +18,8 @@ from .writer import write_files
 
 
 def build(args: argparse.Namespace) -> int:
-    settings = Settings.for_seeds(args.seeds, site_url=args.site_url)
+    settings = Settings.for_seeds(args.seeds, site_url=args.site_url,
+                                  cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
         settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
     digest = build_digest(settings)
@@ -43,6 +44,19 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    from .bench import Options, main  # imports Playwright only when asked
+
+    return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
+                        mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query))
+
+
+def preview(args: argparse.Namespace) -> int:
+    from .preview import serve
+
+    return serve(args.pages, args.dev_addr)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
@@ -52,7 +66,21 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corrections", help="editors' corrections file (default: SEEDS/corrections.yaml)")
     b.add_argument("--site-url", default="", help="public address of the site, for the feed")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped or any correction cannot be applied")
+    b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
+    b.add_argument("--no-cache", action="store_true", help="process every page afresh")
     b.set_defaults(run=build)
+    m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
+    m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
+    m.add_argument("--seed", type=int, default=0, help="random seed of the synthetic archive")
+    m.add_argument("--keep", help="folder to keep the archive (pages/) and site (site/) in")
+    m.add_argument("--no-mkdocs", action="store_true", help="time the builder stage only")
+    m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
+    m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
+    m.set_defaults(run=bench)
+    v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
+    v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
+    v.add_argument("--dev-addr", help="address to serve on (mkdocs serve --dev-addr), default 127.0.0.1:8000")
+    v.set_defaults(run=preview)
     return p
 
 

@@ -3,25 +3,29 @@
 Nothing is written into ``content/`` (the docs folder), so ``mkdocs serve`` does
 not see its own output and rebuild in a loop. One job per event:
 
-- ``on_config``: write the search plugin's jieba user dictionary (zone names and
-  domain terms) before the search plugin reads it, and pin the build date;
+- ``on_config``: pin the build date (reproducible sitemap);
 - ``on_files``: build the digest and add every rendered page as ``File.generated``;
 - ``on_serve``: watch the seeds folder and corrections file when they lie
-  outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``).
+  outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``);
+- ``on_page_markdown``, ``on_page_content``, ``on_post_build``: search by Pagefind
+  (``pagefind_index.py``): pages are kept out of Material's index, articles are
+  marked as Pagefind's body, and the built site is indexed.
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
-for previewing a few new pages without building the whole archive.
+for previewing a few new pages without building the whole archive;
+``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``).
 """
 from __future__ import annotations
 
 import logging
 import os
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from builder import pagefind_index
 from builder.pipeline import build_digest
 from builder.render import render_site
 from builder.settings import Settings
@@ -33,20 +37,11 @@ log = logging.getLogger("mkdocs.hooks.digest")
 def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
-    return Settings.for_seeds(seeds, site_url=config.site_url or "")
+    cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
+    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache)
 
 
-@event_priority(100)  # before the search plugin reads its user dictionary
 def on_config(config):
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    path = getattr(getattr(search, "config", None), "jieba_dict_user", None)
-    if path:
-        words = load_vocabulary(_settings(config).data_dir).user_dictionary()
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = "".join(f"{w} 20000\n" for w in words if " " not in w)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
     # MkDocs stamps the build date into sitemap.xml (lastmod) and sitemap.xml.gz
     # unless SOURCE_DATE_EPOCH is set; the last commit's date keeps two builds
     # of the same checkout byte-identical on any day.
@@ -74,9 +69,13 @@ def on_files(files: Files, config) -> Files:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(problem.message)
     rendered = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
+    # The article's own words, for its search field: not the related titles listed below it.
+    texts = {e.url.rstrip("/") + ".md": (e.title, "\n".join(e.article.paragraphs)) for e in digest.entries}
     for path, content in sorted(rendered.items()):
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=content))
+            file = File.generated(config, path, content=content)
+            file.digest_text = texts.get(path)
+            files.append(file)
     return files
 
 
@@ -96,3 +95,31 @@ def on_serve(server, config, builder):
             server.watch(str(path))
             watched.append(path)
     return server
+
+
+@lru_cache(maxsize=4)
+def _dictionary(data_dir: Path) -> tuple[str, ...]:
+    return tuple(load_vocabulary(data_dir).user_dictionary())
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material's search box stays (header, overlay), but Pagefind answers it
+    # (overrides/partials/search.html): Material's own index is left empty.
+    page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    if not pagefind_index.is_searched(page.file.src_uri, page.file.generated_by is not None):
+        return html
+    words = _dictionary(_settings(config).data_dir)
+    title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
+    field = pagefind_index.terms_field(text, title, list(words))
+    return pagefind_index.mark_body(html, field)
+
+
+def on_post_build(config):
+    pages, seconds = pagefind_index.index_site(Path(config.site_dir))
+    pagefind_index.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
+    # bench.py reads this line for the Pagefind share of the build.
+    log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")

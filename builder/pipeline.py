@@ -1,21 +1,33 @@
 """The one function that turns page files into a Digest, in two phases.
 
-Phase one reads, repairs, segments and enriches every page on its own; phase two
-needs all articles at once (related articles). Rendering is separate
-(``render.render_site``), so the MkDocs hook and the command line share both.
+Phase one reads, repairs, segments and enriches every page on its own (and is
+cached per page, see ``cache.py``); phase two needs all articles at once: the
+editors' corrections, tags (words common to most articles are left out) and
+related articles. Rendering is separate (``render.render_site``), so the MkDocs
+hook and the command line share both.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .amend import apply_to_articles, apply_to_entries
+from .cache import PageCache, code_version
 from .corrections import load_corrections
-from .enrich import enrich_articles, link_related
+from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
-from .model import Digest
+from .model import Digest, Entry, Page, SegmentedPage
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
 from .sources import read_pages
-from .vocab import load_vocabulary
+from .vocab import Vocabulary, load_vocabulary
+
+
+def analyse_pages(pages: list[Page], vocab: Vocabulary) -> list[tuple[SegmentedPage, tuple[Entry, ...]]]:
+    """Phase one for a batch of pages: each page segmented, with its articles analysed."""
+    segmented = [segment_page(repair_page(page, vocab), vocab) for page in pages]
+    entries = iter(analyse_articles(assign_ids([a for s in segmented for a in s.articles]), vocab))
+    return [(s, tuple(next(entries) for _ in s.articles)) for s in segmented]
 
 
 def build_digest(settings: Settings) -> Digest:
@@ -28,14 +40,19 @@ def build_digest(settings: Settings) -> Digest:
     vocab = load_vocabulary(settings.data_dir)
     corrections = load_corrections(settings.corrections, vocab)
     pages, problems = read_pages(settings.seeds)
-    segmented = tuple(segment_page(repair_page(page, vocab), vocab) for page in pages)
-    articles = [a for page in segmented for a in page.articles]
+    cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
+    analysed = cache.map(pages, lambda todo: analyse_pages(todo, vocab))
+    segmented = tuple(s for s, _ in analysed)
+    machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections.
-    amended = apply_to_articles(corrections, segmented, assign_ids(articles))
-    enriched = apply_to_entries(corrections, enrich_articles(list(amended.pairs), vocab), amended.gone)
-    entries = link_related(enriched.entries)
+    amended = apply_to_articles(corrections, segmented, assign_ids([a for s in segmented for a in s.articles]))
+    # Only articles whose text the corrections changed (or made) are analysed again.
+    redo = [(id_, a) for id_, a in amended.pairs if id_ in amended.changed or id_ not in machine]
+    fresh = {e.id: e for e in analyse_articles(redo, vocab)}
+    entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.pairs)
+    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
     return Digest(
-        entries=entries, pages=amended.pages,
+        entries=link_related(enriched.entries), pages=amended.pages,
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
     )

@@ -15,12 +15,14 @@ class Settings:
         data_dir: the vocabularies
         templates: the Jinja2 templates
         site_url: the public address, for the feed and sitemap ("" when unknown)
+        cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
     """
     seeds: Path
     corrections: Path | None = None
     data_dir: Path = ROOT / "builder" / "data"
     templates: Path = ROOT / "site_templates"
     site_url: str = ""
+    cache_dir: Path | None = None
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":
