@@ -21,6 +21,10 @@ _SPACE = re.compile(rf"(?<=[{CJK}，。、；：！？“”（）,])[ \u3000\t]
 # Lines carrying OCR debris or captions are left out: the archive should be clean text.
 _DEBRIS = re.compile(r"\^\{|<|>|^#|▶|图片|图为|摄$|记者|通讯员")
 _ENDS = "。！？”"
+# A recombined paragraph opens an article in the middle, so it must neither start
+# a story (本报讯…) nor be the tail of a sentence wrapped from the line before.
+_LEAD = re.compile(r"^(本报讯|本报记者|记者|讯)\s*([(（][^)）]{0,40}[)）])?")
+_SENTENCE_END = re.compile(r"[。！？][”’]?$")
 _NAME = re.compile(rf"^[{CJK}]{{2,3}}$")
 # Headline verbs and, when the vocabulary has none, topics; the zone name leads the headline.
 VERBS = ("推进", "打造", "聚焦", "加快", "深化", "做强", "培育", "布局", "激活", "提速")
@@ -58,8 +62,9 @@ def read_material(seeds: Path, vocab: Vocabulary) -> Material:
             if not line:
                 continue
             # A hard-wrapped line continues the one before: keep only lines that start a sentence.
-            starts = not previous or previous[-1] in _ENDS or len(previous) < 30
+            starts = not previous or bool(_SENTENCE_END.search(previous))
             previous = line
+            line = _LEAD.sub("", line)
             if not starts or len(line) < MIN_PARAGRAPH or line[-1] not in _ENDS or _DEBRIS.search(line) or line in seen:
                 continue
             seen.add(line)
