@@ -158,14 +158,13 @@ def search(page, query: str) -> list[str]:
             for t in page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()]
 
 
-def _index_words(site: Path) -> dict[str, set[str]]:
-    """For each page in the search index, the words jieba cut its text into."""
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    words: dict[str, set[str]] = {}
-    for doc in index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc["text"])
-        words.setdefault(doc["location"].split("#")[0], set()).update(re.split(index["config"]["separator"], text))
-    return words
+def _body_words(site: Path) -> dict[str, set[str]]:
+    """For each article page, the words jieba (with the digest's dictionary) cuts its body into."""
+    from builder.tokens import tokenizer
+    from builder.vocab import default_vocabulary
+
+    tok = tokenizer(tuple(default_vocabulary().user_dictionary()))
+    return {a["url"].lstrip("/"): set(tok.lcut("".join(a["paragraphs"]), HMM=False)) for a in _articles(site)}
 
 
 def test_search_finds_an_article_by_its_zone_name(watched, site_url, built_site):
@@ -178,7 +177,7 @@ def test_search_finds_an_article_by_its_zone_name(watched, site_url, built_site)
 
 
 def test_search_finds_an_article_by_a_word_from_its_body(watched, site_url, built_site):
-    words = _index_words(built_site)
+    words = _body_words(built_site)
     chinese = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
     pages_with = Counter(w for ws in words.values() for w in ws)
     # The body word found on the fewest pages, so the article is sure to be among the results.
