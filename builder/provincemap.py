@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
 
 from .escape import html_text
-from .vocab import DATA_DIR
+from .vocab import DATA_DIR, read_yaml
 
 TILES_FILE = "province_tiles.yaml"
 CELL = 50          # one grid cell, in SVG units
@@ -39,7 +38,7 @@ def load_tiles(data_dir: Path = DATA_DIR) -> tuple[Tile, ...]:
     path = Path(data_dir) / TILES_FILE
     if not path.exists():
         path = DATA_DIR / TILES_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     tiles = tuple(Tile(str(t["name"]), str(t.get("full") or t["name"]), int(t["row"]), int(t["col"]))
                   for t in data.get("provinces") or ())
     for key, what in ((lambda t: t.name, "name"), (lambda t: (t.row, t.col), "position")):

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .vocab import DATA_DIR, read_yaml
 
-DATA_DIR = Path(__file__).parent / "data"
 CJK = "\u3400-\u9fff"
 
 
@@ -46,7 +45,7 @@ class Rules:
 
 
 def load_rules(path: Path) -> Rules:
-    d = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    d = read_yaml(path)
     return Rules(
         markup=tuple(re.compile(p) for p in d.get("markup") or ()),
         misreadings=tuple((re.compile(k), v) for k, v in (d.get("misreadings") or {}).items()),

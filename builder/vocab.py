@@ -19,6 +19,13 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+# libyaml's loader, where PyYAML was built with it, reads the gazetteer ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path):
+    """A data file's content (an empty file reads as an empty mapping)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def read_word_list(path: Path) -> tuple[str, ...]:
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     zones = tuple(
         Zone(name=z["name"], full=z.get("full") or z["name"], city=z["city"],
              province=z["province"], aliases=tuple(z.get("aliases") or ()))
@@ -102,7 +109,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 
 def load_themes(path: Path) -> tuple[Theme, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     return tuple(
         Theme(name=t["name"], terms=tuple(t.get("terms") or ()), description=t.get("description", ""))
         for t in data.get("themes") or ()
@@ -113,7 +120,7 @@ def load_rules(path: Path) -> dict:
     """A YAML rules file as a mapping; a missing file means no rules."""
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path)
 
 
 def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
