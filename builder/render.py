@@ -20,6 +20,9 @@ from .urls import html_link, page_url
 from .vocab import Vocabulary
 
 
+THEME_PAGE = 100  # articles listed on one page of a theme
+
+
 def environment(templates: Path) -> Environment:
     # Not autoescaped: the output is Markdown, and every piece of page text goes
     # through the md/html/yaml filters explicitly (see escape.py).
@@ -58,7 +61,11 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
         page("province.md.j2", group.path, group=group)
     page("themes.md.j2", "themes/index.md")
     for group in catalog.themes:
-        page("theme.md.j2", group.path, group=group)
+        # A theme can hold a large share of the archive: its list is cut into pages.
+        chunks = [group.entries[i:i + THEME_PAGE] for i in range(0, len(group.entries), THEME_PAGE)] or [()]
+        paths = [group.path] + [f"{group.path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
+        for n, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+            page("theme.md.j2", path, group=group, entries=chunk, page_no=n, page_paths=paths)
     page("sources.md.j2", "sources/index.md")
     for view in catalog.sources:
         page("source.md.j2", view.path, view=view)

@@ -70,3 +70,25 @@ def test_article_page_shows_zone_theme_source_and_body():
     assert "&lt;b&gt;粗体&lt;/b&gt;" in md
     assert '  - "数智工匠"' in md  # front-matter tag for Material's tags plugin
     assert "zones/heng-yang-gao-xin-qu.md" in files and "themes/index.md" in files
+
+
+def test_long_theme_lists_are_paged(monkeypatch):
+    import builder.render as render
+    from builder.pipeline import build_digest
+    from builder.settings import Settings
+
+    digest = build_digest(Settings.for_seeds(ROOT / "seeds", cache_dir=None))
+    monkeypatch.setattr(render, "THEME_PAGE", 2)
+    files = render_site(digest, default_vocabulary(), ROOT / "site_templates")
+    themes = {}
+    for e in digest.entries:
+        for t in e.themes:
+            themes.setdefault(t.theme, []).append(e)
+    name, members = max(themes.items(), key=lambda kv: len(kv[1]))
+    assert len(members) > 2
+    first = next(p for p, text in files.items() if p.startswith("themes/") and p.count("/") == 1
+                 and f'title: "{name}"' in text)
+    pages = [first] + [f"{first[:-3]}/{n}.md" for n in range(2, (len(members) + 1) // 2 + 1)]
+    assert all(p in files for p in pages) and f"{first[:-3]}/{len(pages) + 1}.md" not in files
+    for e in members:  # every article of the theme is on exactly one of its pages
+        assert sum(f"[{md_text(e.title)}]" in files[p] for p in pages) == 1, e.title
