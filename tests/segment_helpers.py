@@ -12,7 +12,7 @@ import pytest
 from builder.model import Page, SegmentedPage
 from builder.repair import repair_page
 from builder.segment import segment_page
-from builder.vocab import DATA_DIR, Gazetteer, Vocabulary, load_gazetteer, load_themes, read_word_list
+from builder.vocab import DATA_DIR, Vocabulary, load_gazetteer, load_vocabulary
 
 SAMPLES = Path(__file__).parent / "samples" / "segment"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -20,14 +20,8 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 @pytest.fixture(scope="session")
 def vocab() -> Vocabulary:
-    """The builder's vocabularies with the test gazetteer (the real one lives on main)."""
-    return Vocabulary(
-        gazetteer=load_gazetteer(SAMPLES / "gazetteer.yaml"),
-        themes=load_themes(DATA_DIR / "themes.yaml"),
-        domain_terms=read_word_list(DATA_DIR / "domain_terms.txt"),
-        stopwords=frozenset(read_word_list(DATA_DIR / "stopwords.txt")),
-        data_dir=DATA_DIR,
-    )
+    """The builder's vocabularies with the small test gazetteer: the samples name only its zones."""
+    return replace(load_vocabulary(DATA_DIR), gazetteer=load_gazetteer(SAMPLES / "gazetteer.yaml"))
 
 
 def build(text: str, vocab: Vocabulary, name: str = "sample.txt") -> SegmentedPage:

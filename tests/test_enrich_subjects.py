@@ -7,7 +7,7 @@ import pytest
 
 from builder.enrich import enrich_articles
 from builder.ids import assign_ids
-from enrich_samples import article, sample, sample_vocabulary, seed_articles
+from enrich_samples import article, sample_vocabulary, seed_articles
 
 
 @pytest.fixture(scope="module")

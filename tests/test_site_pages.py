@@ -123,7 +123,7 @@ def test_map_links_provinces_with_articles_to_their_pages(watched, site_url, bui
         response = watched.page.request.get(site_url + href)
         assert response.ok, (label, href)
         full_name = label.split("：")[0]
-        assert f"<h1" in response.text() and full_name in response.text(), (label, href)
+        assert "<h1" in response.text() and full_name in response.text(), (label, href)
     # Following a tile opens that province's page.
     tiles.first.click()
     watched.page.wait_for_load_state("networkidle")
