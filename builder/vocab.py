@@ -123,9 +123,27 @@ def load_rules(path: Path) -> dict:
     return read_yaml(path)
 
 
+_LOADED: dict[tuple, Vocabulary] = {}
+
+
 def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
-    """Read every vocabulary file in ``data_dir``."""
+    """Read every vocabulary file in ``data_dir``.
+
+    The same Vocabulary object comes back while no file in the folder changed, so
+    one build (pipeline, renderer, hook) reads the files once, and the matchers
+    compiled from it (``compiled``) survive ``mkdocs serve`` rebuilds.
+    """
     data_dir = Path(data_dir)
+    stamp = (str(data_dir.resolve()),) + tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir()) if p.is_file())
+    if stamp not in _LOADED:
+        if len(_LOADED) >= 4:
+            _LOADED.clear()
+        _LOADED[stamp] = _read_vocabulary(data_dir)
+    return _LOADED[stamp]
+
+
+def _read_vocabulary(data_dir: Path) -> Vocabulary:
     return Vocabulary(
         gazetteer=load_gazetteer(data_dir / "gazetteer.yaml"),
         themes=load_themes(data_dir / "themes.yaml"),
