@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -29,7 +28,7 @@ from builder import pagefind_index
 from builder.pipeline import build_digest
 from builder.render import render_site
 from builder.settings import Settings
-from builder.vocab import load_vocabulary
+from builder.vocab import compiled, load_vocabulary
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -97,9 +96,14 @@ def on_serve(server, config, builder):
     return server
 
 
-@lru_cache(maxsize=4)
+def _words(vocab) -> tuple[str, ...]:
+    return tuple(vocab.user_dictionary())
+
+
 def _dictionary(data_dir: Path) -> tuple[str, ...]:
-    return tuple(load_vocabulary(data_dir).user_dictionary())
+    # Follows edits of the vocabularies during `mkdocs serve` (load_vocabulary
+    # re-reads changed files); computed once per vocabulary, not once per page.
+    return compiled(load_vocabulary(data_dir), _words)
 
 
 def on_page_markdown(markdown, page, config, files):
