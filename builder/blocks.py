@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
 
 from .captions import is_caption_by_layout
 from .lines import Layout, PageLine, measure, classify
 from .model import Line
 from .rules import Rules
 from .textfix import has_parts, heading_text
+from .tokens import Cutter
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,15 @@ class Item:
 
 
 @lru_cache(maxsize=16384)
-def _lcut(text: str, tok: jieba.Tokenizer) -> tuple[str, ...]:
-    return tuple(tok.lcut(text, HMM=False))
+def _words(text: str, tok: Cutter) -> tuple[str, ...]:
+    return tuple(tok.cut(text))
 
 
-def cut_word(before: str, after: str, tok: jieba.Tokenizer) -> bool:
+def cut_word(before: str, after: str, tok: Cutter) -> bool:
     """True when a word runs across the join (有限|公司, 数十|载): the line was wrapped."""
     head, tail = before[-6:], after[:6]
     pos = 0
-    for word in _lcut(head + tail, tok):
+    for word in _words(head + tail, tok):
         end = pos + len(word)
         if pos < len(head) < end and len(word) >= 2:
             return True
@@ -64,7 +64,7 @@ def cut_word(before: str, after: str, tok: jieba.Tokenizer) -> bool:
     return False
 
 
-def certain_join(before: str, after: str, rules: Rules, tok: jieba.Tokenizer) -> bool:
+def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
     """The line ``after`` continues the sentence that ``before`` leaves open."""
     if not before or not after or rules.ends_sentence(before):
         return False
@@ -72,7 +72,7 @@ def certain_join(before: str, after: str, rules: Rules, tok: jieba.Tokenizer) ->
         return True
     if after[0] in rules.continuation_start_chars:
         return True
-    last = _lcut(before[-6:], tok)[-1]
+    last = _words(before[-6:], tok)[-1]
     if last in rules.continuation_end_words:
         return True
     return cut_word(before, after, tok)
@@ -83,7 +83,7 @@ def _lead(text: str, rules: Rules) -> bool:
 
 
 def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
-                     tok: jieba.Tokenizer) -> list[str]:
+                     tok: Cutter) -> list[str]:
     """Decide for every line what it is: heading, caption, credit, byline or body."""
     kinds = [pl.shape for pl in pls]
     n = len(pls)
@@ -136,7 +136,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
     return kinds
 
 
-def build_items(lines: tuple[Line, ...], rules: Rules, tok: jieba.Tokenizer,
+def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
                 skip: frozenset[int] = frozenset()) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 

@@ -21,7 +21,7 @@ from typing import Callable, Sequence, TypeVar
 from .model import Page
 
 CODE_DIR = Path(__file__).parent
-LIBRARIES = ("jieba", "pypinyin")
+LIBRARIES = ("jieba", "rjieba", "pypinyin")
 T = TypeVar("T")
 
 

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-
 from .rules import Rules
+from .tokens import Cutter
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
@@ -32,12 +31,12 @@ MIN_SCORE = 0.35
 
 
 @lru_cache(maxsize=8192)
-def words(text: str, tok: jieba.Tokenizer, stop: frozenset[str]) -> frozenset[str]:
+def words(text: str, tok: Cutter, stop: frozenset[str]) -> frozenset[str]:
     """The content words of a text: tokens of two or more characters, and numbers.
 
     Cached: a body is compared with every headline and caption of its page.
     """
-    found = {w for w in tok.lcut(text) if len(w) >= 2 and _CJK_WORD.search(w) and w not in stop}
+    found = {w for w in tok.cut(text, hmm=True) if len(w) >= 2 and _CJK_WORD.search(w) and w not in stop}
     found.update(_NUMBER.findall(text))
     return frozenset(found)
 
@@ -86,7 +85,7 @@ def _weights(cand_words: list[frozenset[str]], bodies: list[str]) -> dict[str, f
     return weight
 
 
-def match(cands: list[Candidate], bodies: list[str], tok: jieba.Tokenizer,
+def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
           stop: frozenset[str], zones: tuple[str, ...] = ()) -> dict[int, tuple[int, float]]:
     """Give each body at most one headline.
 
@@ -124,7 +123,7 @@ def match(cands: list[Candidate], bodies: list[str], tok: jieba.Tokenizer,
     return taken
 
 
-def best_body(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozenset[str]) -> tuple[int | None, float]:
+def best_body(text: str, bodies: list[str], tok: Cutter, stop: frozenset[str]) -> tuple[int | None, float]:
     """The body whose words a caption or credit uses most, and the score (for captions)."""
     cw = words(text, tok, stop)
     best, best_s = None, 0.0
@@ -135,7 +134,7 @@ def best_body(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozense
     return best, best_s
 
 
-def caption_scores(text: str, bodies: list[str], tok: jieba.Tokenizer, stop: frozenset[str]) -> list[float]:
+def caption_scores(text: str, bodies: list[str], tok: Cutter, stop: frozenset[str]) -> list[float]:
     """How much each body uses a caption's words, words found in fewer bodies weighing more."""
     cw = words(text, tok, stop)
     weight = _weights([cw], bodies)

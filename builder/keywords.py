@@ -1,7 +1,7 @@
 """Keywords: the tags of each article, and the weighted terms used to find related articles.
 
-Each article is cut once with a private jieba part-of-speech tokenizer that knows
-the zone names and ``data/domain_terms.txt``. Its candidate words are nouns
+Each article is cut once, with parts of speech, by a private cutter that knows
+the zone names and ``data/domain_terms.txt`` (``tokens.py``). Its candidate words are nouns
 (and verbal nouns), at least two Chinese characters, not in ``data/stopwords.txt``,
 not a zone name (zones have their own pages); a headline word counts twice. A
 word's weight is TF-IDF with jieba's IDF table; domain terms weigh a little more.
@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .tokens import idf_table, pos_tokenizer
+from .tokens import cutter, idf_table
 from .vocab import Vocabulary, compiled
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
@@ -48,8 +48,8 @@ class KeywordModel:
         words = tuple(vocab.user_dictionary())
         zone_names = {n for z in vocab.gazetteer.zones for n in z.names}
         tags = tuple((w, "ns" if w in zone_names else "nz") for w in words)
-        self.pos = pos_tokenizer(words, tags)
-        self.idf, self.median_idf = idf_table(words)
+        self.cutter = cutter(words, tags)
+        self.idf, self.median_idf = idf_table()
         self.stopwords = vocab.stopwords
         self.zone_names = frozenset(zone_names)
         self.domain = frozenset(vocab.domain_terms)
@@ -68,7 +68,7 @@ class KeywordModel:
         counts: Counter = Counter()
         total = 0
         for text, times in ((title or "", 2), (body, 1)):
-            for word, flag in self.pos.cut(text, HMM=False):
+            for word, flag in self.cutter.tag(text):
                 total += times
                 if self.is_candidate(word, flag) and word not in self.not_tags:
                     counts[self.same.get(word, word)] += times

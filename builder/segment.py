@@ -22,7 +22,7 @@ from .headlines import Candidate, best_body, caption_scores, match, title_from_l
 from .lines import measure
 from .model import Article, Placement, RepairedPage, SegmentedPage
 from .rules import Rules, rules_for
-from .tokens import tokenizer
+from .tokens import cutter
 from .vocab import Vocabulary
 
 # A caption goes to another article than the one it stands in only when it
@@ -194,7 +194,7 @@ def starts_mid_sentence(text: str, rules: Rules, tok) -> bool:
     for i, o in enumerate(rules.ordinals[1:], start=1):
         if o in text and rules.ordinals[0] not in text.split(o)[0]:
             return True
-    first = tok.lcut(text[:8], HMM=False)[0]
+    first = tok.cut(text[:8])[0]
     return len(first) == 1 and "\u3400" <= first <= "\u9fff" and first not in rules.sentence_start_chars
 
 
@@ -205,7 +205,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
     rules = rules_for(vocab.data_dir)
-    tok = tokenizer(tuple(vocab.user_dictionary()))
+    tok = cutter(tuple(vocab.user_dictionary()))
     stop = frozenset(vocab.stopwords)
     names = zone_names(vocab)
     lines = repaired.lines

@@ -160,11 +160,11 @@ def search(page, query: str) -> list[str]:
 
 def _body_words(site: Path) -> dict[str, set[str]]:
     """For each article page, the words jieba (with the digest's dictionary) cuts its body into."""
-    from builder.tokens import tokenizer
+    from builder.tokens import cutter
     from builder.vocab import default_vocabulary
 
-    tok = tokenizer(tuple(default_vocabulary().user_dictionary()))
-    return {a["url"].lstrip("/"): set(tok.lcut("".join(a["paragraphs"]), HMM=False)) for a in _articles(site)}
+    tok = cutter(tuple(default_vocabulary().user_dictionary()))
+    return {a["url"].lstrip("/"): set(tok.cut("".join(a["paragraphs"]))) for a in _articles(site)}
 
 
 def test_search_finds_an_article_by_its_zone_name(watched, site_url, built_site):
