@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .rules import Rules
 from .tokens import Cutter
+from .trie import WordFinder
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
@@ -86,11 +87,11 @@ def _weights(cand_words: list[frozenset[str]], bodies: list[str]) -> dict[str, f
 
 
 def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
-          stop: frozenset[str], zones: tuple[str, ...] = ()) -> dict[int, tuple[int, float]]:
+          stop: frozenset[str], zones: WordFinder | None = None) -> dict[int, tuple[int, float]]:
     """Give each body at most one headline.
 
     Arguments:
-        zones: the zone names of the gazetteer (longest first)
+        zones: the zone names of the gazetteer
 
     Returns:
         {body index: (candidate key, score)} for the bodies that got one.
@@ -98,9 +99,11 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
     cand_words = [words(c.text, tok, stop) for c in cands]
     weight = _weights(cand_words, bodies)
     pairs = []
-    body_zones = [{z for z in zones if z in b} for b in bodies]
+    def zones_of(text: str) -> set[str]:
+        return {z for _, z in zones.everywhere(text)} if zones else set()
+    body_zones = [zones_of(b) for b in bodies]
     for c, cw in zip(cands, cand_words):
-        cz = {z for z in zones if z in c.text}
+        cz = zones_of(c.text)
         for b, bw in enumerate(bodies):
             if not c.anywhere and b not in (c.above, c.below):
                 continue

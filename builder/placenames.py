@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .vocab import Vocabulary
+from .trie import WordFinder
+from .vocab import Vocabulary, compiled
 
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
@@ -22,13 +23,25 @@ WINDOW = 80
 KNOWN_PLACE_SUPPORT = 3
 
 
-def known_places(vocab: Vocabulary) -> frozenset[str]:
-    g = vocab.gazetteer
-    names = set(g.cities) | set(g.counties) | set(g.provinces)
-    for zone in g.zones:
-        names.update(zone.names)
-        names.add(zone.city)
-    return frozenset(n for n in names if n)
+class _Gazetteer:
+    """What place_fixes needs of the gazetteer, compiled once per vocabulary."""
+
+    def __init__(self, vocab: Vocabulary):
+        g = vocab.gazetteer
+        places = set(g.cities) | set(g.counties) | set(g.provinces)
+        for zone in g.zones:
+            places.update(zone.names)
+            places.add(zone.city)
+        self.places = frozenset(n for n in places if n)
+        self.names = WordFinder({*g.cities, *g.counties})
+        self.lengths = sorted({len(n) for n in self.names.words})
+        self.counties, self.cities = g.counties, g.cities
+        self.suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
+
+    def parents(self, place: str) -> tuple[str, ...]:
+        city = self.counties.get(place)
+        province = self.cities.get(city or place)
+        return tuple(p for p in (city, province) if p)
 
 
 def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str]]:
@@ -41,40 +54,28 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     Returns:
         (line index, wrong, right) for every correction, in line order.
     """
-    places = known_places(vocab)
-    g = vocab.gazetteer
-    names = {*g.cities, *g.counties}
+    gaz = compiled(vocab, _Gazetteer)
     page = "\n".join(texts)
-
-    def parents(place: str) -> tuple[str, ...]:
-        city = g.counties.get(place)
-        province = g.cities.get(city or place)
-        return tuple(p for p in (city, province) if p)
-    lengths = sorted({len(n) for n in names if n})
-    suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
     # Where each place is printed, and the character after it.
     seen: dict[str, list[tuple[int, str]]] = {}
     for i, text in enumerate(texts):
-        for n in lengths:
-            for j in range(len(text) - n + 1):
-                cand = text[j:j + n]
-                if cand in names:
-                    seen.setdefault(cand, []).append((i, text[j + n:j + n + 1]))
+        for j, name in gaz.names.everywhere(text):
+            seen.setdefault(name, []).append((i, text[j + len(name):j + len(name) + 1]))
     wild: dict[str, list[str]] = {}
     for name in seen:
         for k in range(len(name)):
             wild.setdefault(name[:k] + "?" + name[k + 1:], []).append(name)
     fixes = []
     for i, text in enumerate(texts):
-        for m in suffix.finditer(text):
-            for n in lengths:
+        for m in gaz.suffix.finditer(text):
+            for n in gaz.lengths:
                 j = m.start() - n
                 cand = text[j:m.start()] if j >= 0 else ""
                 if not cand or not all("\u3400" <= c <= "\u9fff" for c in cand):
                     continue
                 # A real place: only when the page gives it no support of its own.
-                known = cand in places
-                if known and (page.count(cand) > 1 or any(p in page for p in parents(cand))):
+                known = cand in gaz.places
+                if known and (page.count(cand) > 1 or any(p in page for p in gaz.parents(cand))):
                     continue
                 options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
                 best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .trie import trie_pattern
 from .vocab import Vocabulary, compiled
 
 _CJK = "\u4e00-\u9fff"
@@ -41,28 +42,6 @@ class Place:
     mentions: tuple[str, ...] = ()
     zone_key: str | None = None
     zone_kind: str | None = None
-
-
-def trie_pattern(words) -> str:
-    """One regular expression matching any of ``words``, longest first, in time linear in the text."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return _trie_regex(root) if root else "(?!)"
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else body + "?"
-    return body
 
 
 def _short(name: str, suffixes: tuple[str, ...]) -> str | None:

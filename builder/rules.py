@@ -16,7 +16,7 @@ class Rules:
     """Arguments: see the comments in ``repair_rules.yaml``; patterns come compiled."""
     markup: tuple[re.Pattern, ...]
     misreadings: tuple[tuple[re.Pattern, str], ...]
-    latin_misreadings: tuple[tuple[str, str], ...]
+    latin_misreadings: tuple[tuple[re.Pattern, str], ...]  # a Latin word read inside Chinese text
     fullwidth: tuple[tuple[str, str], ...]
     heading_part_separator: str
     sentence_end: str
@@ -49,7 +49,8 @@ def load_rules(path: Path) -> Rules:
     return Rules(
         markup=tuple(re.compile(p) for p in d.get("markup") or ()),
         misreadings=tuple((re.compile(k), v) for k, v in (d.get("misreadings") or {}).items()),
-        latin_misreadings=tuple((d.get("latin_misreadings") or {}).items()),
+        latin_misreadings=tuple((re.compile(rf"(?<=[{CJK}])\s*\b{re.escape(k)}\b\s*(?=[{CJK}])"), v)
+                                for k, v in (d.get("latin_misreadings") or {}).items()),
         fullwidth=tuple((d.get("fullwidth") or {}).items()),
         heading_part_separator=d.get("heading_part_separator", "，"),
         sentence_end=d.get("sentence_end", "。！？"),

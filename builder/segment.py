@@ -23,7 +23,8 @@ from .lines import measure
 from .model import Article, Placement, RepairedPage, SegmentedPage
 from .rules import Rules, rules_for
 from .tokens import cutter
-from .vocab import Vocabulary
+from .trie import WordFinder
+from .vocab import Vocabulary, compiled
 
 # A caption goes to another article than the one it stands in only when it
 # names that article's subject this clearly (share of its words).
@@ -74,17 +75,9 @@ class _Draft:
         return "\n".join(it.text for it in self.body)
 
 
-def zone_names(vocab: Vocabulary) -> tuple[str, ...]:
-    names = {n for z in vocab.gazetteer.zones for n in z.names if n}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def zones_in(text: str, names: tuple[str, ...]) -> frozenset[str]:
-    found = set()
-    for name in names:
-        if name in text and not any(name in f for f in found):
-            found.add(name)
-    return frozenset(found)
+def zone_finder(vocab: Vocabulary) -> WordFinder:
+    """The zone names of the gazetteer, compiled once per vocabulary."""
+    return compiled(vocab, lambda v: WordFinder(n for z in v.gazetteer.zones for n in z.names))
 
 
 def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:
@@ -113,7 +106,7 @@ def _next_kind(items: list[Item], i: int, rules: Rules) -> str | None:
     return None
 
 
-def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str, ...]) -> list[_Run]:
+def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: WordFinder) -> list[_Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
     after a byline that closes an article, and after a wide gap where the zone changes."""
     runs = [_Run()]
@@ -125,8 +118,8 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
                 continue
             nxt = _next_kind(items, i, rules)
             later = next((x for x in items[i + 1:] if x.kind == "para"), None)
-            new_zone = bool(later) and bool(zones_in(it.text, names) & zones_in(later.text, names)) and not (
-                zones_in(it.text, names) & zones_in("".join(p.text for p in cur.paras), names))
+            new_zone = bool(later) and bool(names.contained(it.text) & names.contained(later.text)) and not (
+                names.contained(it.text) & names.contained("".join(p.text for p in cur.paras)))
             if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or new_zone:
                 runs.append(_Run(pre=[it]))
             else:
@@ -144,8 +137,8 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
             continue
         # a paragraph
         starts_new = cur.paras and (it.lead or cur.closed or (
-            it.gap_before and zones_in(it.text, names)
-            and not zones_in(it.text, names) & zones_in("".join(p.text for p in cur.paras), names)))
+            it.gap_before and names.contained(it.text)
+            and not names.contained(it.text) & names.contained("".join(p.text for p in cur.paras))))
         if cur.closed and not cur.paras:
             starts_new = False
         if starts_new:
@@ -158,13 +151,13 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: tuple[str
     return runs
 
 
-def split_run(run_no: int, run: _Run, names: tuple[str, ...]) -> list[_Draft]:
+def split_run(run_no: int, run: _Run, names: WordFinder) -> list[_Draft]:
     """One draft per thread of a run (two when another article's column is set inside it)."""
     paras = run.paras
     if not paras:
         return []
-    home = zones_in("".join(h.text for h in run.pre), names) or zones_in(paras[0].text, names)
-    thread = split_threads([zones_in(p.text, names) for p in paras], [p.text for p in paras],
+    home = names.contained("".join(h.text for h in run.pre)) or names.contained(paras[0].text)
+    thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
                            [p.open_end for p in paras], home)
     if thread is None:
         return [_Draft(run_no, list(run.body), list(run.pre))]
@@ -207,7 +200,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     rules = rules_for(vocab.data_dir)
     tok = cutter(tuple(vocab.user_dictionary()))
     stop = frozenset(vocab.stopwords)
-    names = zone_names(vocab)
+    names = zone_finder(vocab)
     lines = repaired.lines
     by_no = {ln.no: ln for ln in lines}
     placed: dict[int, Placement] = {}

@@ -6,6 +6,7 @@ the text; they know nothing of pages or articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .rules import CJK, Rules
 
@@ -58,12 +59,25 @@ def fix_misreadings(text: str, rules: Rules) -> str:
     for wrong, right in rules.misreadings:
         text = wrong.sub(right, text)
     for word, right in rules.latin_misreadings:
-        text = re.sub(rf"(?<=[{CJK}])\s*\b{re.escape(word)}\b\s*(?=[{CJK}])", right, text)
+        text = word.sub(right, text)
     return text
 
 
 def _is_cjkish(ch: str) -> bool:
     return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
+
+
+@lru_cache(maxsize=4)
+def _marks(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """Any half-width mark fullwidth_punct may change."""
+    return re.compile("[" + re.escape("".join(k for k, _ in fullwidth) + "\"'") + "]")
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The nearest non-space characters before and after position i ("" at the ends)."""
+    before = text[:i].rstrip(" ")
+    after = text[i + 1:].lstrip(" ")
+    return before[-1:], after[:1]
 
 
 def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
@@ -76,6 +90,8 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         quote_open: for each straight quote, whether the next one opens; carried from
             line to line (a quotation may run over a wrapped line) and updated in place
     """
+    if not _marks(rules.fullwidth).search(text):
+        return text  # most lines: nothing to widen, and no quote to count
     table = dict(rules.fullwidth)
     out = []
     chars = list(text)
@@ -89,8 +105,7 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
             out.append(table[ch] if opened.pop() else ch)
             continue
         if ch in table or (ch in "\"'" and has_cjk):
-            prev = next((c for c in reversed(chars[:i]) if c != " "), "")
-            nxt = next((c for c in chars[i + 1:] if c != " "), "")
+            prev, nxt = _neighbours(text, i)
             if ch in "\"'":
                 if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
                     out.append(ch)  # an apostrophe in a Latin word

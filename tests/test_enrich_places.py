@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.places import find_place, trie_pattern
+from builder.places import find_place
+from builder.trie import trie_pattern
 from builder.vocab import DATA_DIR, load_vocabulary
 from enrich_samples import sample, seed_articles
 
