@@ -75,9 +75,13 @@ class _Draft:
         return "\n".join(it.text for it in self.body)
 
 
+def _zone_names(vocab: Vocabulary) -> WordFinder:
+    return WordFinder(n for z in vocab.gazetteer.zones for n in z.names)
+
+
 def zone_finder(vocab: Vocabulary) -> WordFinder:
     """The zone names of the gazetteer, compiled once per vocabulary."""
-    return compiled(vocab, lambda v: WordFinder(n for z in v.gazetteer.zones for n in z.names))
+    return compiled(vocab, _zone_names)
 
 
 def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:

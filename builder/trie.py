@@ -43,8 +43,6 @@ class WordFinder:
         self.words = frozenset(w for w in words if w)
         pattern = trie_pattern(self.words)
         self._longest = re.compile(pattern)
-        # A lookahead matches at every position, so overlapping words are found too.
-        self._every = re.compile(f"(?=({pattern}))")
 
     def longest(self, text: str) -> list[str]:
         """The words of ``text`` read left to right, longest first, without overlaps."""
@@ -52,12 +50,17 @@ class WordFinder:
 
     def everywhere(self, text: str) -> Iterator[tuple[int, str]]:
         """(position, word) for every occurrence, overlapping ones and words that begin longer ones included."""
-        for m in self._every.finditer(text):
-            start, word = m.start(), m.group(1)
+        # Searching again from the next character finds words that overlap the last one;
+        # a search (unlike a lookahead) skips fast over characters no word begins with.
+        search = self._longest.search
+        m = search(text)
+        while m:
+            start, word = m.start(), m.group()
             for n in range(1, len(word)):
                 if word[:n] in self.words:
                     yield start, word[:n]
             yield start, word
+            m = search(text, start + 1)
 
     def contained(self, text: str) -> frozenset[str]:
         """The words ``text`` contains, leaving out a word found only inside a longer one."""
