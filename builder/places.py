@@ -136,7 +136,7 @@ class PlaceFinder:
             pattern = rule["pattern"]
             for key, value in fills.items():
                 pattern = pattern.replace("{" + key + "}", value)
-            self.rules.append((rule["kind"], re.compile(pattern), rule.get("name")))
+            self.rules.append((rule["kind"], re.compile(pattern), rule.get("name"), tuple(rule.get("needs") or ())))
         names = {**{n: "province" for n in self.provinces}, **{n: "county" for n in self.county_names},
                  **{n: "city" for n in self.city_names}}
         self.place_kind = names
@@ -166,6 +166,7 @@ class PlaceFinder:
         text = "\n".join([title, kicker, *paragraphs])
         title_end, kicker_end = len(title), len(title) + 1 + len(kicker)
         masked = list(text)
+        current = text
         cands: dict[str, _Candidate] = {}
         provinces: Counter = Counter()
         province_in_title: list[str] = []
@@ -178,8 +179,19 @@ class PlaceFinder:
                 return self.kicker_weight
             return 1.0
 
+        dirty = False  # masked changed since it was last joined into current
+
         def claim(start: int, end: int) -> None:
+            nonlocal dirty
             masked[start:end] = _MASK * (end - start)
+            dirty = True
+
+        def unclaimed() -> str:
+            """The text with every place found so far masked."""
+            nonlocal current, dirty
+            if dirty:
+                current, dirty = "".join(masked), False
+            return current
 
         def add(key, kind, city, province, pos, form, full_names=frozenset()) -> None:
             cand = cands.get(key)
@@ -202,16 +214,16 @@ class PlaceFinder:
             claim(m.start(), m.end())
         # 2. well-known zones, then the rules, in the order the rules file gives
         found: dict[str, tuple[str, str, str | None, str | None]] = {}  # printed name -> key, kind, city, province
-        current = "".join(masked)
-        for m in self.known_rx.finditer(current):
+        for m in self.known_rx.finditer(unclaimed()):
             k = self.known[m.group(0)]
             city, province = self.resolve(k.get("city"))
             found[m.group(0)] = (m.group(0), k.get("kind", "new_area"), city, province)
             add(m.group(0), found[m.group(0)][1], city, province, m.start(), m.group(0))
             claim(m.start(), m.end())
-        for kind, rx, template in self.rules:
-            current = "".join(masked)
-            for m in rx.finditer(current):
+        for kind, rx, template, needs in self.rules:
+            if needs and not any(word in text for word in needs):
+                continue
+            for m in rx.finditer(unclaimed()):
                 groups = {k: v for k, v in m.groupdict().items() if v}
                 where = groups.get("city") or groups.get("county") or groups.get("place")
                 city, province = self.resolve(where)
@@ -239,14 +251,12 @@ class PlaceFinder:
                 add(key, kind, city, province, m.start(), form)
         # 3. the same zones named again without their city (钱塘新区, 乌镇)
         if found:
-            current = "".join(masked)
-            for m in re.finditer(trie_pattern(found), current):
+            for m in re.finditer(trie_pattern(found), unclaimed()):
                 key, kind, city, province = found[m.group(0)]
                 add(key, kind, city, province, m.start(), m.group(0))
                 claim(m.start(), m.end())
         # 4. cities, counties and provinces in what is left
-        current = "".join(masked)
-        for m in self.place_rx.finditer(current):
+        for m in self.place_rx.finditer(unclaimed()):
             name, kind = m.group("n"), self.place_kind[m.group("n")]
             if kind == "province":
                 provinces[self.provinces[name]] += 1
