@@ -18,7 +18,7 @@ from .writer import write_files
 
 
 def build(args: argparse.Namespace) -> int:
-    settings = Settings.for_seeds(args.seeds, site_url=args.site_url,
+    settings = Settings.for_seeds(args.seeds, site_url=args.site_url, workers=args.workers,
                                   cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
         settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
@@ -48,7 +48,8 @@ def bench(args: argparse.Namespace) -> int:
     from .bench import Options, main  # imports Playwright only when asked
 
     return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
-                        mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query))
+                        mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query,
+                        workers=args.workers))
 
 
 def preview(args: argparse.Namespace) -> int:
@@ -68,6 +69,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped or any correction cannot be applied")
     b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
     b.add_argument("--no-cache", action="store_true", help="process every page afresh")
+    b.add_argument("--workers", type=int, help="processes for a large cold build (default: every core; 1: none)")
     b.set_defaults(run=build)
     m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
     m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
@@ -76,6 +78,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--no-mkdocs", action="store_true", help="time the builder stage only")
     m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
     m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
+    m.add_argument("--workers", type=int, help="processes for the builder stage (default: every core)")
     m.set_defaults(run=bench)
     v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")

@@ -1,14 +1,16 @@
 """The one function that turns page files into a Digest, in two phases.
 
-Phase one reads, repairs, segments and enriches every page on its own (and is
-cached per page, see ``cache.py``); phase two needs all articles at once: the
-editors' corrections, tags (words common to most articles are left out) and
-related articles. Rendering is separate (``render.render_site``), so the MkDocs
+Phase one reads, repairs, segments and enriches every page on its own (it is
+cached per page, see ``cache.py``, and spread over the cores, see
+``parallel.py``); phase two needs all articles at once: the editors'
+corrections, tags (words common to most articles are left out) and related
+articles. Rendering is separate (``render.render_site``), so the MkDocs
 hook and the command line share both.
 """
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from .amend import apply_to_articles, apply_to_entries
 from .cache import PageCache, code_version
@@ -16,6 +18,7 @@ from .corrections import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
+from .parallel import map_pages
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
@@ -30,6 +33,11 @@ def analyse_pages(pages: list[Page], vocab: Vocabulary) -> list[tuple[SegmentedP
     return [(s, tuple(next(entries) for _ in s.articles)) for s in segmented]
 
 
+def analyse_batch(pages: list[Page], data_dir: Path) -> list[tuple[SegmentedPage, tuple[Entry, ...]]]:
+    """analyse_pages with the vocabularies of ``data_dir``: what a worker process runs."""
+    return analyse_pages(pages, load_vocabulary(data_dir))
+
+
 def build_digest(settings: Settings) -> Digest:
     """Build the digest from the settings' seeds folder.
 
@@ -41,7 +49,7 @@ def build_digest(settings: Settings) -> Digest:
     corrections = load_corrections(settings.corrections, vocab)
     pages, problems = read_pages(settings.seeds)
     cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
-    analysed = cache.map(pages, lambda todo: analyse_pages(todo, vocab))
+    analysed = cache.map(pages, lambda todo: map_pages(analyse_batch, todo, settings.data_dir, settings.workers))
     segmented = tuple(s for s, _ in analysed)
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections.

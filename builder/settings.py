@@ -16,6 +16,7 @@ class Settings:
         templates: the Jinja2 templates
         site_url: the public address, for the feed and sitemap ("" when unknown)
         cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
+        workers: processes for phase one (None: every core, see ``parallel.default_workers``)
     """
     seeds: Path
     corrections: Path | None = None
@@ -23,6 +24,7 @@ class Settings:
     templates: Path = ROOT / "site_templates"
     site_url: str = ""
     cache_dir: Path | None = None
+    workers: int | None = None
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":
