@@ -16,7 +16,7 @@ from .datafiles import articles_csv, articles_json, rss_feed
 from .escape import html_text, md_text, yaml_str
 from .model import Digest
 from .provincemap import catalog_map, load_tiles
-from .urls import html_link, page_url
+from .urls import html_link, page_url, relpath
 from .vocab import Vocabulary
 
 
@@ -34,7 +34,7 @@ def environment(templates: Path) -> Environment:
 
 def relative(src: str, dest: str) -> str:
     """A link from one generated Markdown file to another, as MkDocs expects."""
-    return posixpath.relpath(dest, posixpath.dirname(src) or ".")
+    return relpath(dest, posixpath.dirname(src))
 
 
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:

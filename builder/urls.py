@@ -7,7 +7,16 @@ must already be the final URL. The site uses MkDocs' default directory URLs
 """
 from __future__ import annotations
 
-import posixpath
+
+def relpath(dest: str, start: str) -> str:
+    """``posixpath.relpath`` for clean paths ('a/b', '/a/b/', '.'), without its
+    ``abspath`` calls: the renderer makes tens of thousands of links."""
+    d = [p for p in dest.split("/") if p and p != "."]
+    s = [p for p in start.split("/") if p and p != "."]
+    n = 0
+    while n < len(d) and n < len(s) and d[n] == s[n]:
+        n += 1
+    return "/".join([".."] * (len(s) - n) + d[n:]) or "."
 
 
 def page_url(md_path: str) -> str:
@@ -29,5 +38,5 @@ def html_link(src: str, dest: str) -> str:
         e.g. ``../../provinces/hu-nan/`` from ``zones/x.md``; ``./`` for the same page
     """
     dest, _, fragment = dest.partition("#")
-    rel = posixpath.relpath("/" + page_url(dest), "/" + page_url(src))
+    rel = relpath(page_url(dest), page_url(src))
     return ("./" if rel == "." else rel + "/") + ("#" + fragment if fragment else "")

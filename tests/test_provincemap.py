@@ -115,3 +115,18 @@ def test_home_has_the_map_linking_the_province_and_article_page_says_truncated()
     article = files["articles/a1.md"]
     assert "本文不完整" in article
     assert 'url: "zones/heng-yang-gao-xin-qu/"' in article  # breadcrumb back to its zone
+
+
+def test_relpath_agrees_with_posixpath_on_docs_paths():
+    import posixpath
+    import random
+
+    from builder.urls import relpath
+
+    rnd = random.Random(7)
+    parts = ["articles", "zones", "x.md", "index.md", "a", "b"]
+    for _ in range(5000):
+        dest = "/".join(rnd.choice(parts) for _ in range(rnd.randint(1, 4)))
+        start = "/".join(rnd.choice(parts) for _ in range(rnd.randint(0, 3)))
+        assert relpath(dest, start) == posixpath.relpath(dest, start or "."), (dest, start)
+        assert relpath(f"/{dest}/", f"/{start}/") == posixpath.relpath(f"/{dest}/", f"/{start}/"), (dest, start)
