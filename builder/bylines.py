@@ -7,6 +7,7 @@ import re
 from .rules import CJK, Rules
 
 _NAME_CHARS = re.compile(rf"^[{CJK}]+$")
+_NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
 
 
 def is_name(word: str, rules: Rules) -> bool:
@@ -21,8 +22,8 @@ def is_name(word: str, rules: Rules) -> bool:
 def strip_markers(text: str, rules: Rules) -> tuple[str, bool]:
     """Remove byline markers; returns the rest and whether any marker was there."""
     found = False
-    changed = True
     text = text.strip()
+    changed = text.startswith(rules.byline_markers)  # most lines: no marker at all
     while changed:
         changed = False
         for marker in rules.byline_markers:
@@ -39,7 +40,7 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
     Markers (▶, 本报记者, 特约通讯员) may stand before any name.
     """
     rest, marked = strip_markers(text, rules)
-    words = [w for w in re.split(r"[\s\u3000、，,]+", rest) if w]
+    words = [w for w in _NAME_SEPARATORS.split(rest) if w]
     names = []
     for w in words:
         w, _ = strip_markers(w, rules)

@@ -44,7 +44,7 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
     if names_in(text, rules):
         # A byline: its spaces separate names and stay.
         return Line(no, raw, text, heading_level=level), fixes
-    if not any(c in rules.sentence_end for c in text):
+    if rules.sentence_end_chars.isdisjoint(text):
         step("doubled", textfix.undouble(text))  # bold headlines: never a sentence
     step("misreading", textfix.fix_misreadings(text, rules))
     step("punctuation", textfix.collapse_doubled_punct(textfix.fullwidth_punct(text, rules, quotes)))

@@ -26,6 +26,8 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
         which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
     """
     level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
+    if rules.markup_any and not rules.markup_any.search(text):
+        return text.strip(), level
     for rx in rules.markup:
         text = rx.sub("", text)
     return text.strip(), level
@@ -56,6 +58,8 @@ def undouble(text: str) -> str:
 
 
 def fix_misreadings(text: str, rules: Rules) -> str:
+    if rules.misreading_any and not rules.misreading_any.search(text):
+        return text
     for wrong, right in rules.misreadings:
         text = wrong.sub(right, text)
     for word, right in rules.latin_misreadings:
