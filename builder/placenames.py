@@ -17,6 +17,7 @@ from .vocab import Vocabulary, compiled
 
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
+_CHINESE = re.compile("[\u3400-\u9fff]+")
 # How far (in lines) the right form must be printed for a correction.
 WINDOW = 80
 # How often the right form must be printed nearby when the misread form is a real place too.
@@ -71,7 +72,7 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
             for n in gaz.lengths:
                 j = m.start() - n
                 cand = text[j:m.start()] if j >= 0 else ""
-                if not cand or not all("\u3400" <= c <= "\u9fff" for c in cand):
+                if not cand or not _CHINESE.fullmatch(cand):
                     continue
                 # A real place: only when the page gives it no support of its own.
                 known = cand in gaz.places

@@ -39,15 +39,6 @@ class Rules:
     measure_words: str
 
     @cached_property
-    def markup_any(self) -> re.Pattern | None:
-        """Matches where any markup rule would: a line it misses needs none of them."""
-        return _any_of(self.markup)
-
-    @cached_property
-    def misreading_any(self) -> re.Pattern | None:
-        return _any_of([rx for rx, _ in self.misreadings + self.latin_misreadings])
-
-    @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
         return frozenset(self.sentence_end)
 
@@ -55,15 +46,6 @@ class Rules:
         """True when ``text`` ends a sentence (closing quotes after the mark allowed)."""
         text = text.rstrip(self.closing_marks + " ")
         return bool(text) and text[-1] in self.sentence_end
-
-
-def _any_of(patterns) -> re.Pattern | None:
-    """One pattern matching where any of ``patterns`` does (a cheap test before
-    running them one by one); None when a pattern has groups, which an
-    alternation would renumber."""
-    if any(rx.groups for rx in patterns):
-        return None
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns) or "(?!)")
 
 
 def load_rules(path: Path) -> Rules:

@@ -14,6 +14,7 @@ from .rules import CJK, Rules
 CJK_PUNCT = "，。、；：！？“”‘’（）《》【】…—·「」『』"
 _CJKISH = f"[{CJK}{CJK_PUNCT}]"
 _SPACES = re.compile(rf"(?<={_CJKISH})[ \t\u3000]+|[ \t\u3000]+(?={_CJKISH})")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _DOUBLED_PUNCT = re.compile(r"([，。、；：！？])\1+")
 _PART_SPACE = re.compile(rf"(?<=[{CJK}“”‘’》）])[ \t\u3000]+(?=[{CJK}“‘《（])")
 
@@ -26,8 +27,6 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
         which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
     """
     level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
-    if rules.markup_any and not rules.markup_any.search(text):
-        return text.strip(), level
     for rx in rules.markup:
         text = rx.sub("", text)
     return text.strip(), level
@@ -58,8 +57,6 @@ def undouble(text: str) -> str:
 
 
 def fix_misreadings(text: str, rules: Rules) -> str:
-    if rules.misreading_any and not rules.misreading_any.search(text):
-        return text
     for wrong, right in rules.misreadings:
         text = wrong.sub(right, text)
     for word, right in rules.latin_misreadings:
@@ -74,7 +71,7 @@ def _is_cjkish(ch: str) -> bool:
 @lru_cache(maxsize=4)
 def _marks(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern:
     """Any half-width mark fullwidth_punct may change."""
-    return re.compile("[" + re.escape("".join(k for k, _ in fullwidth) + "\"'") + "]")
+    return re.compile("[" + re.escape("".join(k for k, _ in fullwidth) + "\"')") + "]")
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -94,16 +91,20 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         quote_open: for each straight quote, whether the next one opens; carried from
             line to line (a quotation may run over a wrapped line) and updated in place
     """
-    if not _marks(rules.fullwidth).search(text):
+    marks = _marks(rules.fullwidth)
+    if not marks.search(text):
         return text  # most lines: nothing to widen, and no quote to count
     table = dict(rules.fullwidth)
-    out = []
-    chars = list(text)
-    has_cjk = any("\u3400" <= c <= "\u9fff" for c in chars)
+    has_cjk = _CJK_CHAR.search(text) is not None
     if quote_open is None:
         quote_open = {'"': True, "'": True}
     opened: list[bool] = []  # for each open "(", whether it became full-width
-    for i, ch in enumerate(chars):
+    out: list[str] = []
+    last = 0
+    for m in marks.finditer(text):  # only the marks are looked at, not every character
+        i, ch = m.start(), m.group()
+        out.append(text[last:i])
+        last = i + 1
         if ch == ")" and opened:
             # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
             out.append(table[ch] if opened.pop() else ch)
@@ -125,6 +126,7 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
             out.append(table[ch] if wide else ch)
             continue
         out.append(ch)
+    out.append(text[last:])
     return "".join(out)
 
 
