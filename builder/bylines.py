@@ -3,6 +3,7 @@ and names trailing the last paragraph (``…青睐。 廖祥``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .rules import CJK, Rules
 
@@ -33,6 +34,7 @@ def strip_markers(text: str, rules: Rules) -> tuple[str, bool]:
     return text, found
 
 
+@lru_cache(maxsize=65536)  # every line is asked about by the repair, the layout and the segmenter
 def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
     """The names of a byline line, or None when the line is not a byline.
 
@@ -54,6 +56,12 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
     return tuple(names)
 
 
+@lru_cache(maxsize=4)
+def _after_last_sentence(sentence_end: str, closing_marks: str) -> re.Pattern:
+    end, close = re.escape(sentence_end), re.escape(closing_marks)
+    return re.compile(rf"[{end}][{close}]?(\s*)([^{end}]*)$")
+
+
 def trailing_names(raw: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
     """Split names printed after the last sentence of a paragraph (``…青睐。 廖祥``).
 
@@ -64,7 +72,7 @@ def trailing_names(raw: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
         (the text before the names, the names), or (raw, ()) when there are none.
     """
     text = raw.rstrip()
-    m = re.search(rf"[{re.escape(rules.sentence_end)}][{re.escape(rules.closing_marks)}]?(\s*)([^{re.escape(rules.sentence_end)}]*)$", text)
+    m = _after_last_sentence(rules.sentence_end, rules.closing_marks).search(text)
     if not m or not m.group(2).strip():
         return raw, ()
     tail = m.group(2).strip()

@@ -11,7 +11,7 @@ from .vocab import DATA_DIR, read_yaml
 CJK = "\u3400-\u9fff"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: cheap as a cache key, one object per rules file
 class Rules:
     """Arguments: see the comments in ``repair_rules.yaml``; patterns come compiled."""
     markup: tuple[re.Pattern, ...]
