@@ -139,8 +139,11 @@ class _Work:
 
     def result(self) -> AmendedArticles:
         pages = []
+        by_page: dict[str, list[str]] = {}  # one pass over the articles, not one per page
+        for id_ in self.order:
+            by_page.setdefault(self.arts[id_].page, []).append(id_)
         for name, page in self.pages.items():
-            ids = [i for i in self.order if self.arts[i].page == name]
+            ids = by_page.get(name, [])
             number = {id_: n for n, id_ in enumerate(ids, start=1)}
             for id_ in ids:
                 art = replace(self.arts[id_], number=number[id_])

@@ -52,8 +52,9 @@ def build_digest(settings: Settings) -> Digest:
     analysed = cache.map(pages, lambda todo: map_pages(analyse_batch, todo, settings.data_dir, settings.workers))
     segmented = tuple(s for s, _ in analysed)
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
-    # Ids come from the machine's headlines, before the editors' corrections.
-    amended = apply_to_articles(corrections, segmented, assign_ids([a for s in segmented for a in s.articles]))
+    # Ids come from the machine's headlines, before the editors' corrections; phase one
+    # made them (an id depends only on its page, so a page's ids are the same alone or in a build).
+    amended = apply_to_articles(corrections, segmented, [(e.id, e.article) for _, es in analysed for e in es])
     # Only articles whose text the corrections changed (or made) are analysed again.
     redo = [(id_, a) for id_, a in amended.pairs if id_ in amended.changed or id_ not in machine]
     fresh = {e.id: e for e in analyse_articles(redo, vocab)}

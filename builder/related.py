@@ -31,18 +31,20 @@ MIN_SCORE = 0.03  # below this a text is not related, unless needed to reach MIN
 
 def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
     """For each entry id, the ids of its related entries, best first."""
+    ids = [e.id for e in entries]
+    zones = [e.zone_key or e.zone for e in entries]
+    themes = [frozenset(t.theme for t in e.themes) for e in entries]
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, e in enumerate(entries):
         for term, w in e.term_weights:
             postings[term].append((i, w))
     for term, plist in postings.items():  # champion lists: the articles where the term weighs most
         if len(plist) > MAX_POSTING:
-            postings[term] = heapq.nsmallest(MAX_POSTING, plist, key=lambda p: (-p[1], entries[p[0]].id))
-    themes = [frozenset(t.theme for t in e.themes) for e in entries]
+            postings[term] = heapq.nsmallest(MAX_POSTING, plist, key=lambda p: (-p[1], ids[p[0]]))
     by_zone: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(entries):
-        if e.zone_key or e.zone:
-            by_zone[e.zone_key or e.zone].append(i)
+    for i, zone in enumerate(zones):
+        if zone:
+            by_zone[zone].append(i)
     out: dict[str, tuple[str, ...]] = {}
     for i, e in enumerate(entries):
         scores: dict[int, float] = defaultdict(float)
@@ -50,24 +52,19 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
             for j, wj in postings[term]:
                 scores[j] += w * wj
         scores.pop(i, None)
-        zone = e.zone_key or e.zone
+        zone, mine = zones[i], themes[i]
         for j in by_zone.get(zone, ())[:MAX_POSTING] if zone else ():
             if j != i:
                 scores.setdefault(j, 0.0)  # same zone: a candidate even with no shared term
         # only texts that could still reach the top five once the bonuses are added are ranked
+        candidates = scores.items()
         if len(scores) > 4 * MAX_RELATED:
-            floor = heapq.nlargest(MAX_RELATED, scores.values())[-1] - ZONE_BONUS - THEME_BONUS * len(themes[i])
-            candidates = [(j, sim) for j, sim in scores.items() if sim >= floor]
-        else:
-            candidates = list(scores.items())
-        ranked = []
-        for j, sim in candidates:
-            o = entries[j]
-            score = sim + (ZONE_BONUS if zone and zone == (o.zone_key or o.zone) else 0.0) \
-                + THEME_BONUS * len(themes[i] & themes[j])
-            ranked.append((-round(score, 9), o.id))
-        ranked = heapq.nsmallest(MAX_RELATED, ranked)
-        chosen = [oid for neg, oid in ranked[:MAX_RELATED] if -neg >= MIN_SCORE]
+            floor = heapq.nlargest(MAX_RELATED, scores.values())[-1] - ZONE_BONUS - THEME_BONUS * len(mine)
+            candidates = [(j, sim) for j, sim in candidates if sim >= floor]
+        ranked = heapq.nsmallest(MAX_RELATED, [
+            (-round(sim + (ZONE_BONUS if zone and zone == zones[j] else 0.0) + THEME_BONUS * len(mine & themes[j]), 9),
+             ids[j]) for j, sim in candidates])
+        chosen = [oid for neg, oid in ranked if -neg >= MIN_SCORE]
         if len(chosen) < MIN_RELATED:
             chosen = [oid for neg, oid in ranked[:MIN_RELATED] if -neg > 0]
         out[e.id] = tuple(chosen)
