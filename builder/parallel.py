@@ -11,10 +11,12 @@ page and the headline), so the output is the same whatever the number of workers
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
@@ -24,7 +26,10 @@ from .model import Page
 MIN_PAGES = 100
 # Pages per batch: small enough to keep every worker busy to the end.
 BATCH = 16
+# gc thresholds while building: young generation every 100,000 allocations, older ones as usual.
+FEWER_COLLECTIONS = (100_000, 10, 10)
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def default_workers() -> int:
@@ -51,13 +56,62 @@ def map_pages(work: Callable[[list[Page], Path], list[T]], pages: Sequence[Page]
     """
     pages = list(pages)
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(pages) < min_pages:
-        return work(pages, data_dir)
-    first = work(pages[:BATCH], data_dir)  # warms this process before any fork
-    batches = [pages[i:i + BATCH] for i in range(BATCH, len(pages), BATCH)]
-    with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method()) as pool:
-        results = pool.map(work, batches, [data_dir] * len(batches))
-        return first + [r for batch in results for r in batch]
+    with fewer_collections():  # forked workers inherit the setting; spawned ones set it themselves
+        if workers <= 1 or len(pages) < min_pages:
+            return work(pages, data_dir)
+        first = work(pages[:BATCH], data_dir)  # warms this process before any fork
+        batches = [pages[i:i + BATCH] for i in range(BATCH, len(pages), BATCH)]
+        with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
+                                 initializer=gc.set_threshold, initargs=FEWER_COLLECTIONS) as pool:
+            results = pool.map(work, batches, [data_dir] * len(batches))
+            return first + [r for batch in results for r in batch]
+
+
+@contextmanager
+def fewer_collections():
+    """Run the young-generation garbage collection less often while building.
+
+    A build allocates millions of small objects that live on (lines, articles);
+    with Python's default threshold (700) the collector runs tens of thousands
+    of times and took about a sixth of the build. Little of what a build makes
+    forms cycles, so collecting every 100,000 allocations costs no memory to speak of.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*FEWER_COLLECTIONS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+# What forked workers of map_forked work on: inherited with the fork, never pickled.
+_FORKED: tuple[Callable, Sequence] | None = None
+
+
+def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = None,
+               min_items: int = 2000) -> list[R]:
+    """``[fn(x) for x in items]``, in forked workers when there are many items and a fork is safe.
+
+    Unlike :func:`map_pages`, the function and items need not be picklable (a
+    Jinja environment, closures): forked workers inherit them; only results travel.
+    """
+    global _FORKED
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or len(items) < min_items or _start_method().get_start_method() != "fork":
+        return [fn(x) for x in items]
+    step = -(-len(items) // (workers * 16))  # small slices: pages differ in cost
+    _FORKED = (fn, items)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+            parts = pool.map(_forked_slice, range(0, len(items), step), [step] * len(range(0, len(items), step)))
+            return [r for part in parts for r in part]
+    finally:
+        _FORKED = None
+
+
+def _forked_slice(start: int, step: int) -> list:
+    fn, items = _FORKED
+    return [fn(x) for x in items[start:start + step]]
 
 
 def _start_method():

@@ -18,7 +18,7 @@ from .corrections import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
-from .parallel import map_pages
+from .parallel import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
@@ -45,6 +45,11 @@ def build_digest(settings: Settings) -> Digest:
         a Digest; pages that could not be read and corrections that could not
         be applied are in ``problems``, the rest are built.
     """
+    with fewer_collections():
+        return _build_digest(settings)
+
+
+def _build_digest(settings: Settings) -> Digest:
     vocab = load_vocabulary(settings.data_dir)
     corrections = load_corrections(settings.corrections, vocab)
     pages, problems = read_pages(settings.seeds)

@@ -15,6 +15,7 @@ from .catalog import build_catalog
 from .datafiles import articles_csv, articles_json, rss_feed
 from .escape import html_text, md_text, yaml_str
 from .model import Digest
+from .parallel import fewer_collections, map_forked
 from .provincemap import catalog_map, load_tiles
 from .urls import html_link, page_url, relpath
 from .vocab import Vocabulary
@@ -38,14 +39,23 @@ def relative(src: str, dest: str) -> str:
 
 
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:
+    with fewer_collections():
+        return _render_site(digest, vocab, templates, site_url)
+
+
+def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str) -> dict[str, str]:
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
     env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
-    files: dict[str, str] = {}
+    jobs: list[tuple[str, str, dict]] = []
 
     def page(template: str, path: str, **context) -> None:
-        files[path] = env.get_template(template).render(
+        jobs.append((template, path, context))
+
+    def render(job: tuple[str, str, dict]) -> str:
+        template, path, context = job
+        return env.get_template(template).render(
             path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest,
             href=lambda dest: html_link(path, dest),  # for links inside raw HTML
             **context)
@@ -71,6 +81,8 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
         page("source.md.j2", view.path, view=view)
     page("tags.md.j2", "tags.md")
     page("report.md.j2", "report.md")
+    # Pages are independent: a large archive renders them on every core.
+    files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
     files["data/articles.json"] = articles_json(catalog)
     files["data/articles.csv"] = articles_csv(catalog)
     files["feed.xml"] = rss_feed(catalog, site_url)
