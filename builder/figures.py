@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Figure
+from .trie import trie_pattern
 from .vocab import Vocabulary, compiled
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -48,7 +49,8 @@ class FigureFinder:
         self.after_stop = re.compile("|".join(re.escape(w) for w in rules.get("after_stop") or ()) or "(?!)")
         self.split = tuple(rules.get("split") or ("的",))
         names = sorted(set(place_names), key=len, reverse=True)
-        self.places = re.compile("^(?:" + "|".join(re.escape(n) for n in names) + ")(?:市|省|县|区)?") if names else None
+        # a trie, not a plain alternation: thousands of names are tried at once
+        self.places = re.compile("^(?:" + trie_pattern(names) + ")(?:市|省|县|区)?") if names else None
 
     # --- labels ----------------------------------------------------------------
 

@@ -70,7 +70,8 @@ class KeywordModel:
         for text, times in ((title or "", 2), (body, 1)):
             for word, flag in self.cutter.tag(text):
                 total += times
-                if self.is_candidate(word, flag) and word not in self.not_tags:
+                # len first: most words are one character or punctuation
+                if len(word) > 1 and self.is_candidate(word, flag) and word not in self.not_tags:
                     counts[self.same.get(word, word)] += times
         if not counts:
             return ArticleTerms(())

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import ThemeMatch
+from .trie import trie_pattern
 from .vocab import Theme, Vocabulary, compiled
 
 DEFAULTS = {"cap": 3, "title": 3, "min_length": 0.3, "threshold": 2.5, "min_terms": 2,
@@ -30,7 +31,7 @@ class ThemeScorer:
     def __init__(self, vocab: Vocabulary):
         self.params = {**DEFAULTS, **(vocab.theme_scoring or {})}
         self.themes = tuple(
-            _CompiledTheme(t, re.compile("|".join(re.escape(term) for term in sorted(set(t.terms), key=lambda s: (-len(s), s)))))
+            _CompiledTheme(t, re.compile(trie_pattern(set(t.terms))))  # longest term first, as one trie
             for t in vocab.themes if t.terms
         )
 
