@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .model import Entry
+from .parallel import map_forked
 
 MIN_RELATED, MAX_RELATED = 3, 5
 MAX_POSTING = 40
@@ -45,8 +46,9 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
     for i, zone in enumerate(zones):
         if zone:
             by_zone[zone].append(i)
-    out: dict[str, tuple[str, ...]] = {}
-    for i, e in enumerate(entries):
+
+    def related_to(i: int) -> tuple[str, ...]:
+        e = entries[i]
         scores: dict[int, float] = defaultdict(float)
         for term, w in e.term_weights[:QUERY_TERMS]:
             for j, wj in postings[term]:
@@ -67,8 +69,10 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
         chosen = [oid for neg, oid in ranked if -neg >= MIN_SCORE]
         if len(chosen) < MIN_RELATED:
             chosen = [oid for neg, oid in ranked[:MIN_RELATED] if -neg > 0]
-        out[e.id] = tuple(chosen)
-    return out
+        return tuple(chosen)
+
+    # Each article's list is independent of the others': a large archive uses every core.
+    return dict(zip(ids, map_forked(related_to, range(len(entries)))))
 
 
 def link_related(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
