@@ -1,13 +1,19 @@
-"""Phase one on every core: pages are independent, so a cold build of a large
-archive hands batches of pages to worker processes.
+"""A large build on every core, with the collector out of the way.
 
-The first batch is processed here, which loads the vocabularies and compiles
-the matchers (about a second); then workers are forked and inherit all of it.
+- ``map_pages``: phase one. Pages are independent, so a cold build of a large
+  archive hands batches of pages to worker processes. The first batch is
+  processed here, which loads the vocabularies and compiles the matchers (about
+  a second); then workers are forked and inherit all of it. A page's result does
+  not depend on its batch (ids depend only on the page and the headline), so the
+  output is the same whatever the number of workers.
+- ``map_forked``: rendering pages and finding related articles, where the work
+  needs the whole build in memory; forked workers inherit it, only results travel.
+- ``fewer_collections``: the garbage collector's young generation runs less often.
+
 A fork is safe only while this process runs no other thread: inside ``mkdocs
-serve`` (which has threads) workers are spawned afresh and compile their own.
-Small builds, and rebuilds where the cache holds most pages, stay in this
-process. A page's result does not depend on its batch (ids depend only on the
-page and the headline), so the output is the same whatever the number of workers.
+serve`` (which has threads) ``map_pages`` spawns fresh workers that compile their
+own matchers and ``map_forked`` works here. Small builds, and rebuilds where the
+cache holds most pages, stay in this process.
 """
 from __future__ import annotations
 
@@ -24,6 +30,8 @@ from .model import Page
 
 # Below this many pages to process, starting workers costs more than it saves.
 MIN_PAGES = 100
+# Below this many items map_forked works here: a fork of a large build costs a few tenths of a second.
+FORK_MIN_ITEMS = 2000
 # Pages per batch: small enough to keep every worker busy to the end.
 BATCH = 16
 # gc thresholds while building: young generation every 100,000 allocations, older ones as usual.
@@ -44,23 +52,26 @@ def default_workers() -> int:
 
 
 def map_pages(work: Callable[[list[Page], Path], list[T]], pages: Sequence[Page], data_dir: Path,
-              workers: int | None = None, min_pages: int = MIN_PAGES) -> list[T]:
+              workers: int | None = None, min_pages: int | None = None) -> list[T]:
     """``work(batch, data_dir)`` over the pages in batches, in workers when it pays.
 
     Arguments:
         work: a module-level function (workers import it by name), one result per page
         workers: processes to use (None: :func:`default_workers`)
-        min_pages: fewer pages than this are processed here, without workers
+        min_pages: fewer pages than this are processed here, without workers (None: MIN_PAGES)
     Returns:
         one result per page, in the pages' order.
     """
     pages = list(pages)
     workers = default_workers() if workers is None else workers
+    min_pages = MIN_PAGES if min_pages is None else min_pages
     with fewer_collections():  # forked workers inherit the setting; spawned ones set it themselves
         if workers <= 1 or len(pages) < min_pages:
             return work(pages, data_dir)
         first = work(pages[:BATCH], data_dir)  # warms this process before any fork
         batches = [pages[i:i + BATCH] for i in range(BATCH, len(pages), BATCH)]
+        if not batches:
+            return first
         with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
                                  initializer=gc.set_threshold, initargs=FEWER_COLLECTIONS) as pool:
             results = pool.map(work, batches, [data_dir] * len(batches))
@@ -89,7 +100,7 @@ _FORKED: tuple[Callable, Sequence] | None = None
 
 
 def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = None,
-               min_items: int = 2000) -> list[R]:
+               min_items: int | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in forked workers when there are many items and a fork is safe.
 
     Unlike :func:`map_pages`, the function and items need not be picklable (a
@@ -97,6 +108,7 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
     """
     global _FORKED
     workers = default_workers() if workers is None else workers
+    min_items = FORK_MIN_ITEMS if min_items is None else min_items
     if workers <= 1 or len(items) < min_items or _start_method().get_start_method() != "fork":
         return [fn(x) for x in items]
     step = -(-len(items) // (workers * 16))  # small slices: pages differ in cost
