@@ -42,8 +42,10 @@ class FigureFinder:
         self.number = re.compile(lookbehind + r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(" + unit_rx + ")")
         self.not_after = tuple(rules.get("not_after") or ())
         self.time = re.compile(rules.get("time") or "(?!)")
-        self.lead = sorted(rules.get("lead") or (), key=len, reverse=True)
-        self.trail = sorted(rules.get("trail") or (), key=len, reverse=True)
+        # The longest lead word that leaves something of the label, the longest trail word.
+        lead, trail = rules.get("lead") or (), rules.get("trail") or ()
+        self.lead = re.compile(f"^(?:{trie_pattern(lead)})(?=[\\s\\S])") if lead else None
+        self.trail = re.compile(f"(?:{trie_pattern(trail)})$") if trail else None
         self.verbs = tuple(sorted(rules.get("verbs") or (), key=len, reverse=True))
         self.change = frozenset(rules.get("change") or ())
         self.after_stop = re.compile("|".join(re.escape(w) for w in rules.get("after_stop") or ()) or "(?!)")
@@ -65,14 +67,12 @@ class FigureFinder:
                 m = self.places.match(label)
                 if m and len(label) - m.end() >= 2:
                     label = label[m.end():]
-            for word in self.lead:
-                if label.startswith(word) and len(label) > len(word):
-                    label = label[len(word):]
-                    break
-            for word in self.trail:
-                if label.endswith(word):
-                    label = label[: -len(word)]
-                    break
+            m = self.lead.match(label) if self.lead else None
+            if m:
+                label = label[m.end():]
+            m = self.trail.search(label) if self.trail else None
+            if m:
+                label = label[:m.start()]
             if label == before:
                 return label
 

@@ -30,6 +30,7 @@ TAG_FLOOR = 0.15        # a tag beyond the third must weigh this share of the be
 DOMAIN_BOOST = 1.5
 VECTOR_SIZE = 40        # terms kept per article for similarity
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,14 @@ class KeywordModel:
         # provinces are shown on every article already; a city is one tag however printed (衡阳市 → 衡阳)
         self.not_tags = frozenset(gaz.provinces) | frozenset(gaz.provinces.values())
         self.same = {f"{city}市": city for city in gaz.cities}
+        # (word, part of speech) -> _tag_form: words recur from article to article
+        self._decided: dict[tuple[str, str], str | None] = {}
+
+    def _tag_form(self, word: str, flag: str) -> str | None:
+        """The form a word counts under as a candidate tag, or None when it is none."""
+        if len(word) > 1 and self.is_candidate(word, flag) and word not in self.not_tags:
+            return self.same.get(word, word)
+        return None
 
     def is_candidate(self, word: str, flag: str) -> bool:
         """A word that could be a tag: a noun of two or more Chinese characters, not a stop word or zone name."""
@@ -67,12 +76,16 @@ class KeywordModel:
         """Cut the article once and weigh its candidate words by TF-IDF."""
         counts: Counter = Counter()
         total = 0
+        decided = self._decided
         for text, times in ((title or "", 2), (body, 1)):
-            for word, flag in self.cutter.tag(text):
-                total += times
-                # len first: most words are one character or punctuation
-                if len(word) > 1 and self.is_candidate(word, flag) and word not in self.not_tags:
-                    counts[self.same.get(word, word)] += times
+            words = self.cutter.tag(text)
+            total += times * len(words)
+            for pair in words:
+                key = decided.get(pair, _UNSEEN)
+                if key is _UNSEEN:
+                    key = decided[pair] = self._tag_form(*pair)
+                if key is not None:
+                    counts[key] += times
         if not counts:
             return ArticleTerms(())
         weights = {}
