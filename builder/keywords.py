@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .tokens import cutter, idf_table
+from .tokens import idf_table, vocab_cutter
 from .vocab import Vocabulary, compiled
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
@@ -46,10 +46,8 @@ class KeywordModel:
     """The tokenizer, IDF table and word lists for one vocabulary. Build once per build."""
 
     def __init__(self, vocab: Vocabulary):
-        words = tuple(vocab.user_dictionary())
         zone_names = {n for z in vocab.gazetteer.zones for n in z.names}
-        tags = tuple((w, "ns" if w in zone_names else "nz") for w in words)
-        self.cutter = cutter(words, tags)
+        self.cutter = vocab_cutter(vocab)
         self.idf, self.median_idf = idf_table()
         self.stopwords = vocab.stopwords
         self.zone_names = frozenset(zone_names)

@@ -22,7 +22,7 @@ from .headlines import Candidate, best_body, caption_scores, match, title_from_l
 from .lines import measure
 from .model import Article, Placement, RepairedPage, SegmentedPage
 from .rules import Rules, rules_for
-from .tokens import Cutter, cutter
+from .tokens import vocab_cutter
 from .trie import WordFinder
 from .vocab import Vocabulary, compiled
 
@@ -77,10 +77,6 @@ class _Draft:
 
 def _zone_names(vocab: Vocabulary) -> WordFinder:
     return WordFinder(n for z in vocab.gazetteer.zones for n in z.names)
-
-
-def _cutter(vocab: Vocabulary) -> Cutter:
-    return cutter(tuple(vocab.user_dictionary()))
 
 
 def zone_finder(vocab: Vocabulary) -> WordFinder:
@@ -206,7 +202,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
     rules = rules_for(vocab.data_dir)
-    tok = compiled(vocab, _cutter)
+    tok = vocab_cutter(vocab)
     stop = frozenset(vocab.stopwords)
     names = zone_finder(vocab)
     lines = repaired.lines

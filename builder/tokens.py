@@ -1,7 +1,7 @@
 """Chinese word cutting: one private cutter per vocabulary.
 
 The cutting is jieba's (same dictionary, same maximum-probability route), done
-by jieba-rs through ``rjieba``: part-of-speech cutting there is about twenty
+by jieba-rs through ``rjieba``: part-of-speech cutting there is about 18
 times faster than jieba's pure-Python ``posseg``, which was most of the
 builder's time. jieba itself still gives the IDF table for keyword weights
 (and Material's search plugin uses it).
@@ -17,23 +17,23 @@ from functools import lru_cache
 import jieba.analyse
 import rjieba
 
+from .vocab import Vocabulary, compiled
+
 # A high frequency makes the cutter keep a user word whole inside longer runs.
 USER_WORD_FREQ = 20000
 
 
 class Cutter:
-    """jieba's cutting with a user dictionary.
+    """jieba's cutting with a user dictionary (its words are tagged ``nz``, proper nouns).
 
     Arguments:
         words: the user dictionary (zone names, domain terms)
-        tags: part of speech of user words that are not in jieba's dictionary (default ``nz``)
     """
 
-    def __init__(self, words: tuple[str, ...], tags: tuple[tuple[str, str], ...] = ()):
+    def __init__(self, words: tuple[str, ...]):
         self._jieba = rjieba.Jieba()
-        pos = dict(tags)
         for word in words:
-            self._jieba.add_word(word, USER_WORD_FREQ, pos.get(word, "nz"))
+            self._jieba.add_word(word, USER_WORD_FREQ, "nz")
 
     def cut(self, text: str, hmm: bool = False) -> list[str]:
         """The words of ``text``; with ``hmm``, runs of unknown characters are guessed into words."""
@@ -44,9 +44,13 @@ class Cutter:
         return self._jieba.tag(text, False)
 
 
-@lru_cache(maxsize=4)
-def cutter(words: tuple[str, ...], tags: tuple[tuple[str, str], ...] = ()) -> Cutter:
-    return Cutter(words, tags)
+def _new_cutter(vocab: Vocabulary) -> Cutter:
+    return Cutter(tuple(vocab.user_dictionary()))
+
+
+def vocab_cutter(vocab: Vocabulary) -> Cutter:
+    """The one Cutter of a vocabulary (zone names and domain terms), built once: segmenter and keywords share it."""
+    return compiled(vocab, _new_cutter)
 
 
 @lru_cache(maxsize=1)

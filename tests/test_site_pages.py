@@ -160,10 +160,10 @@ def search(page, query: str) -> list[str]:
 
 def _body_words(site: Path) -> dict[str, set[str]]:
     """For each article page, the words jieba (with the digest's dictionary) cuts its body into."""
-    from builder.tokens import cutter
+    from builder.tokens import vocab_cutter
     from builder.vocab import default_vocabulary
 
-    tok = cutter(tuple(default_vocabulary().user_dictionary()))
+    tok = vocab_cutter(default_vocabulary())
     return {a["url"].lstrip("/"): set(tok.cut("".join(a["paragraphs"]))) for a in _articles(site)}
 
 
