@@ -50,9 +50,8 @@ class FigureFinder:
         self.change = frozenset(rules.get("change") or ())
         self.after_stop = re.compile("|".join(re.escape(w) for w in rules.get("after_stop") or ()) or "(?!)")
         self.split = tuple(rules.get("split") or ("的",))
-        names = sorted(set(place_names), key=len, reverse=True)
-        # a trie, not a plain alternation: thousands of names are tried at once
-        self.places = re.compile("^(?:" + trie_pattern(names) + ")(?:市|省|县|区)?") if names else None
+        # a trie, not a plain alternation: thousands of names are tried at once, longest first
+        self.places = re.compile("^(?:" + trie_pattern(place_names) + ")(?:市|省|县|区)?") if place_names else None
 
     # --- labels ----------------------------------------------------------------
 

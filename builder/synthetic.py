@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .sources import read_pages
+from .trie import trie_pattern
 from .vocab import Vocabulary, Zone
 
 CJK = r"\u3400-\u9fff"
@@ -77,13 +78,12 @@ def read_material(seeds: Path, vocab: Vocabulary) -> Material:
 
 
 def _zone_pattern(zones: tuple[Zone, ...]) -> re.Pattern:
-    # Longest names first, so 东莞松山湖高新区 is replaced whole, not as 松山湖高新区.
-    names = sorted({n for z in zones for n in z.names}, key=lambda n: (-len(n), n))
-    return re.compile("|".join(map(re.escape, names))) if names else re.compile(r"(?!x)x")
+    # Longest name first, so 东莞松山湖高新区 is replaced whole, not as 松山湖高新区.
+    return re.compile(trie_pattern({n for z in zones for n in z.names}))
 
 
 def _headline(rng: random.Random, zone: Zone, material: Material) -> str:
-    # The crude and the new segmenter both know a headline by the zone name or a colon.
+    # The segmenter knows a headline by the zone name or a colon.
     joint = "" if zone.name.endswith("高新区") else "："
     return f"{zone.name}{joint}{rng.choice(VERBS)}{rng.choice(material.topics)}"
 
