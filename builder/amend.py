@@ -81,7 +81,7 @@ def _cut(text: str, needle: str) -> str | None:
 
 
 def _lead_title(paragraph: str, limit: int = 24) -> str:
-    """A headline for a split-off part: its first clause, as the machine does for untitled articles."""
+    """A headline for a split-off part: its first clause of six or more characters, else its start."""
     for i, ch in enumerate(paragraph[:limit]):
         if ch in "，。！？；：,;:" and i >= 6:
             return paragraph[:i]

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from .captions import is_caption_by_layout
 from .lines import Layout, PageLine, measure, classify
 from .model import Line

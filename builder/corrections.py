@@ -37,6 +37,11 @@ PAGE_KINDS = ("debris",)
 MAX_TITLE = 120
 
 
+def is_page(target: str) -> bool:
+    """A key naming a page file (its debris lines), not an article id."""
+    return target.lower().endswith(".txt")
+
+
 @dataclass(frozen=True)
 class Correction:
     """One checked correction.
@@ -54,7 +59,7 @@ class Correction:
 
     @property
     def on_page(self) -> bool:
-        return self.target.lower().endswith(".txt")
+        return is_page(self.target)
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
             problems.append(_problem(name, line, f"{target}: expected its corrections below it, "
                                                  "e.g. `retitle: 新标题`"))
             continue
-        kinds = PAGE_KINDS if target.lower().endswith(".txt") else ARTICLE_KINDS
+        kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
         for kind_node, arg_node in value_node.value:
             kind = _scalar(loader, kind_node)
             kline = _line(kind_node)
@@ -201,7 +206,7 @@ def _check(kind: str, value: object, vocab: Vocabulary, target: str) -> object:
         if any(s == 1 for s in at):
             raise _Invalid("paragraph 1 cannot start the second article: nothing would be left before it")
         return at
-    if kind == "debris" and target.lower().endswith(".txt"):
+    if kind == "debris" and is_page(target):
         lines = _selectors(value)
         if any(isinstance(s, str) for s in lines):
             raise _Invalid("for a page file, give line numbers (from the source view)")

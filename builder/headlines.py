@@ -99,6 +99,7 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
     cand_words = [words(c.text, tok, stop) for c in cands]
     weight = _weights(cand_words, bodies)
     pairs = []
+
     def zones_of(text: str) -> set[str]:
         return {z for _, z in zones.everywhere(text)} if zones else set()
     body_zones = [zones_of(b) for b in bodies]

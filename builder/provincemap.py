@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-
 from .escape import html_text
+from .urls import html_link
 from .vocab import DATA_DIR, read_yaml
 
 TILES_FILE = "province_tiles.yaml"
@@ -132,7 +132,6 @@ def province_map_svg(tiles: tuple[Tile, ...], counts: dict[str, int], href: Call
 
 def catalog_map(catalog, tiles: tuple[Tile, ...], src: str) -> str:
     """The map for the page made from ``src``, linking each province with articles to its page."""
-    from .urls import html_link
     counts = {g.name: len(g.entries) for g in catalog.provinces}
     paths = catalog.province_paths
     return province_map_svg(tiles, counts, lambda name: html_link(src, paths[name]) if name in paths else None)

@@ -1,4 +1,4 @@
-"""Links from raw HTML in a generated page to another generated page.
+"""Links between generated pages: relative paths for Markdown, final URLs for raw HTML.
 
 Markdown links (``[x](../zones/a.md)``) are checked and rewritten by MkDocs;
 links inside raw HTML (the SVG map, the source view's table) are not, so they
