@@ -8,7 +8,8 @@ step by step; :meth:`PlaceFinder.find` follows it.
 
 Cost: every name list is compiled once into a trie-shaped regular expression, so
 finding places is a handful of linear scans of the article, whatever the size of
-the gazetteer.
+the gazetteer; a rule is tried only just before the words its matches contain
+(``anchored``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .anchored import AnchoredRule
 from .trie import trie_pattern
 from .vocab import Vocabulary, compiled
 
@@ -136,7 +138,8 @@ class PlaceFinder:
             pattern = rule["pattern"]
             for key, value in fills.items():
                 pattern = pattern.replace("{" + key + "}", value)
-            self.rules.append((rule["kind"], re.compile(pattern), rule.get("name"), tuple(rule.get("needs") or ())))
+            self.rules.append((rule["kind"], AnchoredRule(re.compile(pattern), tuple(rule.get("needs") or ())),
+                               rule.get("name")))
         names = {**{n: "province" for n in self.provinces}, **{n: "county" for n in self.county_names},
                  **{n: "city" for n in self.city_names}}
         self.place_kind = names
@@ -220,10 +223,8 @@ class PlaceFinder:
             found[m.group(0)] = (m.group(0), k.get("kind", "new_area"), city, province)
             add(m.group(0), found[m.group(0)][1], city, province, m.start(), m.group(0))
             claim(m.start(), m.end())
-        for kind, rx, template, needs in self.rules:
-            if needs and not any(word in text for word in needs):
-                continue
-            for m in rx.finditer(unclaimed()):
+        for kind, rule, template in self.rules:
+            for m in rule.finditer(unclaimed()):
                 groups = {k: v for k, v in m.groupdict().items() if v}
                 where = groups.get("city") or groups.get("county") or groups.get("place")
                 city, province = self.resolve(where)
