@@ -6,9 +6,11 @@ ignores punctuation and spaces, so a copy with other punctuation still counts.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 
 from .model import Line
+from .textfix import CJK_PUNCT
 
 # A line or paragraph shorter than this may repeat by chance (a short subhead);
 # only exact copies of a caption-sized line count then.
@@ -19,9 +21,18 @@ MIN_FRAGMENT = 12
 _SENTENCE_END = "。！？”"
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+# Marks and spaces that stay non-word characters once normalized (，。“ ( ...): dropped
+# first, since normalizing a line with full-width marks is slow and they go anyway.
+_MARKS = "".join(c for c in string.punctuation + string.whitespace + "\u3000" + CJK_PUNCT
+                 + "".join(map(chr, range(0xFF01, 0xFF66)))  # full-width forms of ASCII marks
+                 if not re.search(r"\w", c + unicodedata.normalize("NFKC", c)))
+_DROP_FIRST = re.compile("[" + re.escape(_MARKS) + "]+")
+
+
 def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[^\w]", "", text)
+    """The text as compared: compatibility forms unified (ＡＢ１ as AB1), marks and spaces left out."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", _DROP_FIRST.sub("", text)))
 
 
 def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset()) -> dict[int, int]:

@@ -11,6 +11,8 @@ right form at least three times nearby.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .trie import WordFinder
 from .vocab import Vocabulary, compiled
@@ -35,7 +37,6 @@ class _Gazetteer:
             places.add(zone.city)
         self.places = frozenset(n for n in places if n)
         self.names = WordFinder({*g.cities, *g.counties})
-        self.lengths = sorted({len(n) for n in self.names.words})
         self.counties, self.cities = g.counties, g.cities
         self.suffix = re.compile("|".join(re.escape(x) for x in SUFFIXES))
 
@@ -51,34 +52,40 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     Each place printed on the page is indexed by its forms with one character
     wildcarded (淮? and ?南 for 淮南), so a candidate before a suffix is looked up
     in constant time: the page is read twice, whatever the size of the gazetteer.
+    A page that prints no place has nothing to correct against and is read once.
 
     Returns:
         (line index, wrong, right) for every correction, in line order.
     """
     gaz = compiled(vocab, _Gazetteer)
     page = "\n".join(texts)
-    # Where each place is printed, and the character after it.
+    # Where each place is printed, and the character after it; one scan of the whole page.
+    line_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     seen: dict[str, list[tuple[int, str]]] = {}
-    for i, text in enumerate(texts):
-        for j, name in gaz.names.everywhere(text):
-            seen.setdefault(name, []).append((i, text[j + len(name):j + len(name) + 1]))
+    for j, name in gaz.names.everywhere(page):
+        after = page[j + len(name):j + len(name) + 1]
+        seen.setdefault(name, []).append((bisect_right(line_starts, j) - 1, "" if after == "\n" else after))
     wild: dict[str, list[str]] = {}
     for name in seen:
         for k in range(len(name)):
             wild.setdefault(name[:k] + "?" + name[k + 1:], []).append(name)
+    # A misread form is as long as the name it stands for: only the lengths printed on the page.
+    lengths = sorted({len(name) for name in seen})
     fixes = []
     for i, text in enumerate(texts):
-        for m in gaz.suffix.finditer(text):
-            for n in gaz.lengths:
+        for m in gaz.suffix.finditer(text) if wild else ():
+            for n in lengths:
                 j = m.start() - n
                 cand = text[j:m.start()] if j >= 0 else ""
                 if not cand or not _CHINESE.fullmatch(cand):
+                    continue
+                options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
+                if not options:
                     continue
                 # A real place: only when the page gives it no support of its own.
                 known = cand in gaz.places
                 if known and (page.count(cand) > 1 or any(p in page for p in gaz.parents(cand))):
                     continue
-                options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
                 best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
                 for right in options:
                     near = [a for k, a in seen[right] if abs(k - i) <= WINDOW]

@@ -42,10 +42,31 @@ class Rules:
     def sentence_end_chars(self) -> frozenset[str]:
         return frozenset(self.sentence_end)
 
+    @cached_property
+    def markup_gate(self) -> re.Pattern | None:
+        return any_of(self.markup)
+
+    @cached_property
+    def misreading_gate(self) -> re.Pattern | None:
+        return any_of([rx for rx, _ in self.misreadings + self.latin_misreadings])
+
     def ends_sentence(self, text: str) -> bool:
         """True when ``text`` ends a sentence (closing quotes after the mark allowed)."""
         text = text.rstrip(self.closing_marks + " ")
         return bool(text) and text[-1] in self.sentence_end
+
+
+def any_of(patterns: list[re.Pattern] | tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern that matches where any of ``patterns`` does, or None when they cannot be joined.
+
+    Most lines need none of a list of substitutions: one search of the joined
+    pattern tells, instead of one substitution per pattern. (When no pattern
+    matches, substituting them in turn changes nothing.)
+    """
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns) or "(?!)")
+    except re.error:  # e.g. two patterns naming the same group: substitute each, as before
+        return None
 
 
 def load_rules(path: Path) -> Rules:

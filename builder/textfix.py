@@ -27,8 +27,9 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
         which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
     """
     level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
-    for rx in rules.markup:
-        text = rx.sub("", text)
+    if rules.markup_gate is None or rules.markup_gate.search(text):
+        for rx in rules.markup:
+            text = rx.sub("", text)
     return text.strip(), level
 
 
@@ -57,6 +58,8 @@ def undouble(text: str) -> str:
 
 
 def fix_misreadings(text: str, rules: Rules) -> str:
+    if rules.misreading_gate is not None and not rules.misreading_gate.search(text):
+        return text
     for wrong, right in rules.misreadings:
         text = wrong.sub(right, text)
     for word, right in rules.latin_misreadings:
@@ -76,9 +79,12 @@ def _marks(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern:
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
     """The nearest non-space characters before and after position i ("" at the ends)."""
-    before = text[:i].rstrip(" ")
-    after = text[i + 1:].lstrip(" ")
-    return before[-1:], after[:1]
+    j, k = i - 1, i + 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return text[j] if j >= 0 else "", text[k:k + 1]
 
 
 def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:

@@ -1,6 +1,7 @@
 """Punctuation repair on single lines: widths follow the context, parentheses stay paired."""
 from builder.rules import rules_for
-from builder.textfix import fullwidth_punct
+from builder.dedupe import norm
+from builder.textfix import fix_misreadings, fullwidth_punct, strip_markup
 
 
 def test_parentheses_take_the_width_of_their_pair():
@@ -10,3 +11,26 @@ def test_parentheses_take_the_width_of_their_pair():
     # Code or Latin text inside a Chinese sentence keeps both of its half-width marks.
     assert fullwidth_punct("执行 alert(2) 的脚本", rules) == "执行 alert(2) 的脚本"
     assert fullwidth_punct("规模(亿元):10.5", rules) == "规模（亿元）：10.5"
+
+
+def test_marks_next_to_spaces_take_the_width_of_the_nearest_characters():
+    rules = rules_for()
+    assert fullwidth_punct("总投资 , 10.5亿元", rules) == "总投资 ， 10.5亿元"
+    assert fullwidth_punct("version 1 , 2", rules) == "version 1 , 2"
+    assert fullwidth_punct(" ,", rules) == " ,"
+
+
+def test_substitutions_after_one_that_made_their_match():
+    # The markup list is applied in turn: removing <b> leaves a heading mark the next rule strips.
+    rules = rules_for()
+    assert strip_markup("<b>## 衡阳高新区</b>", rules) == ("衡阳高新区", 0)
+    assert strip_markup("## 衡阳高新区", rules) == ("衡阳高新区", 2)
+    assert fix_misreadings("企业人驻园区，布局 and 核心", rules) == "企业入驻园区，布局和核心"
+    assert fix_misreadings("个人股与资深人士", rules) == "个人股与资深人士"
+
+
+def test_repeated_text_is_compared_without_marks_and_with_compatibility_forms_unified():
+    assert norm("“数智工匠”，摇篮。") == norm("数智工匠摇篮") == "数智工匠摇篮"
+    assert norm("ＡＢ１２３ 项目（一期）") == "AB123项目一期"
+    assert norm("室温25℃，面积1000㎡") == "室温25C面积1000m2"  # symbols that normalize to letters keep them
+    assert norm("，。！ ,.") == ""
