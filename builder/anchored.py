@@ -11,20 +11,9 @@ compare the two on every article of the seeds and the samples).
 from __future__ import annotations
 
 import re
-from re import _parser  # the standard library's regex parser: how long a match can be
 from typing import Iterator
 
-# A rule whose matches may be longer than this is scanned whole: its windows would cover the text anyway.
-MAX_REACH = 200
-
-
-def longest_match(pattern: re.Pattern) -> int | None:
-    """The most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
-    try:
-        width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
-    except Exception:  # a parser of another Python version: scan whole, never wrongly
-        return None
-    return width if width <= MAX_REACH else None
+from .regexinfo import longest_match
 
 
 class AnchoredRule:

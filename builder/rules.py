@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .regexinfo import required_text
 from .vocab import DATA_DIR, read_yaml
 
 CJK = "\u3400-\u9fff"
@@ -43,30 +44,19 @@ class Rules:
         return frozenset(self.sentence_end)
 
     @cached_property
-    def markup_gate(self) -> re.Pattern | None:
-        return any_of(self.markup)
+    def markup_steps(self) -> tuple[tuple[re.Pattern, str, str], ...]:
+        """(pattern, replacement, text every match contains) for each markup pattern, in order."""
+        return tuple((rx, "", required_text(rx)) for rx in self.markup)
 
     @cached_property
-    def misreading_gate(self) -> re.Pattern | None:
-        return any_of([rx for rx, _ in self.misreadings + self.latin_misreadings])
+    def misreading_steps(self) -> tuple[tuple[re.Pattern, str, str], ...]:
+        """The same for the misreadings, then the Latin ones."""
+        return tuple((rx, right, required_text(rx)) for rx, right in self.misreadings + self.latin_misreadings)
 
     def ends_sentence(self, text: str) -> bool:
         """True when ``text`` ends a sentence (closing quotes after the mark allowed)."""
         text = text.rstrip(self.closing_marks + " ")
         return bool(text) and text[-1] in self.sentence_end
-
-
-def any_of(patterns: list[re.Pattern] | tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """One pattern that matches where any of ``patterns`` does, or None when they cannot be joined.
-
-    Most lines need none of a list of substitutions: one search of the joined
-    pattern tells, instead of one substitution per pattern. (When no pattern
-    matches, substituting them in turn changes nothing.)
-    """
-    try:
-        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns) or "(?!)")
-    except re.error:  # e.g. two patterns naming the same group: substitute each, as before
-        return None
 
 
 def load_rules(path: Path) -> Rules:

@@ -27,10 +27,7 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
         which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
     """
     level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
-    if rules.markup_gate is None or rules.markup_gate.search(text):
-        for rx in rules.markup:
-            text = rx.sub("", text)
-    return text.strip(), level
+    return substitute(text, rules.markup_steps).strip(), level
 
 
 def undouble(text: str) -> str:
@@ -58,12 +55,14 @@ def undouble(text: str) -> str:
 
 
 def fix_misreadings(text: str, rules: Rules) -> str:
-    if rules.misreading_gate is not None and not rules.misreading_gate.search(text):
-        return text
-    for wrong, right in rules.misreadings:
-        text = wrong.sub(right, text)
-    for word, right in rules.latin_misreadings:
-        text = word.sub(right, text)
+    return substitute(text, rules.misreading_steps)
+
+
+def substitute(text: str, steps: tuple[tuple[re.Pattern, str, str], ...]) -> str:
+    """Each substitution in turn; one whose required text the line lacks cannot match and is skipped."""
+    for rx, replacement, required in steps:
+        if required in text:  # a fast substring test ("" is in every text)
+            text = rx.sub(replacement, text)
     return text
 
 

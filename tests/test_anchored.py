@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.anchored import AnchoredRule, longest_match
+from builder.anchored import AnchoredRule
+from builder.regexinfo import longest_match
 from builder.places import place_finder
 from builder.vocab import load_vocabulary
 from enrich_samples import seed_articles
