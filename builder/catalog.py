@@ -53,6 +53,7 @@ class Catalog:
     theme_paths: dict[str, str]
     source_paths: dict[str, str]
     by_id: dict[str, Entry] = field(default_factory=dict)  # templates look entries up here, not by scanning
+    tags: tuple[str, ...] = ()  # every tag once, in the order the articles first carry it
 
 
 def _newest_first(entries: list[Entry]) -> tuple[Entry, ...]:
@@ -128,4 +129,5 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         for p in digest.pages
     )
     return Catalog(entries, zones, provinces, themes, sources, article_paths,
-                   zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries})
+                   zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries},
+                   tuple(dict.fromkeys(t for e in entries for t in e.tags)))

@@ -36,8 +36,10 @@ def entry_record(e: Entry) -> dict:
 
 
 def articles_json(catalog: Catalog) -> str:
-    records = [entry_record(e) for e in catalog.entries]
-    return json.dumps({"articles": records}, ensure_ascii=False, indent=1) + "\n"
+    """``{"articles": [...]}`` with one article per line: readable, and written by json's fast
+    encoder (an indented dump goes through its pure-Python one, seconds at 10,000 articles)."""
+    records = [json.dumps(entry_record(e), ensure_ascii=False) for e in catalog.entries]
+    return '{"articles": [\n' + ",\n".join(records) + "\n]}\n"
 
 
 CSV_FIELDS = ("id", "url", "title", "kicker", "zone", "province", "city", "themes", "tags", "authors",
