@@ -16,6 +16,7 @@ from .vocab import Vocabulary, compiled
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ class FigureFinder:
 
     def _in_sentence(self, sentence: str, title: str, offset: int) -> list[_Found]:
         out: list[_Found] = []
+        if not _DIGIT.search(sentence):
+            return out  # most sentences: a fast scan, where the number pattern (led by a lookbehind) tries every character
         floor = 0
         previous: Figure | None = None
         for m in self.number.finditer(sentence):

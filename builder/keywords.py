@@ -78,12 +78,12 @@ class KeywordModel:
         for text, times in ((title or "", 2), (body, 1)):
             words = self.cutter.tag(text)
             total += times * len(words)
-            for pair, n in Counter(words).items():  # each distinct word once (counted in C)
+            for pair in words:
                 key = decided.get(pair, _UNSEEN)
                 if key is _UNSEEN:
                     key = decided[pair] = self._tag_form(*pair)
                 if key is not None:
-                    counts[key] += times * n
+                    counts[key] += times
         if not counts:
             return ArticleTerms(())
         weights = {}

@@ -141,6 +141,8 @@ def collapse_doubled_punct(text: str) -> str:
 
 def remove_cjk_spaces(text: str) -> str:
     """Remove spaces next to Chinese characters or punctuation; keep them between Latin words and numbers."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text  # the pattern is led by a lookbehind, so it would try every character
     return _SPACES.sub("", text)
 
 
