@@ -10,6 +10,13 @@ import re
 from typing import Iterable, Iterator
 
 
+# A list whose words start with more characters than this is searched by halves (see trie_pattern);
+# below it the plain trie is as fast (measured on the gazetteer's name lists).
+MANY_FIRSTS = 256
+# Halving stops at this many branches.
+FEW_BRANCHES = 16
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """One regular expression matching any of ``words``, longest first, in time linear in the text."""
     root: dict = {}
@@ -18,7 +25,23 @@ def trie_pattern(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _trie_regex(root) if root else "(?!)"
+    if not root:
+        return "(?!)"
+    if "" in root or len(root) <= MANY_FIRSTS:
+        return _trie_regex(root)
+    # Thousands of place names start with hundreds of different characters; the regex engine
+    # tries alternatives one by one, so a plain trie tries hundreds at every character that
+    # may start a name. A character class says at once whether any name starts here, then
+    # halving character ranges finds the branch in a few steps: same matches, half the time.
+    firsts = sorted(root)
+    return f"(?=[{''.join(re.escape(ch) for ch in firsts)}])" + _choose(root, firsts)
+
+
+def _choose(root: dict, firsts: list[str]) -> str:
+    if len(firsts) <= FEW_BRANCHES:
+        return "(?:" + "|".join(re.escape(ch) + _trie_regex(root[ch]) for ch in firsts) + ")"
+    low, high = firsts[:len(firsts) // 2], firsts[len(firsts) // 2:]
+    return f"(?:(?=[{re.escape(low[0])}-{re.escape(low[-1])}]){_choose(root, low)}|{_choose(root, high)})"
 
 
 def _trie_regex(node: dict) -> str:
@@ -63,6 +86,6 @@ class WordFinder:
             m = search(text, start + 1)
 
     def contained(self, text: str) -> frozenset[str]:
-        """The words ``text`` contains, leaving out a word found only inside a longer one."""
+        """The words ``text`` contains, leaving out any that is part of a longer one it contains."""
         found = set(self.longest(text))
         return frozenset(w for w in found if not any(w != f and w in f for f in found))
