@@ -34,3 +34,11 @@ def test_repeated_text_is_compared_without_marks_and_with_compatibility_forms_un
     assert norm("ＡＢ１２３ 项目（一期）") == "AB123项目一期"
     assert norm("室温25℃，面积1000㎡") == "室温25C面积1000m2"  # symbols that normalize to letters keep them
     assert norm("，。！ ,.") == ""
+
+
+def test_in_a_chinese_line_marks_widen_unless_latin_letters_or_digits_stand_on_both_sides():
+    rules = rules_for()
+    assert fullwidth_punct("增长10,000元,同比增长5%;a, b", rules) == "增长10,000元，同比增长5%；a, b"
+    assert fullwidth_punct("时间10:30,地点:高新区", rules) == "时间10:30，地点：高新区"
+    assert fullwidth_punct("a,,b中", rules) == "a，，b中"  # a mark next to a mark is not between Latin words
+    assert fullwidth_punct('他说:"好(很好)!"', rules) == "他说：“好（很好）！”"
