@@ -12,6 +12,7 @@ and is never a tag. Each article gets three to eight tags.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -71,7 +72,7 @@ class KeywordModel:
                 and (flag in TAG_POS or word in self.domain))
 
     def terms(self, title: str, body: str) -> ArticleTerms:
-        """Cut the article once and weigh its candidate words by TF-IDF."""
+        """Cut the article once and weigh its candidate words by TF-IDF; the VECTOR_SIZE heaviest."""
         counts: Counter = Counter()
         total = 0
         decided = self._decided
@@ -90,7 +91,8 @@ class KeywordModel:
         for word, n in counts.items():
             w = n / total * self.idf.get(word, self.median_idf)
             weights[word] = w * DOMAIN_BOOST if word in self.domain else w
-        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Only the heaviest VECTOR_SIZE are ever used (the term vector; tags come from it).
+        ranked = heapq.nsmallest(VECTOR_SIZE, weights.items(), key=lambda kv: (-kv[1], kv[0]))
         return ArticleTerms(tuple((w, round(x, 6)) for w, x in ranked))
 
 
