@@ -8,16 +8,18 @@ texts about equally close, the same zone and subject come first.
 Cost: an inverted index maps each term to the articles that have it, keeping for
 each term only the ``MAX_POSTING`` articles where it weighs most (a "champion
 list"); an article looks up only its ``QUERY_TERMS`` heaviest terms. So with n
-articles the work is O(n · QUERY_TERMS · MAX_POSTING) additions plus a heap of five
-per article, not O(n²): at 10,000 articles at most 10,000 × 15 × 40 = 6M
-additions, a few seconds in Python. Ordering is by (score descending, id), so the
-result is deterministic and does not depend on the input order.
+articles the work is O(n · QUERY_TERMS · MAX_POSTING) additions, not O(n²): at
+10,000 articles at most 10,000 × 15 × 40 = 6M additions, a few seconds in Python.
+Bonuses are added only while they could still lift a text into the top five.
+Ordering is by (score descending, id), so the result is deterministic and does
+not depend on the input order.
 """
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
 from dataclasses import replace
+from operator import itemgetter
 
 from .model import Entry
 from .parallel import map_forked
@@ -28,6 +30,7 @@ QUERY_TERMS = 15
 ZONE_BONUS = 0.05
 THEME_BONUS = 0.02
 MIN_SCORE = 0.03  # below this a text is not related, unless needed to reach MIN_RELATED
+_similarity = itemgetter(1)
 
 
 def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
@@ -58,14 +61,20 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
         for j in by_zone.get(zone, ())[:MAX_POSTING] if zone else ():
             if j != i:
                 scores.setdefault(j, 0.0)  # same zone: a candidate even with no shared term
-        # only texts that could still reach the top five once the bonuses are added are ranked
-        candidates = scores.items()
-        if len(scores) > 4 * MAX_RELATED:
-            floor = heapq.nlargest(MAX_RELATED, scores.values())[-1] - ZONE_BONUS - THEME_BONUS * len(mine)
-            candidates = [(j, sim) for j, sim in candidates if sim >= floor]
-        ranked = heapq.nsmallest(MAX_RELATED, [
-            (-round(sim + (ZONE_BONUS if zone and zone == zones[j] else 0.0) + THEME_BONUS * len(mine & themes[j]), 9),
-             ids[j]) for j, sim in candidates])
+        # Texts in order of similarity; once even the largest bonus cannot lift the next one
+        # above the fifth best score so far, none after it can either.
+        most_bonus = (ZONE_BONUS if zone else 0.0) + THEME_BONUS * len(mine)
+        pool, fifth = [], []  # fifth: the MAX_RELATED best scores so far (a heap, the lowest on top)
+        for j, sim in sorted(scores.items(), key=_similarity, reverse=True):
+            if len(fifth) == MAX_RELATED and sim + most_bonus < fifth[0] - 1e-9:
+                break
+            score = round(sim + (ZONE_BONUS if zone and zone == zones[j] else 0.0) + THEME_BONUS * len(mine & themes[j]), 9)
+            pool.append((-score, ids[j]))
+            if len(fifth) < MAX_RELATED:
+                heapq.heappush(fifth, score)
+            elif score > fifth[0]:
+                heapq.heapreplace(fifth, score)
+        ranked = heapq.nsmallest(MAX_RELATED, pool)
         chosen = [oid for neg, oid in ranked if -neg >= MIN_SCORE]
         if len(chosen) < MIN_RELATED:
             chosen = [oid for neg, oid in ranked[:MIN_RELATED] if -neg > 0]

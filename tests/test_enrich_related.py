@@ -51,3 +51,31 @@ def test_deterministic_whatever_the_input_order():
     forward = {e.id: e.related for e in link_related(corpus())}
     backward = {e.id: e.related for e in link_related(tuple(reversed(corpus())))}
     assert forward == backward
+
+
+def test_the_five_best_of_every_other_article_scored_in_full():
+    # Brute force: every other article scored by the documented formula, no early stop.
+    import random
+
+    from builder.related import MAX_RELATED, MIN_RELATED, MIN_SCORE, THEME_BONUS, ZONE_BONUS
+    rng = random.Random(3)
+    words, zones, themes = [f"词{i}" for i in range(30)], ["甲高新区", "乙高新区", "丙高新区", None], ["主题一", "主题二", "主题三"]
+    entries = tuple(
+        make(f"a{i:02d}", [(w, rng.choice([1, 1, 2, 3])) for w in rng.sample(words, rng.randint(1, 6))],
+             zone=rng.choice(zones), themes=rng.sample(themes, rng.randint(0, 2)))
+        for i in range(36))  # few enough that no term's list of articles is cut
+    for e in link_related(entries):
+        scored = []
+        for o in entries:
+            theirs = dict(o.term_weights)
+            sim = sum(w * theirs[t] for t, w in e.term_weights if t in theirs)  # in the article's term order
+            same_zone = bool(e.zone) and e.zone == o.zone
+            if o.id == e.id or not (sim > 0 or same_zone):
+                continue
+            bonus = (ZONE_BONUS if same_zone else 0.0) + THEME_BONUS * len({t.theme for t in e.themes} & {t.theme for t in o.themes})
+            scored.append((-round(sim + bonus, 9), o.id))
+        ranked = sorted(scored)[:MAX_RELATED]
+        expected = [i for s, i in ranked if -s >= MIN_SCORE]
+        if len(expected) < MIN_RELATED:
+            expected = [i for s, i in ranked[:MIN_RELATED] if -s > 0]
+        assert list(e.related) == expected, e.id
