@@ -10,8 +10,8 @@ def credit_split(text: str, rules: Rules) -> tuple[str, str]:
     Returns:
         (caption, credit); credit is "" when the line holds none.
     """
-    for rx in rules.credit_patterns:
-        m = rx.search(text)
+    for rx, required in rules.credit_steps:
+        m = rx.search(text) if required in text else None  # a line without the required text cannot match
         if m:
             return text[:m.start()].strip(), text[m.start():].strip()
     return text, ""

@@ -27,7 +27,9 @@ THEME_PAGE = 100  # articles listed on one page of a theme
 def environment(templates: Path) -> Environment:
     # Not autoescaped: the output is Markdown, and every piece of page text goes
     # through the md/html/yaml filters explicitly (see escape.py).
-    env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined,
+    # auto_reload off: each build makes its own environment, so no template changes under it
+    # (and thousands of pages do not each ask the file system whether one did).
+    env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined, auto_reload=False,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(md=md_text, html=html_text, yaml=yaml_str)
     return env

@@ -49,6 +49,11 @@ class Rules:
         return tuple((rx, "", required_text(rx)) for rx in self.markup)
 
     @cached_property
+    def credit_steps(self) -> tuple[tuple[re.Pattern, str], ...]:
+        """(pattern, text every match contains) for each credit pattern, in order."""
+        return tuple((rx, required_text(rx)) for rx in self.credit_patterns)
+
+    @cached_property
     def misreading_steps(self) -> tuple[tuple[re.Pattern, str, str], ...]:
         """The same for the misreadings, then the Latin ones."""
         return tuple((rx, right, required_text(rx)) for rx, right in self.misreadings + self.latin_misreadings)
