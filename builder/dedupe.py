@@ -32,7 +32,8 @@ _DROP_FIRST = re.compile("[" + re.escape(_MARKS) + "]+")
 
 def norm(text: str) -> str:
     """The text as compared: compatibility forms unified (ＡＢ１ as AB1), marks and spaces left out."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", _DROP_FIRST.sub("", text)))
+    text = unicodedata.normalize("NFKC", _DROP_FIRST.sub("", text))
+    return text if text.isalnum() else _NOT_WORD.sub("", text)  # most lines: nothing else to drop
 
 
 def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset()) -> dict[int, int]:

@@ -12,11 +12,11 @@ and is never a tag. Each article gets three to eight tags.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 
 from .tokens import idf_table, vocab_cutter
 from .vocab import Vocabulary, compiled
@@ -73,27 +73,33 @@ class KeywordModel:
 
     def terms(self, title: str, body: str) -> ArticleTerms:
         """Cut the article once and weigh its candidate words by TF-IDF; the VECTOR_SIZE heaviest."""
-        counts: Counter = Counter()
-        total = 0
-        decided = self._decided
-        for text, times in ((title or "", 2), (body, 1)):
-            words = self.cutter.tag(text)
-            total += times * len(words)
-            for pair in words:
-                key = decided.get(pair, _UNSEEN)
-                if key is _UNSEEN:
-                    key = decided[pair] = self._tag_form(*pair)
-                if key is not None:
-                    counts[key] += times
+        title_words, body_words = self.cutter.tag(title or ""), self.cutter.tag(body)
+        total = 2 * len(title_words) + len(body_words)  # a headline word counts twice
+        counts = self._forms(body_words)
+        for form, n in self._forms(title_words).items():
+            counts[form] += 2 * n
         if not counts:
             return ArticleTerms(())
-        weights = {}
-        for word, n in counts.items():
-            w = n / total * self.idf.get(word, self.median_idf)
-            weights[word] = w * DOMAIN_BOOST if word in self.domain else w
+        idf, median = self.idf, self.median_idf
+        weights = {word: n / total * idf.get(word, median) for word, n in counts.items()}
+        for word in self.domain.intersection(weights):
+            weights[word] = weights[word] * DOMAIN_BOOST
         # Only the heaviest VECTOR_SIZE are ever used (the term vector; tags come from it).
-        ranked = heapq.nsmallest(VECTOR_SIZE, weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_SIZE]
         return ArticleTerms(tuple((w, round(x, 6)) for w, x in ranked))
+
+    def _forms(self, words: list[tuple[str, str]]) -> Counter:
+        """How often each candidate form occurs among the (word, part of speech) pairs."""
+        decided = self._decided
+        # Counted in C (map and Counter); Python looks only at the words new to the build.
+        found = Counter(map(decided.get, words, repeat(_UNSEEN)))
+        if _UNSEEN in found:
+            for pair in words:
+                if pair not in decided:
+                    decided[pair] = self._tag_form(*pair)
+            found = Counter(map(decided.get, words))
+        found.pop(None, None)
+        return found
 
 
 def document_frequency(all_terms) -> Counter:
