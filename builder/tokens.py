@@ -3,8 +3,9 @@
 The cutting is jieba's (same dictionary, same maximum-probability route), done
 by jieba-rs through ``rjieba``: part-of-speech cutting there is about 18
 times faster than jieba's pure-Python ``posseg``, which was most of the
-builder's time. jieba itself still gives the IDF table for keyword weights
-(and Material's search plugin uses it).
+builder's time. jieba itself still gives the IDF table for keyword weights:
+its file, read as jieba reads it, without importing ``jieba.analyse`` (a second
+of loading models the builder does not use).
 
 jieba's module-level functions share one tokenizer that anybody can change in
 place, so the builder never uses them: each vocabulary gets its own Cutter with
@@ -12,9 +13,10 @@ the zone names and domain terms added.
 """
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 
-import jieba.analyse
 import rjieba
 
 from .vocab import Vocabulary, compiled
@@ -53,8 +55,19 @@ def vocab_cutter(vocab: Vocabulary) -> Cutter:
     return compiled(vocab, _new_cutter)
 
 
+def jieba_idf_path() -> Path:
+    """jieba's IDF file, found without importing jieba.analyse (which loads its part-of-speech models: a second)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed (pip install -e .)")
+    return Path(spec.submodule_search_locations[0]) / "analyse" / "idf.txt"
+
+
 @lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's inverse document frequencies and their median (for words it has not seen)."""
-    extractor = jieba.analyse.TFIDF()
-    return extractor.idf_freq, extractor.median_idf
+    """jieba's inverse document frequencies and their median (for words it has not seen), read as jieba reads them."""
+    idf: dict[str, float] = {}
+    for line in jieba_idf_path().read_bytes().decode("utf-8").splitlines():
+        word, freq = line.strip().split(" ")
+        idf[word] = float(freq)
+    return idf, sorted(idf.values())[len(idf) // 2]

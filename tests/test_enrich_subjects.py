@@ -93,3 +93,13 @@ def test_words_used_by_most_articles_are_left_out_of_tags(vocab):
             for i in range(8)]
     for e in enrich_articles(assign_ids(arts), vocab):
         assert "数字经济" not in e.tags
+
+
+def test_idf_table_is_jiebas_own():
+    import jieba.analyse
+
+    from builder.tokens import idf_table
+    jieba_tfidf = jieba.analyse.TFIDF()
+    idf, median = idf_table()
+    assert idf == jieba_tfidf.idf_freq and median == jieba_tfidf.median_idf
+    assert len(idf) > 100_000
