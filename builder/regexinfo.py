@@ -9,13 +9,19 @@ answers are "unknown" and rules are simply applied everywhere.
 from __future__ import annotations
 
 import re
-from re import _parser
+
+try:
+    from re import _parser  # the standard library's regex parser
+except ImportError:  # a Python without it: every answer is "unknown"
+    _parser = None
 
 # A rule whose matches may be longer than this is treated as unbounded.
 MAX_REACH = 200
 
 
 def _parse(pattern: re.Pattern):
+    if _parser is None:
+        return None
     try:
         return _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # never wrong, at worst slower

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.anchored import AnchoredRule
-from builder.regexinfo import longest_match
+from builder.regexinfo import longest_match, required_text
 from builder.places import place_finder
 from builder.vocab import load_vocabulary
 from enrich_samples import seed_articles
@@ -68,3 +68,16 @@ def test_an_unbounded_rule_is_scanned_whole_when_a_needs_word_is_printed():
 def test_a_rule_without_needs_words_is_scanned_whole():
     rule = AnchoredRule(re.compile("高新区"))
     assert spans(rule.finditer("甲高新区乙高新区")) == [(1, 4, "高新区"), (5, 8, "高新区")]
+
+
+@pytest.mark.parametrize("pattern, required", [
+    ("人孵", "人孵"),
+    ("(?<=成功|获得)人选", "人选"),          # a lookbehind is not part of the match
+    ("</?mark>", "mark>"),                  # the longest plain run
+    (r"(?<=[\u3400-\u9fff])\s*\band\b\s*", "and"),
+    (r"^#{1,6}\s*", ""),                    # nothing plain at the top level
+    ("甲|乙", ""),                           # one of two: neither is required
+    ("(?i)and", ""),                        # case-insensitive: the text may differ in case
+])
+def test_required_text_is_in_every_match(pattern, required):
+    assert required_text(re.compile(pattern)) == required
