@@ -83,7 +83,10 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
         page("source.md.j2", view.path, view=view)
     page("tags.md.j2", "tags.md")
     page("report.md.j2", "report.md")
-    # Pages are independent: a large archive renders them on every core.
+    # Pages are independent: a large archive renders them on every core. Templates are compiled
+    # here first, so forked workers inherit them instead of each compiling its own.
+    for template in dict.fromkeys(template for template, _, _ in jobs):
+        env.get_template(template)
     files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
     files["data/articles.json"] = articles_json(catalog)
     files["data/articles.csv"] = articles_csv(catalog)
