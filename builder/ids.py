@@ -7,20 +7,14 @@ an article keeps every existing id and URL.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
 from .model import Article
 from .slugs import slugify
 
 
 def article_id(article: Article) -> str:
-    return _id(article.page, article.title)
-
-
-@lru_cache(maxsize=65536)  # a build asks twice per article (before and after corrections)
-def _id(page: str, title: str) -> str:
-    tag = hashlib.sha1(f"{page}\n{title}".encode("utf-8")).hexdigest()[:6]
-    return f"{slugify(title, 40)}-{tag}"
+    tag = hashlib.sha1(f"{article.page}\n{article.title}".encode("utf-8")).hexdigest()[:6]
+    return f"{slugify(article.title, 40)}-{tag}"
 
 
 def assign_ids(articles: list[Article]) -> list[tuple[str, Article]]:
