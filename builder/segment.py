@@ -114,6 +114,10 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: WordFinde
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
     after a byline that closes an article, and after a wide gap where the zone changes."""
     runs = [_Run()]
+
+    def zones_of(run: _Run) -> frozenset[str]:
+        return names.contained("".join(p.text for p in run.paras))
+
     for i, it in enumerate(items):
         cur = runs[-1]
         if it.kind == "heading":
@@ -122,8 +126,8 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: WordFinde
                 continue
             nxt = _next_kind(items, i, rules)
             later = next((x for x in items[i + 1:] if x.kind == "para"), None)
-            new_zone = bool(later) and bool(names.contained(it.text) & names.contained(later.text)) and not (
-                names.contained(it.text) & names.contained("".join(p.text for p in cur.paras)))
+            here = names.contained(it.text)
+            new_zone = bool(later) and bool(here & names.contained(later.text)) and not here & zones_of(cur)
             if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or new_zone:
                 runs.append(_Run(pre=[it]))
             else:
@@ -140,9 +144,8 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: WordFinde
             cur.captions.append(it)
             continue
         # a paragraph
-        starts_new = cur.paras and (it.lead or cur.closed or (
-            it.gap_before and names.contained(it.text)
-            and not names.contained(it.text) & names.contained("".join(p.text for p in cur.paras))))
+        here = names.contained(it.text) if it.gap_before else frozenset()
+        starts_new = cur.paras and (it.lead or cur.closed or (bool(here) and not here & zones_of(cur)))
         if cur.closed and not cur.paras:
             starts_new = False
         if starts_new:
