@@ -70,21 +70,22 @@ def _is_cjkish(ch: str) -> bool:
     return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
 
 
-@lru_cache(maxsize=4)
-def _marks(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern:
-    """Any half-width mark fullwidth_punct may change."""
-    return re.compile("[" + re.escape("".join(k for k, _ in fullwidth) + "\"')") + "]")
+_PAIRED = "()\"'"  # parentheses pair up and quotes alternate: the mark-by-mark loop handles them
+
+
+@lru_cache(maxsize=8)
+def _marks(fullwidth: tuple[tuple[str, str], ...], paired_only: bool = False) -> re.Pattern:
+    """Any half-width mark fullwidth_punct may change (only quotes and parentheses: ``paired_only``)."""
+    keys = "".join(k for k, _ in fullwidth if not paired_only or k in _PAIRED)
+    return re.compile("[" + re.escape(keys + "\"')") + "]")
 
 
 @lru_cache(maxsize=4)
-def _widened_in_chinese(fullwidth: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, re.Pattern]:
-    """For a line with Chinese in it: the unpaired marks with the Latin context that keeps one
-    half-width (group 1), and the marks left for the loop (quotes and parentheses)."""
-    unpaired = re.escape("".join(k for k, _ in fullwidth if k not in "()\"'"))
-    paired = re.compile("[" + re.escape("".join(k for k, _ in fullwidth if k in "()") + "\"')") + "]")
-    if not unpaired:
-        return None, paired
-    return re.compile(f"([A-Za-z0-9] *[{unpaired}] *)(?=[A-Za-z0-9])|[{unpaired}]"), paired
+def _unpaired_in_chinese(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern | None:
+    """For a line with Chinese in it: every other mark, with the Latin context that keeps one
+    half-width as group 1 (None when the table has no such mark)."""
+    unpaired = re.escape("".join(k for k, _ in fullwidth if k not in _PAIRED))
+    return re.compile(f"([A-Za-z0-9] *[{unpaired}] *)(?=[A-Za-z0-9])|[{unpaired}]") if unpaired else None
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -115,9 +116,10 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
     if has_cjk:
         # With Chinese on the line, a comma or colon widens unless Latin letters or digits stand on
         # both sides (10,000  10:30): one substitution does what the loop below would, mark by mark.
-        unpaired, marks = _widened_in_chinese(rules.fullwidth)
+        unpaired = _unpaired_in_chinese(rules.fullwidth)
         if unpaired is not None:
             text = unpaired.sub(lambda m: m.group(1) or table[m.group()], text)
+            marks = _marks(rules.fullwidth, paired_only=True)
     if quote_open is None:
         quote_open = {'"': True, "'": True}
     opened: list[bool] = []  # for each open "(", whether it became full-width
