@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import build_catalog
-from .datafiles import articles_csv, articles_json, rss_feed
+from .datafiles import articles_csv, articles_json, entry_record, rss_feed
 from .escape import html_text, md_text, yaml_str
 from .model import Digest
 from .parallel import fewer_collections, map_forked
@@ -88,7 +88,8 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     for template in dict.fromkeys(template for template, _, _ in jobs):
         env.get_template(template)
     files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
-    files["data/articles.json"] = articles_json(catalog)
-    files["data/articles.csv"] = articles_csv(catalog)
+    records = [entry_record(e) for e in catalog.entries]  # one record per article, both exports
+    files["data/articles.json"] = articles_json(records)
+    files["data/articles.csv"] = articles_csv(records)
     files["feed.xml"] = rss_feed(catalog, site_url)
     return files
