@@ -79,3 +79,45 @@ def test_the_five_best_of_every_other_article_scored_in_full():
         if len(expected) < MIN_RELATED:
             expected = [i for s, i in ranked[:MIN_RELATED] if -s > 0]
         assert list(e.related) == expected, e.id
+
+
+def test_champion_lists_and_query_terms_as_documented():
+    # Many articles sharing few words: every word's list of articles is cut to its champions,
+    # and each article looks up only its heaviest terms. Reference: the rule written out in Python.
+    import random
+    from collections import defaultdict
+
+    from builder.related import MAX_POSTING, MAX_RELATED, MIN_RELATED, MIN_SCORE, QUERY_TERMS, THEME_BONUS, ZONE_BONUS
+    rng = random.Random(11)
+    words, zones, themes = [f"词{i}" for i in range(24)], ["甲高新区", "乙高新区", None], ["主题一", "主题二", "主题三"]
+    entries = tuple(
+        make(f"b{i:03d}", sorted(((w, rng.randint(1, 9)) for w in rng.sample(words, rng.randint(1, 20))), key=lambda tw: -tw[1]),
+             zone=rng.choice(zones), themes=rng.sample(themes, rng.randint(0, 3)))
+        for i in range(240))
+    champions = defaultdict(list)
+    for e in entries:
+        for t, w in e.term_weights:
+            champions[t].append((-w, e.id))
+    champions = {t: dict((i, -nw) for nw, i in sorted(p)[:MAX_POSTING]) for t, p in champions.items()}
+    assert max(len(p) for p in champions.values()) == MAX_POSTING < len(entries) / 2  # lists were cut
+    first_of_zone = defaultdict(list)
+    for e in entries:
+        if e.zone and len(first_of_zone[e.zone]) < MAX_POSTING:
+            first_of_zone[e.zone].append(e.id)
+    by_id = {e.id: e for e in entries}
+    for e in link_related(entries):
+        sims = defaultdict(float)
+        for t, w in e.term_weights[:QUERY_TERMS]:
+            for other, wo in champions[t].items():
+                sims[other] += w * wo
+        for other in first_of_zone.get(e.zone, ()):
+            sims[other] += 0.0
+        sims.pop(e.id, None)
+        mine = {t.theme for t in e.themes}
+        ranked = sorted((-round(sim + (ZONE_BONUS if e.zone and e.zone == by_id[o].zone else 0.0)
+                                + THEME_BONUS * len(mine & {t.theme for t in by_id[o].themes}), 9), o)
+                        for o, sim in sims.items())[:MAX_RELATED]
+        expected = [o for s, o in ranked if -s >= MIN_SCORE]
+        if len(expected) < MIN_RELATED:
+            expected = [o for s, o in ranked[:MIN_RELATED] if -s > 0]
+        assert list(e.related) == expected, e.id
