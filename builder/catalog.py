@@ -5,6 +5,7 @@ to pages that exist. Slugs are pinyin (``slugs.py``) and collision-safe.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Digest, Entry, Figure, SegmentedPage
@@ -38,6 +39,11 @@ class SourceView:
     path: str
     page: SegmentedPage
     entries: tuple[Entry, ...]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """Every role a line of the page has (templates ask which debris kinds occur)."""
+        return frozenset(p.role for p in self.page.placements)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         Group(name, province_paths[name], _newest_first(members), {
             "full": vocab.gazetteer.provinces.get(name, name),
             "zones": sorted({_zone_key(e)[0] for e in members if e.zone}),
+            "zone_counts": Counter(e.zone_key for e in members),  # Counter: 0 for a zone with no key
         })
         for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]])
     )

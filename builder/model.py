@@ -219,6 +219,10 @@ class Entry:
     def title(self) -> str:
         return self.article.title
 
+    def theme_match(self, theme: str) -> ThemeMatch | None:
+        """This article's match for ``theme`` (the terms that earned it), None if it has not that theme."""
+        return next((t for t in self.themes if t.theme == theme), None)
+
 
 @dataclass(frozen=True)
 class Digest:
