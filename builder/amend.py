@@ -104,13 +104,11 @@ class _Work:
         self.pages = {p.page.name: p for p in pages}
         self.order = [id_ for id_, _ in pairs]
         self.arts = dict(pairs)
-        by_number = {(a.page, a.number): id_ for id_, a in pairs}
-        # page -> [line, role, owner id or None, note]; placements point at articles by id here.
-        self.lines = {
-            p.page.name: [[pl.line, pl.role, by_number.get((p.page.name, pl.article))
-                           if pl.article is not None else None, pl.note] for pl in p.placements]
-            for p in pages
-        }
+        self.machine = dict(pairs)  # as segmented: a page whose articles are all still these is kept as it is
+        self.by_number = {(a.page, a.number): id_ for id_, a in pairs}
+        # page -> [line, role, owner id or None, note], made for a page when a correction first
+        # looks at its lines (corrections touch few pages); rows point at articles by id.
+        self.lines: dict[str, list[list]] = {}
         self.gone: dict[str, str] = {}
         self.applied: list[Applied] = []
         self.problems: list[Problem] = []
@@ -124,9 +122,16 @@ class _Work:
             raise _Skip(f"article {id_} is no longer in the build: it was {self.gone[id_]}")
         raise _Skip(missing(id_))
 
+    def rows(self, page: str) -> list[list]:
+        """The page's line rows, to read or change ([] for a page not in this build)."""
+        if page not in self.lines and page in self.pages:
+            self.lines[page] = [[pl.line, pl.role, self.by_number.get((page, pl.article))
+                                 if pl.article is not None else None, pl.note]
+                                for pl in self.pages[page].placements]
+        return self.lines.get(page, [])
+
     def owned(self, id_: str, roles=_TEXT_ROLES) -> list[list]:
-        page = self.arts[id_].page
-        return [row for row in self.lines.get(page, []) if row[2] == id_ and row[1] in roles]
+        return [row for row in self.rows(self.arts[id_].page) if row[2] == id_ and row[1] in roles]
 
     def done(self, c: Correction, text: str, *changed: str) -> None:
         self.applied.append(Applied(c.line, self.file, text))
@@ -144,6 +149,11 @@ class _Work:
             by_page.setdefault(self.arts[id_].page, []).append(id_)
         for name, page in self.pages.items():
             ids = by_page.get(name, [])
+            if name not in self.lines and len(ids) == len(page.articles) and all(
+                    self.arts[id_] is self.machine.get(id_) and self.arts[id_].number == n
+                    for n, id_ in enumerate(ids, start=1)):
+                pages.append(page)  # no correction touched it
+                continue
             number = {id_: n for n, id_ in enumerate(ids, start=1)}
             for id_ in ids:
                 art = replace(self.arts[id_], number=number[id_])
@@ -151,14 +161,14 @@ class _Work:
                     art = replace(art, lines=self._span(id_, art))
                 self.arts[id_] = art
             placements = tuple(Placement(line, role, number.get(owner), note)
-                               for line, role, owner, note in self.lines[name])
+                               for line, role, owner, note in self.rows(name))
             pages.append(replace(page, articles=tuple(self.arts[i] for i in ids), placements=placements))
         return AmendedArticles(tuple(pages), tuple((i, self.arts[i]) for i in self.order),
                                tuple(sorted(self.applied)), tuple(self.problems), dict(self.gone),
                                frozenset(self.changed & set(self.arts)))
 
     def _span(self, id_: str, art: Article) -> tuple[int, int]:
-        lines = [row[0] for row in self.lines.get(art.page, []) if row[2] == id_]
+        lines = [row[0] for row in self.rows(art.page) if row[2] == id_]
         return (min(lines), max(lines)) if lines else art.lines
 
 
@@ -187,15 +197,15 @@ def _debris_lines(work: _Work, c: Correction) -> None:
     page = work.pages.get(c.target)
     if page is None:
         raise _Skip(f"no page file {c.target} in this build")
-    rows = {row[0]: row for row in work.lines[c.target]}
+    rows = {row[0]: row for row in work.rows(c.target)}
     for no in c.value:
         if not 1 <= no <= len(page.page.lines):
             raise _Skip(f"line {no}: {c.target} has {len(page.page.lines)} lines")
         row = rows.get(no)
         if row is None:  # a line the segmenter did not list: record it anyway
             row = [no, "unplaced", None, ""]
-            work.lines[c.target].append(row)
-            work.lines[c.target].sort(key=lambda r: r[0])
+            work.rows(c.target).append(row)
+            work.rows(c.target).sort(key=lambda r: r[0])
         if row[1] in _KEPT_ROLES:
             raise _Skip(f"line {no} is the {row[1]} of article {row[2]}: use retitle or drop on that article")
         owner, text = row[2], page.page.lines[no - 1]
@@ -277,7 +287,7 @@ def _merge(work: _Work, c: Correction) -> None:
             truncated=False, notes=art.notes + other.notes,
             lines=(min(art.lines[0], other.lines[0]), max(art.lines[1], other.lines[1])) if same_page else art.lines,
         )
-        for row in work.lines.get(other.page, []):
+        for row in work.rows(other.page):
             if row[2] == id_:
                 row[2], row[3] = (c.target, row[3]) if same_page else (None, f"并入 {c.target}")
         work.remove(id_, f"merged into {c.target} by line {c.line}")
@@ -303,7 +313,7 @@ def _debris_paragraphs(work: _Work, c: Correction) -> None:
 def _drop(work: _Work, c: Correction) -> None:
     work.article(c.target)
     note = f"编辑删除（{work.file} 第 {c.line} 行）" + (f"：{c.value}" if c.value else "")
-    for row in work.lines.get(work.arts[c.target].page, []):
+    for row in work.rows(work.arts[c.target].page):
         if row[2] == c.target:
             row[1], row[2], row[3] = "dropped", None, note
     work.remove(c.target, f"dropped by line {c.line}")

@@ -268,3 +268,22 @@ def test_placements_follow_the_renumbered_articles(tmp_path, ids):
     assert owner[page_line("株洲高新区")] == 1, "株洲 is now the page's first article"
     assert owner[page_line("今年以来")] == 2
     assert owner[page_line("3月5日")] is None
+
+
+def test_pages_no_correction_touches_are_kept_and_a_retitle_reaches_its_page(tmp_path, ids):
+    """Only the pages corrections touch are rebuilt; a retitle changes no line, yet its page shows the new title."""
+    from builder.amend import apply_to_articles
+    from builder.corrections import load_corrections
+    from builder.ids import assign_ids
+
+    page = build(tmp_path).pages[0]
+    pairs = assign_ids(list(page.articles))
+    path = tmp_path / "c.yaml"
+    path.write_text("gone-article-abc123:\n  retitle: 新标题\n", encoding="utf-8")
+    untouched = apply_to_articles(load_corrections(path, load_vocabulary()), (page,), pairs)
+    assert untouched.pages[0] is page and untouched.problems
+    path.write_text(f"{ids['株洲']}:\n  retitle: 株洲高新区新标题\n", encoding="utf-8")
+    retitled = apply_to_articles(load_corrections(path, load_vocabulary()), (page,), pairs)
+    assert [a.title for a in retitled.pages[0].articles] == [
+        "株洲高新区新标题" if id_ == ids["株洲"] else a.title for id_, a in pairs]
+    assert retitled.pages[0].placements == page.placements
