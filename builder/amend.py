@@ -204,8 +204,9 @@ def _debris_lines(work: _Work, c: Correction) -> None:
         row = rows.get(no)
         if row is None:  # a line the segmenter did not list: record it anyway
             row = [no, "unplaced", None, ""]
-            work.rows(c.target).append(row)
-            work.rows(c.target).sort(key=lambda r: r[0])
+            page_rows = work.rows(c.target)
+            page_rows.append(row)
+            page_rows.sort(key=lambda r: r[0])
         if row[1] in _KEPT_ROLES:
             raise _Skip(f"line {no} is the {row[1]} of article {row[2]}: use retitle or drop on that article")
         owner, text = row[2], page.page.lines[no - 1]

@@ -108,14 +108,14 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
 
     prov_members, province_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
                                           vocab.gazetteer.provinces)
-    provinces = tuple(
-        Group(name, province_paths[name], _newest_first(members), {
-            "full": vocab.gazetteer.provinces.get(name, name),
-            "zones": sorted({_zone_key(e)[0] for e in members if e.zone}),
-            "zone_counts": Counter(e.zone_key for e in members),  # Counter: 0 for a zone with no key
-        })
-        for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]])
-    )
+    province_groups = []
+    for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]]):
+        # articles per zone, grouped as the zone pages group them
+        zone_counts = Counter(_zone_key(e)[0] for e in members if e.zone)
+        province_groups.append(Group(name, province_paths[name], _newest_first(members), {
+            "full": vocab.gazetteer.provinces.get(name, name), "zones": sorted(zone_counts), "zone_counts": zone_counts,
+        }))
+    provinces = tuple(province_groups)
 
     theme_members, theme_paths = _group(entries, lambda e: [t.theme for t in e.themes], "themes",
                                         [t.name for t in vocab.themes])
