@@ -102,3 +102,11 @@ def add_parser(verbs) -> None:
     e.add_argument("--pages", action="store_true", help="a row per page as well")
     e.add_argument("--workers", type=int, default=1, help="processes for the build (default 1)")
     e.set_defaults(run=run)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m builder eval ARGV`` on its own (the command line adds the same parser)."""
+    parser = argparse.ArgumentParser(prog="zone-digest")
+    add_parser(parser.add_subparsers(dest="verb", required=True))
+    args = parser.parse_args(["eval", *argv])
+    return args.run(args)
