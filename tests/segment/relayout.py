@@ -1,0 +1,486 @@
+"""Random layouts of an annotated page, for the relayout property tests.
+
+A page (a seed or a dev page) is read into *units* in page order: headlines
+(the lines the gold names as a title or kicker, and the lines the segmenter
+placed as headline or kicker), subheads, paragraphs (the page's own lines joined
+back where a line does not end a sentence) and other lines (debris, kept as
+printed). A *layout family* sets those units again in one way a paper or an
+OCR tool sets a page: narrow columns, one line per paragraph, lines joined until
+a sentence end, markup removed or added, punctuation of the other width, stray
+spaces, headlines moved, page furniture, another encoding. Every random choice
+comes from the ``random.Random`` it is given, so hypothesis drives it and a
+failing example is replayed exactly.
+
+The property: the page laid out again gives the same articles as the page as
+printed, compared sentence by sentence (:func:`signature`).
+
+Run ``python tests/segment/relayout.py [EXAMPLES]`` for a table of which
+families hold on which pages.
+"""
+from __future__ import annotations
+
+import random
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
+
+from builder.model import Page  # noqa: E402
+from builder.repair import repair_page  # noqa: E402
+from builder.segment import segment_page  # noqa: E402
+from builder.sources import decode  # noqa: E402
+from builder.vocab import load_vocabulary  # noqa: E402
+
+CORPUS = ROOT / "tests" / "eval" / "corpus"
+SENTENCE_END = "。！？!?"
+CLOSERS = "”’」』）)"
+_ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}][{CLOSERS}]*$")
+_SENTENCES = re.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]+[{CLOSERS}]*|[^{SENTENCE_END}]+$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKUP = re.compile(r"^#+\s*|</?mark>|\^\{|(?<=[^\s])\}")
+
+
+def norm(text: str | None) -> str:
+    """Compare text as the checker does: NFKC, then only CJK ideographs and ASCII letters and digits."""
+    return re.sub(r"[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(text.rstrip()))
+
+
+# --- the property -------------------------------------------------------------
+
+_VOCAB = []
+
+
+def vocabulary():
+    """The builder's own vocabularies (the full gazetteer: a change of zone is a cue)."""
+    if not _VOCAB:
+        _VOCAB.append(load_vocabulary())
+    return _VOCAB[0]
+
+
+def segmented(text: str, name: str = "page.txt"):
+    vocab = vocabulary()
+    return segment_page(repair_page(Page(name, text), vocab), vocab)
+
+
+def article_signature(article) -> tuple:
+    """(title, authors, sentences): the article's body read as one run of sentences, so that
+    where its paragraphs break does not matter, but which sentences it holds, in order, does."""
+    body = "".join(article.paragraphs)
+    sentences = tuple(n for n in (norm(s) for s in _SENTENCES.findall(body)) if n)
+    return norm(article.title), tuple(norm(a) for a in article.authors), sentences
+
+
+def signature(page: str | bytes) -> list[tuple]:
+    """The articles of a page (text, or file bytes decoded as the builder reads them), in a fixed order."""
+    if isinstance(page, bytes):
+        page, _ = decode(page)
+    return sorted(article_signature(a) for a in segmented(page).articles)
+
+
+def differences(expected: list[tuple], got: list[tuple]) -> str:
+    """A short account of where two signatures differ: which sentences moved or went, which titles changed."""
+    home = {s: (t, i) for i, (t, _, ss) in enumerate(expected) for s in ss}
+    there = {s: (t, i) for i, (t, _, ss) in enumerate(got) for s in ss}
+    out = [f"{len(expected)} articles expected, {len(got)} built"]
+    titles = sorted({t for t, _, _ in expected} ^ {t for t, _, _ in got})
+    if titles:
+        out.append("titles not in both: " + " | ".join(titles[:6]))
+    moved = [s for s in home if s in there and home[s][0] != there[s][0]]
+    lost = [s for s in home if s not in there]
+    extra = [s for s in there if s not in home]
+    for label, items in (("sentences in another article", moved), ("sentences lost", lost),
+                         ("sentences not in the original", extra)):
+        if items:
+            out.append(f"{label} ({len(items)}): " + " | ".join(s[:24] for s in items[:4]))
+    authors = [(t, a) for t, a, _ in expected if (t, a) not in {(t2, a2) for t2, a2, _ in got}]
+    if authors and not titles:
+        out.append("authors differ: " + " | ".join(f"{t[:12]}: {a}" for t, a in authors[:4]))
+    return "\n".join(out)
+
+
+# --- a page read into units ----------------------------------------------------
+
+@dataclass
+class Unit:
+    """A piece of the page set as one block: a headline line, a subhead, a paragraph, another line.
+
+    ``article`` is the article the unit belongs to (for a headline: the one whose body follows it).
+    """
+    kind: str          # head, sub, text, other
+    text: str
+    article: int | None = None
+    role: str = ""
+    gap: int = 0       # blank lines before it on the page, when more than one (space between articles)
+
+
+@dataclass
+class Case:
+    """An annotated page: its name, decoded text and gold."""
+    name: str
+    text: str = field(repr=False)
+    gold: dict = field(repr=False)
+
+    def __str__(self) -> str:  # hypothesis prints the example by it
+        return self.name
+
+    @cached_property
+    def heads(self) -> list[str]:
+        """Normalised titles and kickers of the gold articles."""
+        return [norm(a.get(k)) for a in self.gold["articles"] for k in ("title", "kicker") if norm(a.get(k))]
+
+    def is_gold_head(self, line: str) -> bool:
+        n = norm(_MARKUP.sub("", line))
+        return 4 <= len(n) <= 40 and not ends_sentence(line) and any(n in h for h in self.heads)
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        return self._reading[0]
+
+    @cached_property
+    def line_kinds(self) -> dict[int, str]:
+        """Line number -> the kind of unit the line is part of (blank lines are not listed);
+        a paragraph's lines that are not body (bylines, captions) are ``text/<role>``."""
+        return self._reading[1]
+
+    @cached_property
+    def _reading(self) -> tuple[list[Unit], dict[int, str]]:
+        page = segmented(self.text, self.name)
+        placement = {p.line: p for p in page.placements}
+        lines = self.text.split("\n")
+        blank_after = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+        text_lines = [ln for ln in lines if ln.strip()]
+        short = sorted(len(ln) for ln in text_lines)[len(text_lines) // 2] <= 30 if text_lines else False
+        # A page set in columns with a blank after every line: a blank ends no paragraph there.
+        every_line = short and blank_after >= 0.9 * len(text_lines)
+        units: list[Unit] = []
+        kinds: dict[int, str] = {}
+        open_paragraph = False
+        blanks = 0
+        for no, line in enumerate(lines, 1):
+            p = placement.get(no)
+            if not line.strip():
+                open_paragraph = open_paragraph and every_line
+                blanks += 1
+                continue
+            gap, blanks = (blanks if blanks > 1 else 0), 0
+            if gap and units:
+                open_paragraph = False
+            before = len(units)
+            role, article = (p.role, p.article) if p else ("unplaced", None)
+            if self.is_gold_head(line) or role in ("headline", "kicker") or line.lstrip().startswith("——"):
+                units.append(Unit("head", line.strip(), None, role))
+                open_paragraph = False
+            elif role == "subhead":
+                units.append(Unit("sub", line.strip(), article, role))
+                open_paragraph = False
+            elif article is None:
+                units.append(Unit("other", line.strip(), None, role))
+                open_paragraph = False
+            else:
+                last = units[-1] if units else None
+                if (open_paragraph and last and last.kind == "text" and last.article == article
+                        and last.role == role and not ends_sentence(last.text)):
+                    last.text += line.strip()
+                else:
+                    units.append(Unit("text", line.rstrip(), article, role))
+                open_paragraph = True
+            kinds[no] = units[-1].kind if role == "body" or units[-1].kind != "text" else f"text/{role}"
+            if len(units) > before:
+                units[-1].gap = gap
+        following = None
+        for u in reversed(units):  # a headline heads the article whose body comes next
+            if u.kind == "head":
+                u.article = following
+            elif u.article is not None:
+                following = u.article
+        return units, kinds
+
+    def map_lines(self, kinds: tuple[str, ...], change) -> str:
+        """The page as printed, with ``change(line, kind)`` applied to the lines of the given kinds of unit."""
+        lines = self.text.split("\n")
+        kind = self.line_kinds.get
+        return "\n".join(change(ln, kind(no)) if kind(no) in kinds else ln for no, ln in enumerate(lines, 1))
+
+
+def load_cases() -> list[Case]:
+    """Every seed and dev page with its gold."""
+    cases = []
+    for pages, gold in ((ROOT / "seeds", CORPUS / "seeds" / "gold"), (CORPUS / "dev" / "pages", CORPUS / "dev" / "gold")):
+        for path in sorted(pages.glob("*.txt")):
+            text, _ = decode(path.read_bytes())
+            cases.append(Case(path.name, text, yaml.safe_load((gold / f"{path.stem}.yaml").read_text("utf-8"))))
+    return cases
+
+
+# --- setting units again ---------------------------------------------------------
+
+# Marks a typesetter never sets at the start of a line (they stay at the end of the line before).
+NO_LINE_START = "，。、；：？！,.;:?!”’）)」』》…—"
+
+
+def cut(text: str, width: int) -> list[str]:
+    """Lines of ``width`` characters, a line running on over the marks that may not start a line."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + width
+        while end < len(text) and text[end] in NO_LINE_START:
+            end += 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces or [text]
+
+
+def render(units: list[Unit], width: int | None = None, blanks: str = "paragraph") -> str:
+    """Set units as lines. Body paragraphs are cut every ``width`` characters (headlines, subheads,
+    bylines and captions span the columns, as in print). ``blanks``: "line" (a blank after every line),
+    "paragraph" (after every unit) or "none"."""
+    out: list[str] = []
+    for u in units:
+        if u.gap:
+            while out and not out[-1]:
+                out.pop()
+            out += [""] * u.gap
+        pieces = cut(u.text, width) if width and u.kind == "text" and u.role == "body" else [u.text]
+        for piece in pieces:
+            out.append(piece)
+            if blanks == "line":
+                out.append("")
+        if blanks == "paragraph":
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def moved_heads(units: list[Unit], where: str, rnd: random.Random) -> list[Unit]:
+    """Headlines taken out and set at the page end (``end``, the articles in page or reverse order)
+    or right after the last unit of their article's body (``after``)."""
+    heads = [u for u in units if u.kind == "head"]
+    rest, gap = [], 0
+    for u in units:  # the space before a headline stays where the article begins
+        if u.kind == "head":
+            gap = max(gap, u.gap)
+        else:
+            rest.append(Unit(u.kind, u.text, u.article, u.role, max(gap, u.gap)))
+            gap = 0
+    heads = [Unit(u.kind, u.text, u.article, u.role) for u in heads]
+    if where == "end":
+        groups: dict = {}
+        for u in heads:
+            groups.setdefault(u.article, []).append(u)
+        order = list(groups)
+        if rnd.random() < 0.5:
+            order.reverse()
+        return rest + [u for a in order for u in groups[a]]
+    out = list(rest)
+    for article in dict.fromkeys(u.article for u in heads):
+        group = [u for u in heads if u.article == article]
+        ends = [i for i, u in enumerate(out) if u.article == article and u.kind != "head"]
+        at = ends[-1] + 1 if ends else len(out)
+        out[at:at] = group
+    return out
+
+
+def join_to_sentence_end(units: list[Unit], glue: str) -> list[Unit]:
+    """What a tool that joins lines until a sentence end makes: every unit not ending a sentence
+    (headlines, bylines, cut paragraphs) is glued to the front of the next."""
+    out: list[Unit] = []
+    pending, gap = "", 0
+    for u in units:
+        text = pending + glue + u.text.strip() if pending else u.text
+        gap = gap if pending else u.gap
+        if ends_sentence(u.text):
+            out.append(Unit("text", text, u.article, u.role, gap))
+            pending = ""
+        else:
+            pending = text
+    if pending:
+        out.append(Unit("text", pending, None, "joined", gap))
+    return out
+
+
+HALF = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!", "“": '"', "”": '"'}
+FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+
+
+def swap_widths(text: str, table: dict[str, str], share: float, rnd: random.Random) -> str:
+    """Each mark of ``table`` replaced by its other width with probability ``share`` (half-width marks
+    only between or after Chinese characters, where the paper prints full width)."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in table and rnd.random() < share:
+            if ch in FULL and not (i and _CJK.match(text[i - 1])):
+                out.append(ch)
+                continue
+            out.append(table[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def stray_spaces(text: str, share: float, rnd: random.Random) -> str:
+    """A space (now and then a full-width one) between two Chinese characters, with probability ``share``."""
+    out = []
+    for i, ch in enumerate(text):
+        out.append(ch)
+        if _CJK.match(ch) and i + 1 < len(text) and _CJK.match(text[i + 1]) and rnd.random() < share:
+            out.append(" " if rnd.random() < 0.8 else "\u3000")
+    return "".join(out)
+
+
+def strip_markup(text: str) -> str:
+    text = re.sub(r"^#+\s*", "", text)
+    text = text.replace("<mark>", "").replace("</mark>", "")
+    return re.sub(r"\^\{([^}]*)\}", r"\1", text)
+
+
+def add_markup(line: str, rnd: random.Random, level: int = 1) -> str:
+    """A headline line (a subhead: ``level`` 2) with the markup OCR pages carry: ``#`` levels,
+    ``<mark>`` around a part, ``^{…}`` around the label before a colon."""
+    text = strip_markup(line.strip())
+    choice = rnd.randrange(4)
+    if choice == 1:
+        a, b = sorted(rnd.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
+        text = text[:a] + "<mark>" + text[a:b] + "</mark>" + text[b:]
+    elif choice == 2 and re.search("[：:]", text):
+        label, rest = re.split("(?<=[：:])", text, maxsplit=1)
+        text = "^{" + label + "} " + rest
+    if choice == 3 or rnd.random() < 0.5:
+        text = "#" * (level + rnd.randrange(2) * (level > 1)) + " " + text
+    return text
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+WEEKDAYS = "一二三四五六日"
+
+
+def cn_number(n: int) -> str:
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def furniture_line(rnd: random.Random) -> str:
+    """One line of page furniture, in one of the forms the paper prints (names and numbers at random)."""
+    y, m, d = rnd.randint(2019, 2026), rnd.randint(1, 12), rnd.randint(1, 28)
+    surname, given = "王李张刘陈杨赵黄周吴", "晓明丽华伟芳军静磊洋"
+    name = lambda: rnd.choice(surname) + "".join(rnd.choice(given) for _ in range(rnd.randint(1, 2)))  # noqa: E731
+    forms = [
+        f"{y}年{m}月{d}日 星期{rnd.choice(WEEKDAYS)}",
+        "".join(CN_DIGITS[int(c)] for c in str(y)) + f"年{cn_number(m)}月{cn_number(d)}日  星期{rnd.choice(WEEKDAYS)}",
+        f"第{rnd.randint(1, 16)}版",
+        f"{rnd.randint(1, 16):02d}  {rnd.choice(['园区', '区域', '创新', '产业'])}·{rnd.choice(['区域', '动态', '前沿', '观察'])}",
+        f"责任编辑：{name()}  美编：{name()}",
+        f"本版编辑：{name()}  电话：010-{rnd.randint(10000000, 99999999)}",
+        f"投稿邮箱：{''.join(rnd.choice('abcdefgh') for _ in range(5))}{rnd.randint(10, 99)}@126.com",
+        "中国高新技术产业导报",
+        f"（下转第{rnd.randint(2, 16)}版）",
+        f"（上接第{rnd.randint(1, 8)}版）",
+    ]
+    return rnd.choice(forms)
+
+
+# --- the layout families ------------------------------------------------------------
+# Each takes a case and a Random and returns the page as text (or as file bytes).
+
+def wrap_blank_after_every_line(case: Case, rnd: random.Random) -> str:
+    return render(case.units, rnd.randint(8, 40), "line")
+
+
+def wrap_blank_between_paragraphs(case: Case, rnd: random.Random) -> str:
+    return render(case.units, rnd.randint(8, 40), "paragraph")
+
+
+def wrap_no_blank_lines(case: Case, rnd: random.Random) -> str:
+    return render(case.units, rnd.randint(8, 40), "none")
+
+
+def one_line_per_paragraph(case: Case, rnd: random.Random) -> str:
+    return render(case.units, None, rnd.choice(("paragraph", "none")))
+
+
+def joined_until_sentence_end(case: Case, rnd: random.Random) -> str:
+    return render(join_to_sentence_end(case.units, rnd.choice(("", " "))), None, rnd.choice(("paragraph", "none")))
+
+
+def markup_removed(case: Case, rnd: random.Random) -> str:
+    return "\n".join(strip_markup(line) for line in case.text.split("\n"))
+
+
+def markup_added(case: Case, rnd: random.Random) -> str:
+    return case.map_lines(("head", "sub"), lambda line, kind: add_markup(line, rnd, 1 if kind == "head" else 2))
+
+
+def punctuation_half_width(case: Case, rnd: random.Random) -> str:
+    return swap_widths(case.text, HALF, rnd.choice((0.5, 1.0)), rnd)
+
+
+def punctuation_full_width(case: Case, rnd: random.Random) -> str:
+    return swap_widths(case.text, FULL, rnd.choice((0.5, 1.0)), rnd)
+
+
+def stray_spaces_in_paragraphs(case: Case, rnd: random.Random) -> str:
+    share = rnd.uniform(0.02, 0.15)
+    return case.map_lines(("text",), lambda line, kind: stray_spaces(line, share, rnd))
+
+
+def headlines_at_page_end(case: Case, rnd: random.Random) -> str:
+    return render(moved_heads(case.units, "end", rnd))
+
+
+def headlines_after_their_body(case: Case, rnd: random.Random) -> str:
+    return render(moved_heads(case.units, "after", rnd))
+
+
+def furniture_top_and_bottom(case: Case, rnd: random.Random) -> str:
+    top = [furniture_line(rnd) for _ in range(rnd.randint(1, 3))]
+    bottom = [furniture_line(rnd) for _ in range(rnd.randint(1, 3))]
+    sep = rnd.choice(("\n", "\n\n"))
+    return sep.join(top) + "\n\n" + case.text.strip("\n") + "\n\n" + sep.join(bottom) + "\n"
+
+
+def other_encoding(case: Case, rnd: random.Random) -> bytes:
+    """The page as GB18030, UTF-8 with a BOM or UTF-8, with CRLF or LF line ends."""
+    text = case.text.replace("\n", "\r\n") if rnd.random() < 0.5 else case.text
+    codec = rnd.choice(("gb18030", "utf-8-sig", "utf-8"))
+    return text.encode(codec)
+
+
+FAMILIES = {f.__name__: f for f in (
+    wrap_blank_after_every_line, wrap_blank_between_paragraphs, wrap_no_blank_lines, one_line_per_paragraph,
+    joined_until_sentence_end, markup_removed, markup_added, punctuation_half_width, punctuation_full_width,
+    stray_spaces_in_paragraphs, headlines_at_page_end, headlines_after_their_body, furniture_top_and_bottom,
+    other_encoding,
+)}
+
+
+def report(examples: int = 10) -> None:
+    """Print, per family, on how many random layouts of each page the property holds."""
+    cases = load_cases()
+    originals = {c.name: signature(c.text) for c in cases}
+    print(f"{'family':34} holds   pages where it fails (layouts failing / tried)")
+    for name, family in FAMILIES.items():
+        fails, total = {}, 0
+        for c in cases:
+            for i in range(examples):
+                total += 1
+                if signature(family(c, random.Random(f"{name}/{c.name}/{i}"))) != originals[c.name]:
+                    fails[c.name] = fails.get(c.name, 0) + 1
+        held = total - sum(fails.values())
+        where = ", ".join(f"{k[:6]} {v}/{examples}" for k, v in fails.items())
+        print(f"{name:34} {held:3d}/{total:<3d} {where}")
+
+
+if __name__ == "__main__":
+    report(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
