@@ -88,7 +88,7 @@ class Corpus:
 def build_records(pages: Path, workers: int | None = 1) -> list[dict]:
     """Build the pages as ``python -m builder build`` does (corrections included, no cache) and
     return the articles of ``data/articles.json``."""
-    from ..datafiles import entry_record
+    from ..site.exports import entry_record
     from ..pipeline import build_digest
     from ..settings import Settings
 

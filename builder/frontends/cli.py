@@ -1,4 +1,5 @@
-"""The command line: ``python -m builder build --seeds DIR --out DIR``.
+"""The command line: ``python -m builder build --seeds DIR --out DIR`` (and ``bench``, ``preview``,
+``eval``: the evaluation gate, see ``builder/evaluation/command.py``).
 
 Writes the same pages and data files the MkDocs hook adds to the site, and
 prints a summary: pages read, articles, zones, corrections applied, and every
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..evaluation.command import add_parser as add_eval_parser
 from ..pipeline import build_digest
 from ..site import render_site
 from ..settings import Settings
@@ -84,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
     v.add_argument("--dev-addr", help="address to serve on (mkdocs serve --dev-addr), default 127.0.0.1:8000")
     v.set_defaults(run=preview)
+    add_eval_parser(verbs)
     return p
 
 

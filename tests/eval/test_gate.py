@@ -6,14 +6,17 @@ back; when the corpus files change, the floors must be re-pinned too (the hash t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from gate_fixtures import built, gate  # noqa: F401 (fixtures)
 from builder.evaluation import COUNTS, METRICS, score
 from builder.evaluation.command import main as eval_command
 from builder.evaluation.gate import load_gate, pinned_entry, round_down, write_gate
 
 CORPORA = ("seeds", "dev")
+FOLDER_DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 
 
 def test_the_gate_pins_both_corpora_and_every_figure(gate):
@@ -86,3 +89,22 @@ def test_pin_command_raises_floors_and_refuses_to_lower_them(tmp_path, gate, cap
     assert pinned["ceilings"]["extra"] == p.ceilings["extra"] and pinned["floors"] == p.floors
     assert load_gate(floors)["seeds"].failures(
         score(p.corpus.golds(), [], p.corpus.page_map()).figures, p.digest)  # an empty build fails
+
+
+def test_eval_command_prints_the_table_for_a_corpus_folder(capsys):
+    from builder.frontends.cli import main
+
+    assert main(["eval", str(FOLDER_DEV), "--pages"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "| pages | segF1 | complete | pure | title | zone | authors | extra | noise |"
+    assert sum(line.startswith("| dev/dp-") for line in out) == 10
+    assert out[-1].startswith("| dev (") and "/49 found)" in out[-1]
+
+
+def test_eval_command_names_a_missing_gold_folder(tmp_path, capsys):
+    from builder.frontends.cli import main
+
+    (tmp_path / "pages").mkdir()
+    assert main(["eval", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path / "gold") in err and "does not exist" in err

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.datafiles import articles_json
+from gate_fixtures import built, gate  # noqa: F401 (fixtures)
+from builder.site.exports import articles_json
 from builder.evaluation import score
 
 ROOT = Path(__file__).resolve().parents[2]
