@@ -53,6 +53,25 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
     return None
 
 
+def _county_names(counties: dict[str, str], city_names: dict[str, str], not_places) -> dict[str, tuple[str, str]]:
+    """County-level places: printed forms (the name, and its short form when only one city has it)
+    -> (county name, prefecture city)."""
+    names: dict[str, tuple[str, str]] = {}
+    shorts: dict[str, set] = {}
+    for name, city in counties.items():
+        city = city_names.get(city, city)
+        if name in city_names:
+            continue
+        names[name] = (name, city)
+        short = _short(name, ("自治县", "自治旗", "县", "市", "区", "旗"))
+        if short and short not in not_places and short not in city_names:
+            shorts.setdefault(short, set()).add((name, city))
+    for short, targets in shorts.items():
+        if len({c for _, c in targets}) == 1 and short not in names:
+            names[short] = sorted(targets)[0]
+    return names
+
+
 @dataclass
 class _Candidate:
     key: str
@@ -102,20 +121,7 @@ class PlaceFinder:
             if short in ("北京", "上海", "天津", "重庆") and short not in self.city_province:
                 self.city_province[short] = short
                 self.city_names[short] = short
-        # county-level places: printed forms -> (county name, prefecture city)
-        self.county_names: dict[str, tuple[str, str]] = {}
-        shorts: dict[str, set] = {}
-        for name, city in gaz.counties.items():
-            city = self.city_names.get(city, city)
-            if name in self.city_names:
-                continue
-            self.county_names[name] = (name, city)
-            short = _short(name, ("自治县", "自治旗", "县", "市", "区", "旗"))
-            if short and short not in not_places and short not in self.city_names:
-                shorts.setdefault(short, set()).add((name, city))
-        for short, targets in shorts.items():
-            if len({c for _, c in targets}) == 1 and short not in self.county_names:
-                self.county_names[short] = sorted(targets)[0]
+        self.county_names = _county_names(gaz.counties, self.city_names, not_places)
 
         # national high-tech zones: every printed name -> the zone
         self.zones = {}
@@ -124,6 +130,7 @@ class PlaceFinder:
                 self.zones.setdefault(name, zone)
         qualifier = rules.get("qualifier") or r"[（(][\u4e00-\u9fff]{1,6}[)）]"
         self.zone_rx = re.compile(f"(?P<n>{trie_pattern(self.zones)})(?P<q>{qualifier})?")
+        self.district_zones, self.district_rx = self._district_aliases(gaz, rules.get("district_aliases") or {})
         self.known = {k["name"]: k for k in rules.get("known") or ()}
         self.known_rx = re.compile(trie_pattern(self.known))
 
@@ -145,6 +152,17 @@ class PlaceFinder:
         self.place_kind = names
         self.place_rx = re.compile(f"(?P<n>{trie_pattern(names)})(?P<s>市|县|区|省)?")
 
+    @staticmethod
+    def _district_aliases(gaz, rule: dict) -> tuple[dict, re.Pattern | None]:
+        """A zone's names that are also a district's (新北区): they name the zone only when a zone
+        word follows within ``window`` characters; elsewhere they are left to the place lookup."""
+        zones = {name: zone for zone in gaz.zones for name in zone.district_aliases}
+        words = rule.get("zone_words") or ("高新区", "园区")
+        if not zones:
+            return zones, None
+        window = int(rule.get("window", 2))
+        return zones, re.compile(f"{trie_pattern(zones)}(?=[{_CJK}]{{0,{window}}}?(?:{trie_pattern(words)}))")
+
     # --- lookups -------------------------------------------------------------
 
     def resolve(self, name: str | None) -> tuple[str | None, str | None]:
@@ -161,6 +179,20 @@ class PlaceFinder:
         return city, self.city_province.get(city)
 
     # --- the scan ------------------------------------------------------------
+
+    def _zones_named(self, text: str) -> list[tuple]:
+        """(zone, start, end, printed form) of every national zone named: by a name, then by a
+        district alias followed by a zone word where no name was found (its form: the zone's name)."""
+        hits = [(self.zones[m.group("n")], m.start(), m.end(), m.group(0)) for m in self.zone_rx.finditer(text)]
+        if self.district_rx is None:
+            return hits
+        masked = list(text)
+        for _, start, end, _ in hits:
+            masked[start:end] = _MASK * (end - start)
+        for m in self.district_rx.finditer("".join(masked)):
+            zone = self.district_zones[m.group(0)]
+            hits.append((zone, m.start(), m.end(), zone.name))
+        return hits
 
     def find(self, title: str, paragraphs, kicker: str | None = None) -> Place:
         """Where an article is mainly about; see the header of ``data/places.yaml``."""
@@ -208,13 +240,12 @@ class PlaceFinder:
             if pos > kicker_end and (first_body[0] is None or pos < first_body[0][1]):
                 first_body[0] = (key, pos)
 
-        # 1. national high-tech zones, with a parenthesised district after them
-        for m in self.zone_rx.finditer(text):
-            zone = self.zones[m.group("n")]
+        # 1. national high-tech zones, with a parenthesised district after them; then the zones'
+        #    district aliases followed by a zone word (张江科学城)
+        for zone, start, end, form in self._zones_named(text):
             city, province = self.resolve(zone.city)
-            add(zone.name, "national", city, zone.province or province, m.start(), m.group(0),
-                frozenset({zone.full}))
-            claim(m.start(), m.end())
+            add(zone.name, "national", city, zone.province or province, start, form, frozenset({zone.full}))
+            claim(start, end)
         # 2. well-known zones, then the rules, in the order the rules file gives
         found: dict[str, tuple[str, str, str | None, str | None]] = {}  # printed name -> key, kind, city, province
         for m in self.known_rx.finditer(unclaimed()):

@@ -30,11 +30,14 @@ def read_yaml(path: Path):
 
 @dataclass(frozen=True)
 class Zone:
+    """A national high-tech zone. ``district_aliases`` are names it shares with a district, town or
+    area (新北区, 张江): they are not in ``names``, and name the zone only with a zone word after them."""
     name: str
     full: str
     city: str
     province: str
     aliases: tuple[str, ...] = ()
+    district_aliases: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -97,7 +100,8 @@ def load_gazetteer(path: Path) -> Gazetteer:
     data = read_yaml(path)
     zones = tuple(
         Zone(name=z["name"], full=z.get("full") or z["name"], city=z["city"],
-             province=z["province"], aliases=tuple(z.get("aliases") or ()))
+             province=z["province"], aliases=tuple(z.get("aliases") or ()),
+             district_aliases=tuple(z.get("district_aliases") or ()))
         for z in data.get("zones") or ()
     )
     return Gazetteer(
