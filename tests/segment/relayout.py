@@ -38,13 +38,13 @@ from builder.repair import repair_page  # noqa: E402
 from builder.segment import segment_page  # noqa: E402
 from builder.sources import decode  # noqa: E402
 from builder.vocab import load_vocabulary  # noqa: E402
+from relayout_text import FULL, HALF, add_markup, cut, furniture_line, strip_markup, stray_spaces, swap_widths  # noqa: E402,F401
 
 CORPUS = ROOT / "tests" / "eval" / "corpus"
 SENTENCE_END = "。！？!?"
 CLOSERS = "”’」』）)"
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}][{CLOSERS}]*$")
 _SENTENCES = re.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]+[{CLOSERS}]*|[^{SENTENCE_END}]+$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKUP = re.compile(r"^#+\s*|</?mark>|\^\{|(?<=[^\s])\}")
 
 
@@ -125,6 +125,16 @@ class Unit:
     gap: int = 0       # blank lines before it on the page, when more than one (space between articles)
 
 
+def blank_after_every_line(lines: list[str]) -> bool:
+    """A page set in columns with a blank after every line: there a blank ends no paragraph."""
+    text_lines = [ln for ln in lines if ln.strip()]
+    if not text_lines:
+        return False
+    blank_after = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    median = sorted(len(ln) for ln in text_lines)[len(text_lines) // 2]
+    return median <= 30 and blank_after >= 0.9 * len(text_lines)
+
+
 @dataclass
 class Case:
     """An annotated page: its name, decoded text and gold."""
@@ -154,51 +164,38 @@ class Case:
         a paragraph's lines that are not body (bylines, captions) are ``text/<role>``."""
         return self._reading[1]
 
+    def unit_kind(self, line: str, role: str, article: int | None) -> str:
+        """head (gold title or kicker, a line placed as one, a —— subtitle), sub, text or other."""
+        if self.is_gold_head(line) or role in ("headline", "kicker") or line.lstrip().startswith("——"):
+            return "head"
+        if role == "subhead":
+            return "sub"
+        return "other" if article is None else "text"
+
     @cached_property
     def _reading(self) -> tuple[list[Unit], dict[int, str]]:
-        page = segmented(self.text, self.name)
-        placement = {p.line: p for p in page.placements}
+        placement = {p.line: p for p in segmented(self.text, self.name).placements}
         lines = self.text.split("\n")
-        blank_after = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
-        text_lines = [ln for ln in lines if ln.strip()]
-        short = sorted(len(ln) for ln in text_lines)[len(text_lines) // 2] <= 30 if text_lines else False
-        # A page set in columns with a blank after every line: a blank ends no paragraph there.
-        every_line = short and blank_after >= 0.9 * len(text_lines)
         units: list[Unit] = []
         kinds: dict[int, str] = {}
-        open_paragraph = False
-        blanks = 0
+        every_line, open_paragraph, blanks = blank_after_every_line(lines), False, 0
         for no, line in enumerate(lines, 1):
-            p = placement.get(no)
             if not line.strip():
-                open_paragraph = open_paragraph and every_line
-                blanks += 1
+                open_paragraph, blanks = open_paragraph and every_line, blanks + 1
                 continue
             gap, blanks = (blanks if blanks > 1 else 0), 0
-            if gap and units:
-                open_paragraph = False
-            before = len(units)
+            p = placement.get(no)
             role, article = (p.role, p.article) if p else ("unplaced", None)
-            if self.is_gold_head(line) or role in ("headline", "kicker") or line.lstrip().startswith("——"):
-                units.append(Unit("head", line.strip(), None, role))
-                open_paragraph = False
-            elif role == "subhead":
-                units.append(Unit("sub", line.strip(), article, role))
-                open_paragraph = False
-            elif article is None:
-                units.append(Unit("other", line.strip(), None, role))
-                open_paragraph = False
+            kind = self.unit_kind(line, role, article)
+            last = units[-1] if units else None
+            if (kind == "text" and open_paragraph and not gap and last.kind == "text" and last.article == article
+                    and last.role == role and not ends_sentence(last.text)):
+                last.text += line.strip()  # the paragraph goes on
             else:
-                last = units[-1] if units else None
-                if (open_paragraph and last and last.kind == "text" and last.article == article
-                        and last.role == role and not ends_sentence(last.text)):
-                    last.text += line.strip()
-                else:
-                    units.append(Unit("text", line.rstrip(), article, role))
-                open_paragraph = True
-            kinds[no] = units[-1].kind if role == "body" or units[-1].kind != "text" else f"text/{role}"
-            if len(units) > before:
-                units[-1].gap = gap
+                units.append(Unit(kind, line.rstrip() if kind == "text" else line.strip(),
+                                  article if kind in ("text", "sub") else None, role, gap))
+            open_paragraph = kind == "text"
+            kinds[no] = kind if role == "body" or kind != "text" else f"text/{role}"
         following = None
         for u in reversed(units):  # a headline heads the article whose body comes next
             if u.kind == "head":
@@ -225,22 +222,6 @@ def load_cases() -> list[Case]:
 
 
 # --- setting units again ---------------------------------------------------------
-
-# Marks a typesetter never sets at the start of a line (they stay at the end of the line before).
-NO_LINE_START = "，。、；：？！,.;:?!”’）)」』》…—"
-
-
-def cut(text: str, width: int) -> list[str]:
-    """Lines of ``width`` characters, a line running on over the marks that may not start a line."""
-    pieces, start = [], 0
-    while start < len(text):
-        end = start + width
-        while end < len(text) and text[end] in NO_LINE_START:
-            end += 1
-        pieces.append(text[start:end])
-        start = end
-    return pieces or [text]
-
 
 def render(units: list[Unit], width: int | None = None, blanks: str = "paragraph") -> str:
     """Set units as lines. Body paragraphs are cut every ``width`` characters (headlines, subheads,
@@ -307,88 +288,6 @@ def join_to_sentence_end(units: list[Unit], glue: str) -> list[Unit]:
     if pending:
         out.append(Unit("text", pending, None, "joined", gap))
     return out
-
-
-HALF = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!", "“": '"', "”": '"'}
-FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-
-
-def swap_widths(text: str, table: dict[str, str], share: float, rnd: random.Random) -> str:
-    """Each mark of ``table`` replaced by its other width with probability ``share`` (half-width marks
-    only between or after Chinese characters, where the paper prints full width)."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch in table and rnd.random() < share:
-            if ch in FULL and not (i and _CJK.match(text[i - 1])):
-                out.append(ch)
-                continue
-            out.append(table[ch])
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def stray_spaces(text: str, share: float, rnd: random.Random) -> str:
-    """A space (now and then a full-width one) between two Chinese characters, with probability ``share``."""
-    out = []
-    for i, ch in enumerate(text):
-        out.append(ch)
-        if _CJK.match(ch) and i + 1 < len(text) and _CJK.match(text[i + 1]) and rnd.random() < share:
-            out.append(" " if rnd.random() < 0.8 else "\u3000")
-    return "".join(out)
-
-
-def strip_markup(text: str) -> str:
-    text = re.sub(r"^#+\s*", "", text)
-    text = text.replace("<mark>", "").replace("</mark>", "")
-    return re.sub(r"\^\{([^}]*)\}", r"\1", text)
-
-
-def add_markup(line: str, rnd: random.Random, level: int = 1) -> str:
-    """A headline line (a subhead: ``level`` 2) with the markup OCR pages carry: ``#`` levels,
-    ``<mark>`` around a part, ``^{…}`` around the label before a colon."""
-    text = strip_markup(line.strip())
-    choice = rnd.randrange(4)
-    if choice == 1:
-        a, b = sorted(rnd.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
-        text = text[:a] + "<mark>" + text[a:b] + "</mark>" + text[b:]
-    elif choice == 2 and re.search("[：:]", text):
-        label, rest = re.split("(?<=[：:])", text, maxsplit=1)
-        text = "^{" + label + "} " + rest
-    if choice == 3 or rnd.random() < 0.5:
-        text = "#" * (level + rnd.randrange(2) * (level > 1)) + " " + text
-    return text
-
-
-CN_DIGITS = "〇一二三四五六七八九"
-WEEKDAYS = "一二三四五六日"
-
-
-def cn_number(n: int) -> str:
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-def furniture_line(rnd: random.Random) -> str:
-    """One line of page furniture, in one of the forms the paper prints (names and numbers at random)."""
-    y, m, d = rnd.randint(2019, 2026), rnd.randint(1, 12), rnd.randint(1, 28)
-    surname, given = "王李张刘陈杨赵黄周吴", "晓明丽华伟芳军静磊洋"
-    name = lambda: rnd.choice(surname) + "".join(rnd.choice(given) for _ in range(rnd.randint(1, 2)))  # noqa: E731
-    forms = [
-        f"{y}年{m}月{d}日 星期{rnd.choice(WEEKDAYS)}",
-        "".join(CN_DIGITS[int(c)] for c in str(y)) + f"年{cn_number(m)}月{cn_number(d)}日  星期{rnd.choice(WEEKDAYS)}",
-        f"第{rnd.randint(1, 16)}版",
-        f"{rnd.randint(1, 16):02d}  {rnd.choice(['园区', '区域', '创新', '产业'])}·{rnd.choice(['区域', '动态', '前沿', '观察'])}",
-        f"责任编辑：{name()}  美编：{name()}",
-        f"本版编辑：{name()}  电话：010-{rnd.randint(10000000, 99999999)}",
-        f"投稿邮箱：{''.join(rnd.choice('abcdefgh') for _ in range(5))}{rnd.randint(10, 99)}@126.com",
-        "中国高新技术产业导报",
-        f"（下转第{rnd.randint(2, 16)}版）",
-        f"（上接第{rnd.randint(1, 8)}版）",
-    ]
-    return rnd.choice(forms)
 
 
 # --- the layout families ------------------------------------------------------------
