@@ -53,6 +53,22 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
     return None
 
 
+def _city_tables(gaz, provinces: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Prefecture-level cities: short name -> province, and printed forms -> short name."""
+    city_province: dict[str, str] = {}
+    city_names: dict[str, str] = {}
+    for name, province in gaz.cities.items():
+        short = _short(name, ("市", "地区", "盟")) or name
+        city_province[short] = provinces.get(province, province)
+        for form in {name, short} | ({name[:2]} if name.endswith("自治州") else set()):
+            city_names[form] = short
+    for short in gaz.provinces:  # municipalities are cities too
+        if short in ("北京", "上海", "天津", "重庆") and short not in city_province:
+            city_province[short] = short
+            city_names[short] = short
+    return city_province, city_names
+
+
 def _county_names(counties: dict[str, str], city_names: dict[str, str], not_places) -> dict[str, tuple[str, str]]:
     """County-level places: printed forms (the name, and its short form when only one city has it)
     -> (county name, prefecture city)."""
@@ -109,18 +125,7 @@ class PlaceFinder:
             self.provinces[short] = short
             if full:
                 self.provinces[full] = short
-        # prefecture-level cities: printed forms -> short name; short name -> province
-        self.city_province: dict[str, str] = {}
-        self.city_names: dict[str, str] = {}
-        for name, province in gaz.cities.items():
-            short = _short(name, ("市", "地区", "盟")) or name
-            self.city_province[short] = self.provinces.get(province, province)
-            for form in {name, short} | ({name[:2]} if name.endswith("自治州") else set()):
-                self.city_names[form] = short
-        for short in gaz.provinces:  # municipalities are cities too
-            if short in ("北京", "上海", "天津", "重庆") and short not in self.city_province:
-                self.city_province[short] = short
-                self.city_names[short] = short
+        self.city_province, self.city_names = _city_tables(gaz, self.provinces)
         self.county_names = _county_names(gaz.counties, self.city_names, not_places)
 
         # national high-tech zones: every printed name -> the zone
