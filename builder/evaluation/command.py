@@ -26,7 +26,11 @@ COLUMNS = ("segF1", "complete", "pure", "title", "zone", "authors", "extra", "no
 def evaluate(corpus: Corpus, workers: int | None = 1) -> Scores:
     """Build the corpus's pages and score them against its gold."""
     corpus.check()
-    return score(corpus.golds(), build_records(corpus.pages, workers), corpus.page_map())
+    problems: list[str] = []
+    records = build_records(corpus.pages, workers, problems)
+    for message in problems:  # a page left out is scored as found nowhere: say which and why
+        print(message, file=sys.stderr)
+    return score(corpus.golds(), records, corpus.page_map())
 
 
 def format_row(label: str, figures: dict[str, float]) -> str:

@@ -85,12 +85,15 @@ class Corpus:
         return "sha256:" + h.hexdigest()
 
 
-def build_records(pages: Path, workers: int | None = 1) -> list[dict]:
+def build_records(pages: Path, workers: int | None = 1, problems: list[str] | None = None) -> list[dict]:
     """Build the pages as ``python -m builder build`` does (corrections included, no cache) and
-    return the articles of ``data/articles.json``."""
-    from ..site.exports import entry_record
+    return the articles of ``data/articles.json``; the build's messages about skipped page files
+    and corrections not applied are added to ``problems`` when it is given."""
     from ..pipeline import build_digest
     from ..settings import Settings
+    from ..site.exports import entry_record
 
     digest = build_digest(Settings.for_seeds(pages, workers=workers))
+    if problems is not None:
+        problems.extend(p.message for p in digest.problems)
     return [entry_record(e) for e in digest.entries]

@@ -6,6 +6,7 @@ back; when the corpus files change, the floors must be re-pinned too (the hash t
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_eval_command_names_a_missing_gold_folder(tmp_path, capsys):
     assert main(["eval", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert str(tmp_path / "gold") in err and "does not exist" in err
+
+
+def test_eval_command_names_a_page_file_it_could_not_read_and_scores_the_rest(tmp_path, capsys):
+    from builder.frontends.cli import main
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "gold").mkdir()
+    for stem in ("dp-01", "dp-02"):
+        shutil.copy(FOLDER_DEV / "gold" / f"{stem}.yaml", tmp_path / "gold")
+    shutil.copy(FOLDER_DEV / "pages" / "dp-01.txt", tmp_path / "pages")
+    (tmp_path / "pages" / "dp-02.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    assert main(["eval", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "dp-02.txt" in err and "skipped" in err
+    assert "/10 found)" in out.splitlines()[-1]  # both gold pages count, the unread one found nowhere
