@@ -14,8 +14,8 @@ failing example is replayed exactly.
 The property: the page laid out again gives the same articles as the page as
 printed, compared sentence by sentence (:func:`signature`).
 
-Run ``python tests/segment/relayout.py [EXAMPLES]`` for a table of which
-families hold on which pages.
+``python tests/segment/relayout_report.py`` prints which families hold on which
+pages, and the evaluation table of each family's layouts scored against the gold.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script
+if str(ROOT) not in sys.path:  # imported by a script
     sys.path.insert(0, str(ROOT))
 
 from builder.model import Page  # noqa: E402
@@ -362,24 +362,3 @@ FAMILIES = {f.__name__: f for f in (
     stray_spaces_in_paragraphs, headlines_at_page_end, headlines_after_their_body, furniture_top_and_bottom,
     other_encoding,
 )}
-
-
-def report(examples: int = 10) -> None:
-    """Print, per family, on how many random layouts of each page the property holds."""
-    cases = load_cases()
-    originals = {c.name: signature(c.text) for c in cases}
-    print(f"{'family':34} holds   pages where it fails (layouts failing / tried)")
-    for name, family in FAMILIES.items():
-        fails, total = {}, 0
-        for c in cases:
-            for i in range(examples):
-                total += 1
-                if signature(family(c, random.Random(f"{name}/{c.name}/{i}"))) != originals[c.name]:
-                    fails[c.name] = fails.get(c.name, 0) + 1
-        held = total - sum(fails.values())
-        where = ", ".join(f"{k[:6]} {v}/{examples}" for k, v in fails.items())
-        print(f"{name:34} {held:3d}/{total:<3d} {where}")
-
-
-if __name__ == "__main__":
-    report(int(sys.argv[1]) if len(sys.argv) > 1 else 10)

@@ -7,7 +7,7 @@ else in it, and the titles and authors must be equal.
 
 Families the segmenter does not hold yet are marked ``xfail(strict=True)`` with
 what goes wrong, so that a fix that makes one hold turns its mark into a
-failure to remove. ``python tests/segment/relayout.py [EXAMPLES]`` prints, per
+failure to remove. ``python tests/segment/relayout_report.py [EXAMPLES]`` prints, per
 family, on which pages it fails.
 
 The examples are bounded (``RELAYOUT_EXAMPLES``, default 100 per family, no
