@@ -25,7 +25,7 @@ from pathlib import Path
 from ..runtime.workers import default_workers
 from ..pipeline import build_digest
 from ..site import render_site
-from ..settings import ROOT, Settings
+from ..settings import CODE_ROOT, Settings, find_site_root
 from .synthetic import make_archive, read_material
 from ..vocab import load_vocabulary
 
@@ -71,11 +71,11 @@ def page_sizes(site: Path) -> dict:
 
 def mkdocs_build(seeds: Path, site: Path, cache: Path) -> tuple[float, float | None]:
     """``mkdocs build`` of the archive; returns its seconds and Pagefind's share."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
+    env = dict(os.environ, PYTHONPATH=str(CODE_ROOT), NO_MKDOCS_2_WARNING="1",
                DIGEST_SEEDS=str(seeds), DIGEST_CACHE=str(cache))
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+                            cwd=find_site_root(), env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
@@ -123,12 +123,12 @@ def run(options: Options) -> dict:
     for folder in (seeds, site, cache):
         shutil.rmtree(folder, ignore_errors=True)
     vocab = load_vocabulary()
-    written = make_archive(read_material(ROOT / "seeds", vocab), seeds, options.articles, options.seed)
+    written = make_archive(read_material(find_site_root() / "seeds", vocab), seeds, options.articles, options.seed)
 
     workers = options.workers or default_workers()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
-    settings = Settings.for_seeds(seeds, workers=workers)
+    settings = Settings.for_site(find_site_root(), seeds, workers=workers)
     digest = build_digest(settings)
     digest_seconds = time.perf_counter() - start
     files = render_site(digest, vocab, settings.templates)

@@ -7,21 +7,24 @@ file skipped and every correction not applied, with the reason.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import sys
 from pathlib import Path
 
 from ..pipeline import build_digest
 from ..site import render_site
-from ..settings import Settings
+from ..settings import Settings, find_site_root
 from ..vocab import load_vocabulary
 from ..site.write import write_files
 
 
 def build(args: argparse.Namespace) -> int:
-    settings = Settings.for_seeds(args.seeds, site_url=args.site_url, workers=args.workers,
-                                  cache_dir=None if args.no_cache else Path(args.cache))
+    # Templates, hand-written pages and vocabularies are the site's: the folder of
+    # mkdocs.yml at or above the current one (the code is the package's).
+    settings = Settings.for_site(find_site_root(), args.seeds, site_url=args.site_url, workers=args.workers,
+                                 cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
-        settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
+        settings = replace(settings, corrections=Path(args.corrections))
     digest = build_digest(settings)
     files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
     written = write_files(Path(args.out), files)

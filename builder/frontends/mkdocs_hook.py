@@ -37,7 +37,7 @@ def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
     cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
-    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache)
+    return Settings.for_site(root, seeds, site_url=config.site_url or "", cache_dir=cache)
 
 
 def on_config(config):
