@@ -7,18 +7,32 @@ file skipped and every correction not applied, with the reason.
 from __future__ import annotations
 
 import argparse
+import logging
 from dataclasses import replace
 import sys
 from pathlib import Path
 
 from ..pipeline import build_digest
 from ..site import render_site
+from ..runtime import progress
 from ..settings import Settings, find_site_root
 from ..vocab import load_vocabulary
 from ..site.write import write_files
 
 
+def _show_progress(quiet: bool) -> None:
+    """The phases of a build on stderr (stdout keeps the summary), unless --quiet."""
+    if quiet or progress.log.handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    progress.log.addHandler(handler)
+    progress.log.setLevel(logging.INFO)
+    progress.log.propagate = False
+
+
 def build(args: argparse.Namespace) -> int:
+    _show_progress(args.quiet)
     # Templates, hand-written pages and vocabularies are the site's: the folder of
     # mkdocs.yml at or above the current one (the code is the package's).
     settings = Settings.for_site(find_site_root(), args.seeds, site_url=args.site_url, workers=args.workers,
@@ -73,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
     b.add_argument("--no-cache", action="store_true", help="process every page afresh")
     b.add_argument("--workers", type=int, help="processes for a large cold build (default: every core; 1: none)")
+    b.add_argument("-q", "--quiet", action="store_true", help="do not log each phase of the build on stderr")
     b.set_defaults(run=build)
     m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
     m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")

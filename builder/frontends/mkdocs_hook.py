@@ -25,12 +25,27 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from builder.site import search
+from builder.runtime import progress
 from builder.pipeline import build_digest
 from builder.site import render_site
 from builder.settings import Settings
 from builder.vocab import compiled, load_vocabulary
 
 log = logging.getLogger("mkdocs.hooks.digest")
+
+
+class _ToMkDocs(logging.Handler):
+    """The builder's progress lines (``zone_digest`` logger) in MkDocs' own log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.log(record.levelno, record.getMessage())
+
+
+if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
+    progress.log.addHandler(_ToMkDocs())
+    progress.log.setLevel(logging.INFO)
+    progress.log.propagate = False
+_pages_written: progress.Counter | None = None
 
 
 def _settings(config) -> Settings:
@@ -75,7 +90,15 @@ def on_files(files: Files, config) -> Files:
             file = File.generated(config, path, content=content)
             file.digest_text = texts.get(path)
             files.append(file)
+    global _pages_written
+    _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
     return files
+
+
+def on_post_page(output, page, config):
+    if _pages_written is not None:
+        _pages_written.add()
+    return output
 
 
 def on_serve(server, config, builder):
@@ -123,6 +146,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    log.info("search index: Pagefind over the built site…")
     pages, seconds = search.index_site(Path(config.site_dir))
     search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
     # bench.py reads this line for the Pagefind share of the build.
