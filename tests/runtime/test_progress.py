@@ -11,9 +11,11 @@ from builder.runtime.progress import Counter, Steps, log
 @pytest.fixture(autouse=True)
 def _listen(caplog):
     # Straight on the builder's logger: a front end may have stopped it propagating.
+    propagate, log.propagate = log.propagate, False
     log.addHandler(caplog.handler)
     yield
     log.removeHandler(caplog.handler)
+    log.propagate = propagate
 
 
 def test_a_counter_logs_each_thousand_once_whatever_the_step(caplog):
