@@ -66,7 +66,7 @@ def bench(args: argparse.Namespace) -> int:
 
     return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
                         mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query,
-                        workers=args.workers))
+                        workers=args.workers, floor=args.floor))
 
 
 def preview(args: argparse.Namespace) -> int:
@@ -97,6 +97,8 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
     m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
     m.add_argument("--workers", type=int, help="processes for the builder stage (default: every core)")
+    m.add_argument("--floor", action="store_true",
+                   help="also build the same pages with plain MkDocs + Material and print the ratios to it")
     m.set_defaults(run=bench)
     v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
