@@ -20,11 +20,13 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
 from builder.site import search
+from builder.site.search_feed import SearchFeed
 from builder.runtime import progress
 from builder.pipeline import build_digest
 from builder.site import render_site
@@ -46,6 +48,8 @@ if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
     progress.log.setLevel(logging.INFO)
     progress.log.propagate = False
 _pages_written: progress.Counter | None = None
+_feed: SearchFeed | None = None
+_serving = False
 
 
 def _settings(config) -> Settings:
@@ -95,12 +99,6 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_post_page(output, page, config):
-    if _pages_written is not None:
-        _pages_written.add()
-    return output
-
-
 def on_serve(server, config, builder):
     """Watch the pages and corrections when ``DIGEST_SEEDS`` puts them outside ``watch:``.
 
@@ -137,7 +135,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if not search.is_searched(page.file.src_uri, page.file.generated_by is not None):
+    if not _is_searched(page):
         return html
     words = _dictionary(_settings(config).data_dir)
     title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
@@ -145,9 +143,53 @@ def on_page_content(html, page, config, files):
     return search.mark_body(html, field)
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def _indexing() -> bool:
+    # A preview rebuilds on every edit; indexing the whole archive each time would
+    # make it wait for search nobody previews. DIGEST_SERVE_SEARCH=1 asks for it.
+    return not _serving or os.environ.get("DIGEST_SERVE_SEARCH") == "1"
+
+
+def on_pre_build(config):
+    global _feed
+    if _feed is not None:  # a build that failed before on_post_build
+        _feed.close()
+    _feed = SearchFeed(Path(config.site_dir) / "pagefind") if _indexing() else None
+
+
+def _is_searched(page) -> bool:
+    return search.is_searched(page.file.src_uri, page.file.generated_by is not None)
+
+
+def on_post_page(output, page, config):
+    if _pages_written is not None:
+        _pages_written.add()
+    if _feed is not None and _is_searched(page):
+        # Indexed by the Pagefind service on the other core while MkDocs goes on.
+        _feed.add("/" + page.file.url.lstrip("/"), output)
+    return output
+
+
 def on_post_build(config):
-    log.info("search index: Pagefind over the built site…")
-    pages, seconds = search.index_site(Path(config.site_dir))
+    global _feed
+    if _feed is None:
+        log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
+        return
+    start = time.perf_counter()
+    feed, _feed = _feed, None
+    pages = feed.finish()
     search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
-    # bench.py reads this line for the Pagefind share of the build.
-    log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")
+    # bench.py reads this line for the Pagefind share of the build: the wait after
+    # MkDocs' last page (the indexing itself ran alongside MkDocs).
+    log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
+
+
+def on_build_error(error):
+    global _feed
+    if _feed is not None:
+        _feed.close()
+        _feed = None
