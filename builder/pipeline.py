@@ -18,6 +18,7 @@ from .corrections.check import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
+from .runtime.progress import Steps
 from .runtime.workers import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
@@ -52,9 +53,20 @@ def build_digest(settings: Settings) -> Digest:
 def _build_digest(settings: Settings) -> Digest:
     vocab = load_vocabulary(settings.data_dir)
     corrections = load_corrections(settings.corrections, vocab)
+    steps = Steps()
     pages, problems = read_pages(settings.seeds)
+    steps.done(f"page files read: {len(pages):,} ({len(problems):,} skipped)")
     cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
-    analysed = cache.map(pages, lambda todo: map_pages(analyse_batch, todo, settings.data_dir, settings.workers))
+    analysed_now = []
+
+    def analyse(todo: list[Page]):
+        analysed_now.append(len(todo))
+        return map_pages(analyse_batch, todo, settings.data_dir, settings.workers)
+
+    analysed = cache.map(pages, analyse)
+    articles = sum(len(es) for _, es in analysed)
+    fresh_pages = sum(analysed_now)
+    steps.done(f"pages analysed: {fresh_pages:,}, taken from the cache: {len(pages) - fresh_pages:,}; articles: {articles:,}")
     segmented = tuple(s for s, _ in analysed)
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections; phase one
@@ -65,8 +77,10 @@ def _build_digest(settings: Settings) -> Digest:
     fresh = {e.id: e for e in analyse_articles(redo, vocab)}
     entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.pairs)
     enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
+    linked = link_related(enriched.entries)
+    steps.done(f"corrections, tags and related articles: {len(linked):,} articles")
     return Digest(
-        entries=link_related(enriched.entries), pages=amended.pages,
+        entries=linked, pages=amended.pages,
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
     )

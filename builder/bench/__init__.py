@@ -1,5 +1,8 @@
 """The benchmark: ``python -m builder bench --articles N`` prints one JSON line of figures.
 
+With ``--floor`` it also builds the same archive's pages with plain MkDocs +
+Material (``floor.py``) and prints the publish build's ratios to it.
+
 It makes a synthetic archive of N articles from the seeds (``synthetic.py``),
 times the builder stage (``build_digest`` + ``render_site``, phase one on every core,
 no cache), times ``mkdocs build`` of the archive in a subprocess (the hook
@@ -15,7 +18,6 @@ import os
 import re
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +27,8 @@ from pathlib import Path
 from ..runtime.workers import default_workers
 from ..pipeline import build_digest
 from ..site import render_site
-from ..settings import ROOT, Settings
+from ..settings import CODE_ROOT, Settings, find_site_root
+from . import floor
 from .synthetic import make_archive, read_material
 from ..vocab import load_vocabulary
 
@@ -43,6 +46,7 @@ class Options:
     browser: bool = True
     query: str = "数智工匠"
     workers: int | None = None
+    floor: bool = False
 
 
 def _cpu_seconds() -> float:
@@ -69,18 +73,28 @@ def page_sizes(site: Path) -> dict:
     }
 
 
-def mkdocs_build(seeds: Path, site: Path, cache: Path) -> tuple[float, float | None]:
-    """``mkdocs build`` of the archive; returns its seconds and Pagefind's share."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
-               DIGEST_SEEDS=str(seeds), DIGEST_CACHE=str(cache))
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
+def _env(**extra: str) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(CODE_ROOT), NO_MKDOCS_2_WARNING="1", **extra)
+
+
+def mkdocs_build(seeds: Path, site: Path, cache: Path) -> tuple[floor.Run, float | None]:
+    """The publish build (``mkdocs build`` with the hook, cold cache, Pagefind included);
+    returns its run (seconds, peak memory of its process tree) and Pagefind's seconds."""
+    run, result = floor.measure([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+                                find_site_root(), _env(DIGEST_SEEDS=str(seeds), DIGEST_CACHE=str(cache)))
     if result.returncode:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
     found = _PAGEFIND_LOG.search(result.stderr)
-    return seconds, (float(found.group(1)) if found else None)
+    return run, (float(found.group(1)) if found else None)
+
+
+def floor_build(seeds: Path, work: Path) -> tuple[floor.Run, float]:
+    """The floor for the same archive: the command line's pages, then plain MkDocs + Material.
+    Returns the floor's run and the seconds the command line took to write the pages."""
+    start = time.perf_counter()
+    floor.write_docs(seeds, work / "floor-docs", find_site_root(), _env())
+    written = time.perf_counter() - start
+    return floor.build_floor(find_site_root(), work / "floor-docs", work, _env()), written
 
 
 def measure_search(site: Path, query: str) -> dict:
@@ -123,12 +137,12 @@ def run(options: Options) -> dict:
     for folder in (seeds, site, cache):
         shutil.rmtree(folder, ignore_errors=True)
     vocab = load_vocabulary()
-    written = make_archive(read_material(ROOT / "seeds", vocab), seeds, options.articles, options.seed)
+    written = make_archive(read_material(find_site_root() / "seeds", vocab), seeds, options.articles, options.seed)
 
     workers = options.workers or default_workers()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
-    settings = Settings.for_seeds(seeds, workers=workers)
+    settings = Settings.for_site(find_site_root(), seeds, workers=workers)
     digest = build_digest(settings)
     digest_seconds = time.perf_counter() - start
     files = render_site(digest, vocab, settings.templates)
@@ -147,9 +161,13 @@ def run(options: Options) -> dict:
     }
     del digest, files
     if options.mkdocs:
-        seconds, pagefind = mkdocs_build(seeds, site, cache)
-        figures.update(mkdocs_seconds=round(seconds, 2), pagefind_seconds=pagefind,
-                       site_bytes=folder_bytes(site), **page_sizes(site))
+        project, pagefind = mkdocs_build(seeds, site, cache)
+        figures.update(mkdocs_seconds=round(project.seconds, 2), mkdocs_peak_mb=project.peak_mb,
+                       pagefind_seconds=pagefind, site_bytes=folder_bytes(site), **page_sizes(site))
+        if options.floor:
+            base, docs_seconds = floor_build(seeds, work)
+            figures.update(floor_seconds=round(base.seconds, 2), floor_peak_mb=base.peak_mb,
+                           floor_docs_seconds=round(docs_seconds, 2), **floor.ratios(project, base))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     figures["peak_rss_mb_children"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     if options.mkdocs and options.browser:

@@ -8,22 +8,39 @@ file skipped and every correction not applied, with the reason.
 from __future__ import annotations
 
 import argparse
+import logging
+from dataclasses import replace
 import sys
 from pathlib import Path
 
 from ..evaluation.command import add_parser as add_eval_parser
 from ..pipeline import build_digest
 from ..site import render_site
-from ..settings import Settings
+from ..runtime import progress
+from ..settings import Settings, find_site_root
 from ..vocab import load_vocabulary
 from ..site.write import write_files
 
 
+def _show_progress(quiet: bool) -> None:
+    """The phases of a build on stderr (stdout keeps the summary), unless --quiet."""
+    if quiet or progress.log.handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    progress.log.addHandler(handler)
+    progress.log.setLevel(logging.INFO)
+    progress.log.propagate = False
+
+
 def build(args: argparse.Namespace) -> int:
-    settings = Settings.for_seeds(args.seeds, site_url=args.site_url, workers=args.workers,
-                                  cache_dir=None if args.no_cache else Path(args.cache))
+    _show_progress(args.quiet)
+    # Templates, hand-written pages and vocabularies are the site's: the folder of
+    # mkdocs.yml at or above the current one (the code is the package's).
+    settings = Settings.for_site(find_site_root(), args.seeds, site_url=args.site_url, workers=args.workers,
+                                 cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
-        settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
+        settings = replace(settings, corrections=Path(args.corrections))
     digest = build_digest(settings)
     files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
     written = write_files(Path(args.out), files)
@@ -51,7 +68,7 @@ def bench(args: argparse.Namespace) -> int:
 
     return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
                         mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query,
-                        workers=args.workers))
+                        workers=args.workers, floor=args.floor))
 
 
 def preview(args: argparse.Namespace) -> int:
@@ -72,6 +89,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
     b.add_argument("--no-cache", action="store_true", help="process every page afresh")
     b.add_argument("--workers", type=int, help="processes for a large cold build (default: every core; 1: none)")
+    b.add_argument("-q", "--quiet", action="store_true", help="do not log each phase of the build on stderr")
     b.set_defaults(run=build)
     m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
     m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
@@ -81,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--no-browser", action="store_true", help="skip the search measured in headless Chromium")
     m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
     m.add_argument("--workers", type=int, help="processes for the builder stage (default: every core)")
+    m.add_argument("--floor", action="store_true",
+                   help="also build the same pages with plain MkDocs + Material and print the ratios to it")
     m.set_defaults(run=bench)
     v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")

@@ -20,11 +20,14 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
 from builder.site import search
+from builder.site.search_feed import SearchFeed
+from builder.runtime import progress
 from builder.pipeline import build_digest
 from builder.site import render_site
 from builder.settings import Settings
@@ -33,11 +36,27 @@ from builder.vocab import compiled, load_vocabulary
 log = logging.getLogger("mkdocs.hooks.digest")
 
 
+class _ToMkDocs(logging.Handler):
+    """The builder's progress lines (``zone_digest`` logger) in MkDocs' own log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.log(record.levelno, record.getMessage())
+
+
+if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
+    progress.log.addHandler(_ToMkDocs())
+    progress.log.setLevel(logging.INFO)
+    progress.log.propagate = False
+_pages_written: progress.Counter | None = None
+_feed: SearchFeed | None = None
+_serving = False
+
+
 def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
     cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
-    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache)
+    return Settings.for_site(root, seeds, site_url=config.site_url or "", cache_dir=cache)
 
 
 def on_config(config):
@@ -75,6 +94,8 @@ def on_files(files: Files, config) -> Files:
             file = File.generated(config, path, content=content)
             file.digest_text = texts.get(path)
             files.append(file)
+    global _pages_written
+    _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
     return files
 
 
@@ -114,7 +135,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if not search.is_searched(page.file.src_uri, page.file.generated_by is not None):
+    if not _is_searched(page):
         return html
     words = _dictionary(_settings(config).data_dir)
     title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
@@ -122,8 +143,53 @@ def on_page_content(html, page, config, files):
     return search.mark_body(html, field)
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def _indexing() -> bool:
+    # A preview rebuilds on every edit; indexing the whole archive each time would
+    # make it wait for search nobody previews. DIGEST_SERVE_SEARCH=1 asks for it.
+    return not _serving or os.environ.get("DIGEST_SERVE_SEARCH") == "1"
+
+
+def on_pre_build(config):
+    global _feed
+    if _feed is not None:  # a build that failed before on_post_build
+        _feed.close()
+    _feed = SearchFeed(Path(config.site_dir) / "pagefind") if _indexing() else None
+
+
+def _is_searched(page) -> bool:
+    return search.is_searched(page.file.src_uri, page.file.generated_by is not None)
+
+
+def on_post_page(output, page, config):
+    if _pages_written is not None:
+        _pages_written.add()
+    if _feed is not None and _is_searched(page):
+        # Indexed by the Pagefind service on the other core while MkDocs goes on.
+        _feed.add("/" + page.file.url.lstrip("/"), output)
+    return output
+
+
 def on_post_build(config):
-    pages, seconds = search.index_site(Path(config.site_dir))
+    global _feed
+    if _feed is None:
+        log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
+        return
+    start = time.perf_counter()
+    feed, _feed = _feed, None
+    pages = feed.finish()
     search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
-    # bench.py reads this line for the Pagefind share of the build.
-    log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")
+    # bench.py reads this line for the Pagefind share of the build: the wait after
+    # MkDocs' last page (the indexing itself ran alongside MkDocs).
+    log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
+
+
+def on_build_error(error):
+    global _feed
+    if _feed is not None:
+        _feed.close()
+        _feed = None

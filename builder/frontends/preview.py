@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..settings import ROOT
+from ..settings import CODE_ROOT, find_site_root
 from ..sources import QUIET
 
 
@@ -55,10 +55,10 @@ def serve(patterns: list[str], dev_addr: str | None = None) -> int:
     if dev_addr:
         command += ["--dev-addr", dev_addr]
     env = dict(os.environ, DIGEST_SEEDS=str(folder), NO_MKDOCS_2_WARNING="1",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+               PYTHONPATH=os.pathsep.join(filter(None, [str(CODE_ROOT), os.environ.get("PYTHONPATH")])))
     # Stopped by Ctrl-C or a kill: stop mkdocs too and remove the folder of links.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    server = subprocess.Popen(command, cwd=find_site_root(), env=env)
     try:
         return server.wait()
     except KeyboardInterrupt:

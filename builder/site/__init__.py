@@ -15,6 +15,7 @@ from .catalog import build_catalog
 from .exports import articles_csv, articles_json, entry_record, rss_feed
 from .escape import html_text, md_text, yaml_str
 from ..model import Digest
+from ..runtime.progress import Steps
 from ..runtime.workers import fewer_collections, map_forked
 from .province_map import catalog_map, load_tiles
 from .links import html_link, page_url, relpath
@@ -41,8 +42,11 @@ def relative(src: str, dest: str) -> str:
 
 
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:
+    steps = Steps()
     with fewer_collections():
-        return _render_site(digest, vocab, templates, site_url)
+        files = _render_site(digest, vocab, templates, site_url)
+    steps.done(f"files rendered: {len(files):,}")
+    return files
 
 
 def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str) -> dict[str, str]:

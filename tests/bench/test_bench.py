@@ -38,7 +38,8 @@ def test_synthetic_archive_is_deterministic_and_in_the_seeds_layout(tmp_path):
 @pytest.mark.slow
 @pytest.mark.browser
 def test_bench_prints_one_json_line_of_figures(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "builder", "bench", "--articles", "30", "--keep", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "builder", "bench", "--articles", "30", "--floor",
+                             "--keep", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.strip().splitlines()
@@ -49,6 +50,13 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
     assert figures["articles"] >= 30
     assert figures["search_results_shown"] >= 1
     assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+    # The floor: the same pages built by plain MkDocs + Material, with the ratios beside.
+    for field in ("mkdocs_peak_mb", "floor_seconds", "floor_peak_mb", "time_ratio", "memory_ratio"):
+        assert figures[field] > 0, field
+    assert figures["time_ratio"] == round(figures["mkdocs_seconds"] / figures["floor_seconds"], 2)
+    floor_pages = {p.parent.relative_to(tmp_path / "floor-site") for p in (tmp_path / "floor-site").rglob("index.html")}
+    assert {p.parent.relative_to(tmp_path / "site") for p in (tmp_path / "site/articles").rglob("index.html")} <= floor_pages
+    assert not (tmp_path / "floor-site" / "pagefind").exists()  # the floor indexes nothing
 
 
 def test_bench_without_mkdocs_times_the_builder_only():

@@ -139,6 +139,30 @@ def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
         assert set(after) - set(before) == {str(seeds / "corrections.yaml")}, "nothing generated in watched folders"
         assert {p for p in after if after[p] != before.get(p)} == edited
         assert "Traceback" not in log()
+        # A preview skips the search index (each rebuild would index the whole archive).
+        assert "search index skipped while serving" in log()
+        assert not _get(base + "pagefind/pagefind.js")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_builds_the_search_index_when_asked(tmp_path):
+    project = copy_project(tmp_path / "project")
+    seeds = tmp_path / "pages"
+    seeds.mkdir()
+    (seeds / PAGE).write_bytes((SAMPLES / PAGE).read_bytes())
+    log_path = tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{_free_port()}/"
+    with open(log_path, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[7:-1]], cwd=project, stdout=out,
+            stderr=subprocess.STDOUT, env=mkdocs_env(PYTHONPATH=str(project), DIGEST_SEEDS=str(seeds),
+                                                     DIGEST_SERVE_SEARCH="1"))
+    try:
+        _wait_for(lambda: "Serving on" in log_path.read_text(encoding="utf-8", errors="replace"), "mkdocs serve")
+        assert "pagefind indexed" in log_path.read_text(encoding="utf-8", errors="replace")
+        assert _wait_for(lambda: _get(base + "pagefind/pagefind.js"), "the served search index")
     finally:
         proc.terminate()
         proc.wait(timeout=30)

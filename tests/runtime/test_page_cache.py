@@ -9,7 +9,8 @@ import pytest
 from conftest import copy_seeds
 
 from builder import pipeline
-from builder.settings import ROOT, Settings
+from builder.settings import Settings
+from conftest import ROOT
 from builder.bench.synthetic import make_archive, read_material
 from builder.vocab import load_vocabulary
 

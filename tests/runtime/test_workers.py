@@ -9,7 +9,8 @@ import threading
 from builder.runtime import workers as parallel
 from builder.pipeline import analyse_batch, build_digest
 from builder.site import render_site
-from builder.settings import ROOT, Settings
+from builder.settings import Settings
+from conftest import ROOT
 from builder.sources import read_pages
 from builder.vocab import load_vocabulary
 

@@ -9,7 +9,7 @@ import pytest
 from builder.model import Article, Digest, Entry, Page, SegmentedPage
 from builder.site.province_map import Tile, legend, load_tiles, province_map_svg, shade, shade_bounds
 from builder.site import render_site
-from builder.settings import ROOT
+from conftest import ROOT
 from builder.site.links import html_link, page_url
 from builder.vocab import default_vocabulary
 

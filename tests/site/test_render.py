@@ -7,7 +7,7 @@ from builder.site.escape import md_text, yaml_str
 from builder.ids import article_id, assign_ids
 from builder.model import Article, Digest, Entry, Page, SegmentedPage, ThemeMatch
 from builder.site import render_site
-from builder.settings import ROOT
+from conftest import ROOT
 from builder.ids import slugify, unique_slugs
 from builder.vocab import default_vocabulary
 from builder.site.write import safe_path, write_files

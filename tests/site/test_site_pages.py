@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,16 +15,15 @@ from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = ROOT / ".cache/npm/node_modules/axe-core/axe.min.js"
-
-
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
-    """axe-core's script, installed from npm by scripts/install-axe (also run by scripts/test)."""
-    if not AXE.exists():
-        result = subprocess.run([str(ROOT / "scripts/install-axe")], capture_output=True, text=True)
-        assert result.returncode == 0 and AXE.exists(), f"could not install axe-core: {result.stderr}"
-    return AXE
+    """axe-core's script, as the ``axe-playwright-python`` wheel ships it (the test extra;
+    its version is pinned by requirements/lock.txt, so no npm is needed)."""
+    import axe_playwright_python
+
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    assert path.exists(), f"axe-core's script is missing from {path.parent}"
+    return path
 
 
 def _articles(site: Path) -> list[dict]:
