@@ -7,8 +7,10 @@ no search index. That is the least any MkDocs site of these pages costs, so the
 publish build is judged by its ratio to it, time and peak memory alike.
 
 Peak memory is of the whole process tree (MkDocs and whatever it starts, such as
-Pagefind), sampled from ``/proc`` while the command runs: two processes at work at
-once count together.
+Pagefind or forked workers), sampled from ``/proc`` while the command runs: two
+processes at work at once count together. Each process counts its proportional set
+size (PSS): memory a forked worker shares with its parent counts once, split among
+them, where resident sizes would count it in every process.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ KEPT = ("site_name", "nav", "not_in_nav", "markdown_extensions", "extra_css")
 
 @dataclass(frozen=True)
 class Run:
-    """One measured command: wall seconds and the peak resident memory of its process tree."""
+    """One measured command: wall seconds and the peak memory (PSS) of its process tree."""
     seconds: float
     peak_mb: float
 
@@ -51,23 +53,25 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size (its resident size where the kernel has no PSS)."""
+    for path, key in ((f"/proc/{pid}/smaps_rollup", b"Pss:"), (f"/proc/{pid}/status", b"VmRSS:")):
+        try:
+            with open(path, "rb") as f:
+                for line in f:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, in kB."""
+def tree_memory_kb(root: int) -> int:
+    """Memory of a process and all its descendants (PSS), in kB."""
     tree, todo, total = _children(), [root], 0
     while todo:
         pid = todo.pop()
-        total += _rss_kb(pid)
+        total += _memory_kb(pid)
         todo += tree.get(pid, [])
     return total
 
@@ -81,7 +85,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, su
 
     def sample() -> None:
         while not done.wait(SAMPLE_SECONDS):
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], tree_memory_kb(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
