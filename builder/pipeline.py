@@ -4,12 +4,13 @@ Phase one reads, repairs, segments and enriches every page on its own (it is
 cached per page, see ``runtime/page_cache.py``, and spread over the cores, see
 ``runtime/workers.py``); phase two needs all articles at once: the editors'
 corrections, tags (words common to most articles are left out) and related
-articles. Rendering is separate (``site.render_site``), so the MkDocs
-hook and the command line share both.
+articles. ``build_site`` adds the rendering (``site.render_site``): it is what the
+command line, the MkDocs hook and the benchmark call.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corrections.apply import apply_to_articles, apply_to_entries
@@ -22,6 +23,7 @@ from .runtime.workers import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
+from .site import render_site, search
 from .sources import read_pages
 from .vocab import Vocabulary, load_vocabulary
 
@@ -70,3 +72,43 @@ def _build_digest(settings: Settings) -> Digest:
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
     )
+
+
+@dataclass(frozen=True)
+class Site:
+    """A build: the digest and its rendered files (path inside the docs folder → text).
+
+    ``seconds`` is how long the digest and the rendering took, for the benchmark.
+    """
+    digest: Digest
+    files: dict[str, str]
+    seconds: tuple[float, float] = field(default=(0.0, 0.0), compare=False)
+
+
+def build_site(settings: Settings, search_markers: bool = False) -> Site:
+    """The digest of the settings' seeds, rendered.
+
+    Arguments:
+        search_markers: write the search markers into the pages (Material's search
+            exclusion, Pagefind's body and hidden terms field, see ``site/search_marks.py``),
+            as a docs folder built without the hook needs them. Off, the pages are
+            those of ``tests/expected/seeds/``.
+    """
+    start = time.perf_counter()
+    digest = build_digest(settings)
+    rendered = time.perf_counter()
+    files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url,
+                        search_markers=search_markers)
+    return Site(digest, files, (rendered - start, time.perf_counter() - rendered))
+
+
+def index_site(site_dir: Path, data_dir: Path) -> tuple[int, float]:
+    """The last step, after MkDocs: Pagefind's index of the built site, and beside it the
+    table of dictionary words → codes that the search box rewrites queries with.
+
+    Returns:
+        the number of pages indexed and the seconds Pagefind took.
+    """
+    pages, seconds = search.index_site(Path(site_dir))
+    search.write_terms(Path(site_dir), list(load_vocabulary(data_dir).user_dictionary()))
+    return pages, seconds

@@ -14,6 +14,7 @@ class Settings:
         corrections: the editors' corrections file (``seeds/corrections.yaml`` by default)
         data_dir: the vocabularies
         templates: the Jinja2 templates
+        content: the hand-written pages (MkDocs' docs folder, ``content/``)
         site_url: the public address, for the feed and sitemap ("" when unknown)
         cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
         workers: processes for phase one (None: every core, see ``parallel.default_workers``)
@@ -22,6 +23,7 @@ class Settings:
     corrections: Path | None = None
     data_dir: Path = ROOT / "builder" / "data"
     templates: Path = ROOT / "site_templates"
+    content: Path = ROOT / "content"
     site_url: str = ""
     cache_dir: Path | None = None
     workers: int | None = None

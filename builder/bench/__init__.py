@@ -1,7 +1,7 @@
 """The benchmark: ``python -m builder bench --articles N`` prints one JSON line of figures.
 
 It makes a synthetic archive of N articles from the seeds (``synthetic.py``),
-times the builder stage (``build_digest`` + ``render_site``, phase one on every core,
+times the builder stage (``pipeline.build_site``: the digest, then the pages; phase one on every core,
 no cache), times ``mkdocs build`` of the archive in a subprocess (the hook
 reads ``DIGEST_SEEDS``; Pagefind runs inside it, and its share is reported
 apart), measures the site on disk, and runs one search in headless Chromium,
@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..runtime.workers import default_workers
-from ..pipeline import build_digest
-from ..site import render_site
+from ..pipeline import build_site
 from ..settings import ROOT, Settings
 from .synthetic import make_archive, read_material
 from ..vocab import load_vocabulary
@@ -128,14 +127,12 @@ def run(options: Options) -> dict:
     workers = options.workers or default_workers()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
-    settings = Settings.for_seeds(seeds, workers=workers)
-    digest = build_digest(settings)
-    digest_seconds = time.perf_counter() - start
-    files = render_site(digest, vocab, settings.templates)
+    site = build_site(Settings.for_seeds(seeds, workers=workers))
     builder_seconds = time.perf_counter() - start
-    n = max(1, len(digest.entries))
+    digest_seconds = site.seconds[0]
+    n = max(1, len(site.digest.entries))
     figures: dict = {
-        "articles": len(digest.entries), "pages": len(written), "files": len(files),
+        "articles": len(site.digest.entries), "pages": len(written), "files": len(site.files),
         "builder_workers": workers,
         "builder_seconds": round(builder_seconds, 2),
         "builder_ms_per_article": round(1000 * builder_seconds / n, 2),
@@ -145,7 +142,7 @@ def run(options: Options) -> dict:
         "builder_digest_seconds": round(digest_seconds, 2),
         "builder_render_seconds": round(builder_seconds - digest_seconds, 2),
     }
-    del digest, files
+    del site
     if options.mkdocs:
         seconds, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(seconds, 2), pagefind_seconds=pagefind,

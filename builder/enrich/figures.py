@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Figure
 from ..textmatch.trie import trie_pattern
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
@@ -151,7 +151,7 @@ def _new_figure_finder(vocab: Vocabulary) -> FigureFinder:
 
 def figure_finder(vocab: Vocabulary) -> FigureFinder:
     """The FigureFinder for ``vocab``, compiled once."""
-    return compiled(vocab, _new_figure_finder)
+    return once_per_vocabulary(vocab, _new_figure_finder)
 
 
 def find_figures(title: str, paragraphs, vocab: Vocabulary) -> tuple[Figure, ...]:

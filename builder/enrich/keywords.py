@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from ..textmatch.wordcut import idf_table, vocab_cutter
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
 # names, other proper nouns, verbal and adjectival nouns. Person names (nr) are not tags.
@@ -142,4 +142,4 @@ def term_vector(terms: ArticleTerms) -> tuple[tuple[str, float], ...]:
 
 def keyword_model(vocab: Vocabulary) -> KeywordModel:
     """The KeywordModel for ``vocab``, built once (jieba's dictionary loads once per process)."""
-    return compiled(vocab, KeywordModel)
+    return once_per_vocabulary(vocab, KeywordModel)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..textmatch.anchored import AnchoredRule
 from ..textmatch.trie import trie_pattern
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 _CJK = "\u4e00-\u9fff"
 _MASK = "\x00"
@@ -321,7 +321,7 @@ class PlaceFinder:
 
 def place_finder(vocab: Vocabulary) -> PlaceFinder:
     """The PlaceFinder for ``vocab``, compiled once."""
-    return compiled(vocab, PlaceFinder)
+    return once_per_vocabulary(vocab, PlaceFinder)
 
 
 def find_place(title: str, paragraphs, vocab: Vocabulary, kicker: str | None = None) -> Place:

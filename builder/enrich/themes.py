@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import ThemeMatch
 from ..textmatch.trie import trie_pattern
-from ..vocab import Theme, Vocabulary, compiled
+from ..vocab import Theme, Vocabulary, once_per_vocabulary
 
 DEFAULTS = {"cap": 3, "title": 3, "min_length": 0.3, "threshold": 2.5, "min_terms": 2,
             "relative": 0.35, "max_themes": 3}
@@ -70,7 +70,7 @@ class ThemeScorer:
 
 def theme_scorer(vocab: Vocabulary) -> ThemeScorer:
     """The ThemeScorer for ``vocab``, compiled once per vocabulary."""
-    return compiled(vocab, ThemeScorer)
+    return once_per_vocabulary(vocab, ThemeScorer)
 
 
 def find_themes(title: str, body: str, vocab: Vocabulary, kicker: str | None = None) -> tuple[ThemeMatch, ...]:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..textmatch.trie import WordFinder
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
@@ -57,7 +57,7 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     Returns:
         (line index, wrong, right) for every correction, in line order.
     """
-    gaz = compiled(vocab, _Gazetteer)
+    gaz = once_per_vocabulary(vocab, _Gazetteer)
     page = "\n".join(texts)
     # Where each place is printed, and the character after it; one scan of the whole page.
     line_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))

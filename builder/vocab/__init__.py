@@ -131,7 +131,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
 
     The same Vocabulary object comes back while no file in the folder changed, so
     one build (pipeline, renderer, hook) reads the files once, and the matchers
-    compiled from it (``compiled``) survive ``mkdocs serve`` rebuilds.
+    built from it (``once_per_vocabulary``) survive ``mkdocs serve`` rebuilds.
     """
     data_dir = Path(data_dir)
     stamp = (str(data_dir.resolve()),) + tuple(
@@ -161,10 +161,10 @@ def default_vocabulary() -> Vocabulary:
     return load_vocabulary(DATA_DIR)
 
 
-_COMPILED: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
+_MEMO: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
 
 
-def compiled(vocab: Vocabulary, factory):
+def once_per_vocabulary(vocab: Vocabulary, factory):
     """``factory(vocab)``, built once per vocabulary object and reused.
 
     Matchers compiled from the vocabularies (place finder, theme scorer, …) are
@@ -173,9 +173,13 @@ def compiled(vocab: Vocabulary, factory):
     result so that a recycled ``id()`` never returns another vocabulary's matcher.
     """
     key = (id(vocab), factory)
-    hit = _COMPILED.get(key)
+    hit = _MEMO.get(key)
     if hit is None or hit[0] is not vocab:
-        if len(_COMPILED) >= 16:
-            _COMPILED.clear()
-        hit = _COMPILED[key] = (vocab, factory(vocab))
+        if len(_MEMO) >= 16:
+            _MEMO.clear()
+        hit = _MEMO[key] = (vocab, factory(vocab))
     return hit[1]
+
+
+# The former name, still imported by builder/segment/ until its split renames it there.
+compiled = once_per_vocabulary
