@@ -18,7 +18,7 @@ from .runtime.page_cache import PageCache, code_version
 from .corrections.check import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
-from .model import Digest, Entry, Page, SegmentedPage
+from .model import Digest, Entry, IdentifiedArticle, Page, SegmentedPage
 from .runtime.workers import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
@@ -61,11 +61,12 @@ def _build_digest(settings: Settings) -> Digest:
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections; phase one
     # made them (an id depends only on its page, so a page's ids are the same alone or in a build).
-    amended = apply_to_articles(corrections, segmented, [(e.id, e.article) for _, es in analysed for e in es])
+    amended = apply_to_articles(corrections, segmented,
+                                [IdentifiedArticle(e.id, e.article) for _, es in analysed for e in es])
     # Only articles whose text the corrections changed (or made) are analysed again.
-    redo = [(id_, a) for id_, a in amended.pairs if id_ in amended.changed or id_ not in machine]
+    redo = [ia for ia in amended.articles if ia.id in amended.changed or ia.id not in machine]
     fresh = {e.id: e for e in analyse_articles(redo, vocab)}
-    entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.pairs)
+    entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.articles)
     enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
     return Digest(
         entries=link_related(enriched.entries), pages=amended.pages,

@@ -127,12 +127,12 @@ def run(options: Options) -> dict:
     workers = options.workers or default_workers()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
-    site = build_site(Settings.for_seeds(seeds, workers=workers))
+    built = build_site(Settings.for_seeds(seeds, workers=workers))
     builder_seconds = time.perf_counter() - start
-    digest_seconds = site.seconds[0]
-    n = max(1, len(site.digest.entries))
+    digest_seconds = built.seconds[0]
+    n = max(1, len(built.digest.entries))
     figures: dict = {
-        "articles": len(site.digest.entries), "pages": len(written), "files": len(site.files),
+        "articles": len(built.digest.entries), "pages": len(written), "files": len(built.files),
         "builder_workers": workers,
         "builder_seconds": round(builder_seconds, 2),
         "builder_ms_per_article": round(1000 * builder_seconds / n, 2),
@@ -142,7 +142,7 @@ def run(options: Options) -> dict:
         "builder_digest_seconds": round(digest_seconds, 2),
         "builder_render_seconds": round(builder_seconds - digest_seconds, 2),
     }
-    del site
+    del built
     if options.mkdocs:
         seconds, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(seconds, 2), pagefind_seconds=pagefind,

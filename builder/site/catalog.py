@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Digest, Entry, Figure, SegmentedPage
+from ..model import Digest, Entry, Figure, SegmentedPage, article_page
 from ..ids import unique_slugs
 from ..vocab import Vocabulary
 
@@ -91,7 +91,7 @@ def _zone_key(e: Entry) -> list[str]:
 
 def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     entries = digest.entries
-    article_paths = {e.id: f"articles/{e.id}.md" for e in entries}
+    article_paths = {e.id: article_page(e.id) for e in entries}
 
     zone_members, zone_paths = _group(entries, _zone_key, "zones", [z.name for z in vocab.gazetteer.zones])
     for e in entries:  # the printed form links to the same page as the canonical name
