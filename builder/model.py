@@ -217,6 +217,20 @@ class SegmentedPage:
 
 # --- enrich ----------------------------------------------------------------
 
+class PlaceKind(StrEnum):
+    """Kinds of place the place finder tells apart (``places.yaml`` may add zone kinds of its own)."""
+    NATIONAL = "national"        # a national high-tech zone of the gazetteer
+    HITECH_ZONE = "hitech_zone"  # another 高新区, found by its shape
+    NEW_AREA = "new_area"        # 新区
+    FTZ_AREA = "ftz_area"        # 自贸区片区
+    DEV_ZONE = "dev_zone"        # 经开区
+    TOWN = "town"                # 镇
+    INSTITUTION = "institution"  # counts for the place in its name
+    CITY = "city"
+    COUNTY = "county"
+    PROVINCE = "province"
+
+
 def article_page(id_: str) -> str:
     """The Markdown page of an article in the docs folder (``articles/<id>.md``); the one
     place the rule is written. Its address is the page's directory URL (``Entry.url``)."""

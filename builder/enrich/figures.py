@@ -31,26 +31,26 @@ class FigureFinder:
     """The units and trimming words of ``figures.yaml``, compiled once."""
 
     def __init__(self, vocab: Vocabulary, place_names=()):
-        rules = vocab.figure_rules or {}
-        self.max_figures = int(rules.get("max_figures", 8))
-        self.max_label = int(rules.get("max_label", 14))
-        self.class_weight = {k: float(v) for k, v in (rules.get("class_weight") or {}).items()}
-        self.unit_class = {u: cls for cls, units in (rules.get("units") or {}).items() for u in units}
+        rules = vocab.figure_rules
+        self.max_figures = rules.max_figures
+        self.max_label = rules.max_label
+        self.class_weight = rules.class_weight
+        self.unit_class = {u: cls for cls, units in rules.units.items() for u in units}
         units = sorted(self.unit_class, key=lambda u: (-len(u), u))
         unit_rx = "|".join(re.escape(u) for u in units) or "(?!)"
-        not_before = "".join(re.escape(c) for c in (rules.get("not_before") or ()))
+        not_before = "".join(re.escape(c) for c in rules.not_before)
         lookbehind = f"(?<![\\d.{not_before}])" if not_before else r"(?<![\d.])"
         self.number = re.compile(lookbehind + r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(" + unit_rx + ")")
-        self.not_after = tuple(rules.get("not_after") or ())
-        self.time = re.compile(rules.get("time") or "(?!)")
+        self.not_after = rules.not_after
+        self.time = re.compile(rules.time or "(?!)")
         # The longest lead word that leaves something of the label, the longest trail word.
-        lead, trail = rules.get("lead") or (), rules.get("trail") or ()
+        lead, trail = rules.lead, rules.trail
         self.lead = re.compile(f"^(?:{trie_pattern(lead)})(?=[\\s\\S])") if lead else None
         self.trail = re.compile(f"(?:{trie_pattern(trail)})$") if trail else None
-        self.verbs = tuple(sorted(rules.get("verbs") or (), key=len, reverse=True))
-        self.change = frozenset(rules.get("change") or ())
-        self.after_stop = re.compile("|".join(re.escape(w) for w in rules.get("after_stop") or ()) or "(?!)")
-        self.split = tuple(rules.get("split") or ("的",))
+        self.verbs = tuple(sorted(rules.verbs, key=len, reverse=True))
+        self.change = frozenset(rules.change)
+        self.after_stop = re.compile("|".join(re.escape(w) for w in rules.after_stop) or "(?!)")
+        self.split = rules.split
         # a trie, not a plain alternation: thousands of names are tried at once, longest first
         self.places = re.compile("^(?:" + trie_pattern(place_names) + ")(?:市|省|县|区)?") if place_names else None
 

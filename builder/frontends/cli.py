@@ -22,6 +22,7 @@ from ..settings import Settings
 from ..site.docs_folder import docs_files, write_docs_folder
 from ..site.write import write_files
 from ..vocab import DATA_DIR, load_vocabulary
+from ..vocab.rule_files import RuleFileError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -139,4 +140,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except RuleFileError as err:  # a rule file the build cannot use: no page would be right
+        print(f"error: {err}", file=sys.stderr)
+        return 2

@@ -26,6 +26,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from builder.pipeline import build_site, index_site
@@ -33,6 +34,7 @@ from builder.settings import Settings
 from builder.site import search
 from builder.site.search_marks import mark_body_markdown
 from builder.vocab import load_vocabulary, once_per_vocabulary
+from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -66,7 +68,10 @@ def _last_commit_time(root: Path) -> str | None:
 
 
 def on_files(files: Files, config) -> Files:
-    site = build_site(_settings(config), search_markers=True)
+    try:
+        site = build_site(_settings(config), search_markers=True)
+    except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops
+        raise PluginError(str(err)) from None
     for problem in site.digest.problems:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(problem.message)

@@ -13,19 +13,11 @@ Loaded once per build into one frozen Vocabulary; nothing here is changed in pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
-DATA_DIR = Path(__file__).parent.parent / "data"
-# libyaml's loader, where PyYAML was built with it, reads the gazetteer ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path):
-    """A data file's content (an empty file reads as an empty mapping)."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+from .rule_files import (DATA_DIR, FigureRules, PlaceRules, ThemeScoring, load_figure_rules, load_place_rules,
+                         load_theme_scoring, read_yaml)
 
 
 @dataclass(frozen=True)
@@ -48,6 +40,15 @@ class Gazetteer:
     counties: dict[str, str]    # county-level place -> prefecture-level city
     zones: tuple[Zone, ...]
 
+    @cached_property
+    def zone_by_name(self) -> dict[str, Zone]:
+        """Every printed name of a national zone (short, full, aliases) -> the zone; made once."""
+        names: dict[str, Zone] = {}
+        for zone in self.zones:
+            for name in zone.names:
+                names.setdefault(name, zone)
+        return names
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -63,9 +64,9 @@ class Vocabulary:
     domain_terms: tuple[str, ...]
     stopwords: frozenset[str]
     data_dir: Path = DATA_DIR
-    place_rules: dict = field(default_factory=dict)   # places.yaml as read; compiled in places.py
-    figure_rules: dict = field(default_factory=dict)  # figures.yaml as read; compiled in figures.py
-    theme_scoring: dict = field(default_factory=dict)  # the `scoring` section of themes.yaml
+    place_rules: PlaceRules = field(default_factory=PlaceRules)      # places.yaml
+    figure_rules: FigureRules = field(default_factory=FigureRules)   # figures.yaml
+    theme_scoring: ThemeScoring = field(default_factory=ThemeScoring)  # the `scoring` section of themes.yaml
 
     def user_dictionary(self) -> list[str]:
         """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
@@ -116,11 +117,6 @@ def load_themes(path: Path) -> tuple[Theme, ...]:
     )
 
 
-def load_rules(path: Path) -> dict:
-    """A YAML rules file as a mapping; a missing file means no rules."""
-    if not path.exists():
-        return {}
-    return read_yaml(path)
 
 
 _LOADED: dict[tuple, Vocabulary] = {}
@@ -150,9 +146,9 @@ def _read_vocabulary(data_dir: Path) -> Vocabulary:
         domain_terms=read_word_list(data_dir / "domain_terms.txt"),
         stopwords=frozenset(read_word_list(data_dir / "stopwords.txt")),
         data_dir=data_dir,
-        place_rules=load_rules(data_dir / "places.yaml"),
-        figure_rules=load_rules(data_dir / "figures.yaml"),
-        theme_scoring=dict(load_rules(data_dir / "themes.yaml").get("scoring") or {}),
+        place_rules=load_place_rules(data_dir / "places.yaml"),
+        figure_rules=load_figure_rules(data_dir / "figures.yaml"),
+        theme_scoring=load_theme_scoring(data_dir / "themes.yaml"),
     )
 
 
