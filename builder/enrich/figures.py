@@ -10,12 +10,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
+from ..textmatch.cjk import CJK_CHAR, CJK_RUN, FULL_STOPS
 from ..textmatch.trie import trie_pattern
 from ..vocab import Vocabulary, once_per_vocabulary
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# A figure's sentence ends at a full stop or a semicolon, full- or half-width; not at an
+# ellipsis, which lists what comes before a figure more often than it ends the sentence.
+_ENDS = re.escape(FULL_STOPS + "；!?;")
+_SENTENCE = re.compile(f"[^{_ENDS}\\n]+[{_ENDS}]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -88,7 +91,7 @@ class FigureFinder:
         return label
 
     def _label_after(self, sentence: str, end: int) -> str:
-        m = _CJK_RUN.match(sentence, end)
+        m = CJK_RUN.match(sentence, end)
         if not m:
             return ""
         label = re.split("[的和及与等]", m.group(0))[0]
@@ -133,7 +136,7 @@ class FigureFinder:
             if label in self.change and previous is not None:
                 label = previous.label + label
             floor = m.end()
-            if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
+            if len(label) < 2 or not CJK_CHAR.search(label):
                 continue
             figure = Figure(label=label, value=value, unit=unit, sentence=sentence)
             weight = self.class_weight.get(cls, 1.0) + (2.0 if value in title else 0.0)

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
 
+from ..textmatch.cjk import CJK_RANGE
 from ..textmatch.wordcut import idf_table, vocab_cutter
 from ..vocab import Vocabulary, once_per_vocabulary
 
@@ -30,7 +31,7 @@ MIN_TAGS, MAX_TAGS = 3, 8
 TAG_FLOOR = 0.15        # a tag beyond the third must weigh this share of the best
 DOMAIN_BOOST = 1.5
 VECTOR_SIZE = 40        # terms kept per article for similarity
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_WORD = re.compile(rf"^[{CJK_RANGE}]{{2,}}$")
 _UNSEEN = object()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import line_fixes
+from ..textmatch.cjk import remove_cjk_spaces
 from ..segment.bylines import names_in
 from ..model import Fix, FixKind, Line, Page, RepairedPage, Role
 from .place_misreadings import place_fixes
@@ -52,7 +53,7 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         # A paragraph may end here: the next quote opens.
         quotes.update({'"': True, "'": True})
     spaced = text
-    step(FixKind.SPACE, line_fixes.remove_cjk_spaces(text))
+    step(FixKind.SPACE, remove_cjk_spaces(text))
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 

@@ -14,12 +14,13 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from ..textmatch.cjk import CJK_RUN
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, once_per_vocabulary
 
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
-_CHINESE = re.compile("[\u3400-\u9fff]+")
+_CHINESE = CJK_RUN
 # How far (in lines) the right form must be printed for a correction.
 WINDOW = 80
 # How often the right form must be printed nearby when the misread form is a real place too.

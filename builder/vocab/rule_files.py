@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..textmatch.cjk import CJK_RANGE, CLOSING_MARKS, SENTENCE_END
 from ..textmatch.regex_facts import required_text
 
 DATA_DIR = Path(__file__).parent.parent / "data"
@@ -29,7 +30,8 @@ def read_yaml(path: Path):
     """A data file's content (an empty file reads as an empty mapping)."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
-CJK = "\u3400-\u9fff"
+# The former name of cjk.CJK_RANGE, still imported by builder/segment/.
+CJK = CJK_RANGE
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cheap as a cache key, one object per rules file
@@ -114,12 +116,12 @@ def load_rules(path: Path) -> Rules:
     return Rules(
         markup=tuple(re.compile(p) for p in d.get("markup") or ()),
         misreadings=tuple((re.compile(k), v) for k, v in (d.get("misreadings") or {}).items()),
-        latin_misreadings=tuple((re.compile(rf"(?<=[{CJK}])\s*\b{re.escape(k)}\b\s*(?=[{CJK}])"), v)
+        latin_misreadings=tuple((re.compile(rf"(?<=[{CJK_RANGE}])\s*\b{re.escape(k)}\b\s*(?=[{CJK_RANGE}])"), v)
                                 for k, v in (d.get("latin_misreadings") or {}).items()),
         fullwidth=tuple((d.get("fullwidth") or {}).items()),
         heading_part_separator=d.get("heading_part_separator", "，"),
-        sentence_end=d.get("sentence_end", "。！？"),
-        closing_marks=d.get("closing_marks", "”"),
+        sentence_end=d.get("sentence_end", SENTENCE_END),
+        closing_marks=d.get("closing_marks", CLOSING_MARKS),
         continuation_end_marks=d.get("continuation_end_marks", "，"),
         continuation_end_words=tuple(d.get("continuation_end_words") or ()),
         continuation_start_chars=d.get("continuation_start_chars", ""),
@@ -187,7 +189,7 @@ class PlaceRules:
     weights: PlaceWeights = field(default_factory=PlaceWeights)
     # zone-like kinds, earlier ones win a tie
     zone_kinds: tuple[str, ...] = ("national", "hitech_zone", "new_area", "ftz_area", "dev_zone", "town")
-    qualifier: str = r"[（(][\u4e00-\u9fff]{1,6}[)）]"  # a district in brackets after a zone's name
+    qualifier: str = rf"[（(][{CJK_RANGE}]{{1,6}}[)）]"  # a district in brackets after a zone's name
     rules: tuple[PlaceRule, ...] = ()
     known: tuple[KnownPlace, ...] = ()
     not_towns: frozenset[str] = frozenset()   # words ending in 镇 that are not towns
