@@ -92,6 +92,17 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     return text[j] if j >= 0 else "", text[k:k + 1]
 
 
+def _quote(ch: str, prev: str, nxt: str, quote_open: dict[str, bool]) -> str:
+    """A straight quote on a line with Chinese: curly, opening and closing in turn; an
+    apostrophe inside a Latin word stays."""
+    if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+        return ch
+    pair = "“”" if ch == '"' else "‘’"
+    mark = pair[0] if quote_open[ch] else pair[1]
+    quote_open[ch] = not quote_open[ch]
+    return mark
+
+
 def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
     """Half-width punctuation and straight quotes in Chinese context become full-width.
 
@@ -126,24 +137,17 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         if ch == ")" and opened:
             # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
             out.append(table[ch] if opened.pop() else ch)
-            continue
-        if ch in table or (ch in "\"'" and has_cjk):
+        elif ch in "\"'" and (has_cjk or ch in table):
+            out.append(_quote(ch, *_neighbours(text, i), quote_open))
+        elif ch in table:
             prev, nxt = _neighbours(text, i)
-            if ch in "\"'":
-                if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                    out.append(ch)  # an apostrophe in a Latin word
-                    continue
-                pair = "“”" if ch == '"' else "‘’"
-                out.append(pair[0] if quote_open[ch] else pair[1])
-                quote_open[ch] = not quote_open[ch]
-                continue
             latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
             wide = is_cjkish(prev) or is_cjkish(nxt) or (has_cjk and not latin)
             if ch == "(":
                 opened.append(wide)
             out.append(table[ch] if wide else ch)
-            continue
-        out.append(ch)
+        else:
+            out.append(ch)
     out.append(text[last:])
     return "".join(out)
 
