@@ -305,7 +305,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     gaz = vocab.gazetteer
     if value is None:
         return Rezone(None, None, None)
-    known = {name: z for z in gaz.zones for name in z.names}
+    known = gaz.zone_by_name
     if isinstance(value, str):
         zone = known.get(value.strip())
         if zone is None:

@@ -148,7 +148,7 @@ class FigureFinder:
 def _new_figure_finder(vocab: Vocabulary) -> FigureFinder:
     # Place names from the gazetteer are trimmed off labels.
     gaz = vocab.gazetteer
-    names = [n for z in gaz.zones for n in z.names] + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
+    names = list(gaz.zone_by_name) + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
     return FigureFinder(vocab, names)
 
 

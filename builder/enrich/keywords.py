@@ -48,7 +48,7 @@ class KeywordModel:
     """The tokenizer, IDF table and word lists for one vocabulary. Build once per build."""
 
     def __init__(self, vocab: Vocabulary):
-        zone_names = {n for z in vocab.gazetteer.zones for n in z.names}
+        zone_names = set(vocab.gazetteer.zone_by_name)
         self.cutter = vocab_cutter(vocab)
         self.idf, self.median_idf = idf_table()
         self.stopwords = vocab.stopwords

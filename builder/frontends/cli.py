@@ -92,9 +92,9 @@ def bench(args: argparse.Namespace) -> int:
 
 
 def preview(args: argparse.Namespace) -> int:
-    from .preview import serve
+    from .preview import preview_pages
 
-    return serve(args.pages, args.dev_addr)
+    return preview_pages(args.pages, args.dev_addr)
 
 
 def _build_arguments(p: argparse.ArgumentParser, out_help: str) -> None:

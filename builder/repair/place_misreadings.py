@@ -32,10 +32,8 @@ class _Gazetteer:
 
     def __init__(self, vocab: Vocabulary):
         g = vocab.gazetteer
-        places = set(g.cities) | set(g.counties) | set(g.provinces)
-        for zone in g.zones:
-            places.update(zone.names)
-            places.add(zone.city)
+        places = set(g.cities) | set(g.counties) | set(g.provinces) | set(g.zone_by_name)
+        places.update(zone.city for zone in g.zones)
         self.places = frozenset(n for n in places if n)
         self.names = WordFinder({*g.cities, *g.counties})
         self.counties, self.cities = g.counties, g.cities

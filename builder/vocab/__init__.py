@@ -70,13 +70,8 @@ class Vocabulary:
 
     def user_dictionary(self) -> list[str]:
         """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
-        words: list[str] = []
-        seen: set[str] = set()
-        for zone in self.gazetteer.zones:
-            for name in zone.names:
-                if name not in seen:
-                    seen.add(name)
-                    words.append(name)
+        words: list[str] = list(self.gazetteer.zone_by_name)
+        seen: set[str] = set(words)
         for term in self.domain_terms:
             if term not in seen:
                 seen.add(term)
