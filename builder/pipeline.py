@@ -52,24 +52,33 @@ def build_digest(settings: Settings) -> Digest:
 
 
 def _build_digest(settings: Settings) -> Digest:
+    """The two phases, step by step:
+
+    1. read the corrections file and the page files;
+    2. phase one per page (cached, on every core): repair, segment, ids, enrich;
+    3. the segmentation corrections (debris, split, merge, drop, retitle);
+    4. enrichment again for the articles whose text they changed or made; the others
+       keep phase one's entry with their corrected article;
+    5. tags across the build, then the enrichment corrections (rezone, themes, tags);
+    6. related articles.
+    """
     vocab = load_vocabulary(settings.data_dir)
-    corrections = load_corrections(settings.corrections, vocab)
+    corrections = load_corrections(settings.corrections, vocab)                           # 1.
     pages, problems = read_pages(settings.seeds)
     cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
     analysed = cache.map(pages, lambda todo: map_pages(analyse_batch, todo, settings.data_dir, settings.workers))
-    segmented = tuple(s for s, _ in analysed)
+    segmented = tuple(s for s, _ in analysed)                                              # 2.
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections; phase one
     # made them (an id depends only on its page, so a page's ids are the same alone or in a build).
-    amended = apply_to_articles(corrections, segmented,
+    amended = apply_to_articles(corrections, segmented,                                    # 3.
                                 [IdentifiedArticle(e.id, e.article) for _, es in analysed for e in es])
-    # Only articles whose text the corrections changed (or made) are analysed again.
     redo = [ia for ia in amended.articles if ia.id in amended.changed or ia.id not in machine]
-    fresh = {e.id: e for e in analyse_articles(redo, vocab)}
+    fresh = {e.id: e for e in analyse_articles(redo, vocab)}                               # 4.
     entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.articles)
-    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
+    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)      # 5.
     return Digest(
-        entries=link_related(enriched.entries), pages=amended.pages,
+        entries=link_related(enriched.entries), pages=amended.pages,                       # 6.
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
     )
