@@ -15,6 +15,7 @@ from ..model import ThemeMatch
 from ..textmatch.trie import trie_pattern
 from ..vocab import Theme, Vocabulary, once_per_vocabulary
 
+
 @dataclass(frozen=True)
 class _CompiledTheme:
     theme: Theme
