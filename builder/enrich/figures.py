@@ -20,6 +20,8 @@ _ENDS = re.escape(FULL_STOPS + "；!?;")
 _SENTENCE = re.compile(f"[^{_ENDS}\\n]+[{_ENDS}]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
 _DIGIT = re.compile(r"\d")
+# Unit classes of figures.yaml whose labels are checked apart (a count or an area needs a real label).
+COUNT, AREA = "count", "area"
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,11 @@ class FigureFinder:
             cls = self.unit_class[unit]
             after = sentence[m.end():]
             skip = next((w for w in self.not_after if after.startswith(w)), None)
-            if cls == "count" and skip:
+            if cls == COUNT and skip:
                 floor = m.end() + len(skip)
                 continue
             label = self._label_before(sentence, m.start(), floor)
-            if cls in ("count", "area") and (not label or label.endswith(self.verbs)):
+            if cls in (COUNT, AREA) and (not label or label.endswith(self.verbs)):
                 label = self._label_after(sentence, m.end()) or label
             if label in self.change and previous is not None:
                 label = previous.label + label
