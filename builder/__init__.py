@@ -1,6 +1,7 @@
 """zone digest: OCR'd newspaper pages about China's high-tech zones, made into a searchable site.
 
-The stages, in the order a page goes through them (``pipeline.py`` runs them):
+The stages, in the order a page goes through them; ``pipeline.build_site(settings)`` runs
+them and renders the site, for every front end:
 
     sources → repair → segment → enrich → corrections → site
 

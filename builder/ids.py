@@ -12,7 +12,7 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 
-from .model import Article
+from .model import Article, IdentifiedArticle
 
 
 def article_id(article: Article) -> str:
@@ -20,7 +20,7 @@ def article_id(article: Article) -> str:
     return f"{slugify(article.title, 40)}-{tag}"
 
 
-def assign_ids(articles: list[Article]) -> list[tuple[str, Article]]:
+def assign_ids(articles: list[Article]) -> list[IdentifiedArticle]:
     """Pair each article with its id; a repeated id (same title twice on one page) gets a suffix."""
     seen: dict[str, int] = {}
     out = []
@@ -28,7 +28,7 @@ def assign_ids(articles: list[Article]) -> list[tuple[str, Article]]:
         base = article_id(article)
         n = seen.get(base, 0) + 1
         seen[base] = n
-        out.append((base if n == 1 else f"{base}-{n}", article))
+        out.append(IdentifiedArticle(base if n == 1 else f"{base}-{n}", article))
     return out
 
 

@@ -7,6 +7,17 @@ input files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+# Names of roles and kinds are StrEnums: each member is its string ("body" == Role.BODY),
+# so templates, JSON and the cache see the same values as before they had names.
+
+
+class ProblemKind(StrEnum):
+    """What a Problem left out of the build."""
+    PAGE = "page"                # a page file that could not be read
+    CORRECTIONS = "corrections"  # a correction that could not be applied
 
 
 # --- sources ---------------------------------------------------------------
@@ -35,22 +46,34 @@ class Page:
         return tuple(self.text.split("\n"))
 
 
+class CorrectionKind(StrEnum):
+    """What an editor's correction changes (``seeds/corrections.yaml``), in the order applied."""
+    SPLIT = "split"
+    MERGE = "merge"
+    DEBRIS = "debris"
+    DROP = "drop"
+    RETITLE = "retitle"
+    REZONE = "rezone"
+    THEMES = "themes"
+    TAGS = "tags"
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with the input, reported by file name and reason.
 
-    ``kind`` says what was left out: a page file ("page") or a correction
-    ("corrections"); both fail a ``--strict`` build.
+    ``kind`` says what was left out: a page file or a correction (ProblemKind);
+    both fail a ``--strict`` build.
     """
     file: str
     reason: str
     line: int | None = None
-    kind: str = "page"
+    kind: ProblemKind = ProblemKind.PAGE
 
     @property
     def message(self) -> str:
         """The line printed by the command line and logged by the MkDocs hook."""
-        lead = "correction not applied:" if self.kind == "corrections" else "skipped page file"
+        lead = "correction not applied:" if self.kind == ProblemKind.CORRECTIONS else "skipped page file"
         return f"{lead} {self}"
 
     def __str__(self) -> str:
@@ -60,10 +83,20 @@ class Problem:
 
 # --- repair ----------------------------------------------------------------
 
+class FixKind(StrEnum):
+    """What a repair changed on a line, in the order the steps run."""
+    MARKUP = "markup"            # typesetting marks stripped
+    DOUBLED = "doubled"          # bold headline characters printed twice
+    MISREADING = "misreading"    # a character OCR misreads
+    PUNCTUATION = "punctuation"  # marks widened to full width, doubled marks collapsed
+    SPACE = "space"              # spaces between Chinese characters
+    PLACE_NAME = "place-name"    # a place name misread, mended from the page's own text
+
+
 @dataclass(frozen=True)
 class Fix:
     """One change the repair stage made: what kind, on which line, before and after."""
-    kind: str
+    kind: FixKind
     line: int
     before: str
     after: str
@@ -77,7 +110,7 @@ class Line:
         no: the 1-based line number in the page file
         raw: the line as printed
         text: the repaired text ("" when nothing is left)
-        debris: the kind of debris when the whole line is debris (blank, markup), else None
+        debris: the role of a line that is all debris (Role.BLANK, Role.MARKUP), else None
         heading_level: the Markdown heading level the line was marked with (``#`` is 1), else 0
         spaced: the repaired text before spaces were removed ("" when the same as text);
             a heading's parts are told apart by its spaces
@@ -85,7 +118,7 @@ class Line:
     no: int
     raw: str
     text: str
-    debris: str | None = None
+    debris: Role | None = None
     heading_level: int = 0
     spaced: str = ""
 
@@ -99,10 +132,25 @@ class RepairedPage:
 
 # --- segment ---------------------------------------------------------------
 
-# Every line of a page gets exactly one of these roles (see DESIGN "Nothing lost").
-ARTICLE_ROLES = ("headline", "kicker", "subhead", "byline", "body", "caption", "credit")
-# "removed" and "dropped" are set by editors' corrections (corrections/apply.py).
-DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced", "removed", "dropped")
+class Role(StrEnum):
+    """Where a line went: every line of a page gets exactly one (see DESIGN "Nothing lost")."""
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBHEAD = "subhead"
+    BYLINE = "byline"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BLANK = "blank"
+    DUPLICATE = "duplicate"
+    MARKUP = "markup"
+    UNPLACED = "unplaced"
+    REMOVED = "removed"  # marked as debris by an editor (corrections/apply.py)
+    DROPPED = "dropped"  # its article dropped by an editor
+
+
+ARTICLE_ROLES = (Role.HEADLINE, Role.KICKER, Role.SUBHEAD, Role.BYLINE, Role.BODY, Role.CAPTION, Role.CREDIT)
+DEBRIS_ROLES = (Role.BLANK, Role.DUPLICATE, Role.MARKUP, Role.UNPLACED, Role.REMOVED, Role.DROPPED)
 
 
 @dataclass(frozen=True)
@@ -112,7 +160,7 @@ class Placement:
     ``article`` is the article's ``number`` on the page (1-based), or None for debris.
     """
     line: int
-    role: str
+    role: Role
     article: int | None = None
     note: str = ""
 
@@ -149,6 +197,12 @@ class Article:
     notes: tuple[str, ...] = ()
 
 
+class IdentifiedArticle(NamedTuple):
+    """An article with its stable id (``ids.assign_ids``); unpacks as ``id_, article``."""
+    id: str
+    article: Article
+
+
 @dataclass(frozen=True)
 class SegmentedPage:
     page: Page
@@ -158,10 +212,30 @@ class SegmentedPage:
 
     @property
     def unplaced(self) -> tuple[Placement, ...]:
-        return tuple(p for p in self.placements if p.role == "unplaced")
+        return tuple(p for p in self.placements if p.role == Role.UNPLACED)
 
 
 # --- enrich ----------------------------------------------------------------
+
+class PlaceKind(StrEnum):
+    """Kinds of place the place finder tells apart (``places.yaml`` may add zone kinds of its own)."""
+    NATIONAL = "national"        # a national high-tech zone of the gazetteer
+    HITECH_ZONE = "hitech_zone"  # another 高新区, found by its shape
+    NEW_AREA = "new_area"        # 新区
+    FTZ_AREA = "ftz_area"        # 自贸区片区
+    DEV_ZONE = "dev_zone"        # 经开区
+    TOWN = "town"                # 镇
+    INSTITUTION = "institution"  # counts for the place in its name
+    CITY = "city"
+    COUNTY = "county"
+    PROVINCE = "province"
+
+
+def article_page(id_: str) -> str:
+    """The Markdown page of an article in the docs folder (``articles/<id>.md``); the one
+    place the rule is written. Its address is the page's directory URL (``Entry.url``)."""
+    return f"articles/{id_}.md"
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -213,7 +287,8 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"articles/{self.id}/"
+        """The address of its page from the site root (``articles/<id>/``)."""
+        return article_page(self.id).removesuffix(".md") + "/"
 
     @property
     def title(self) -> str:

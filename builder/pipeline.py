@@ -4,12 +4,13 @@ Phase one reads, repairs, segments and enriches every page on its own (it is
 cached per page, see ``runtime/page_cache.py``, and spread over the cores, see
 ``runtime/workers.py``); phase two needs all articles at once: the editors'
 corrections, tags (words common to most articles are left out) and related
-articles. Rendering is separate (``site.render_site``), so the MkDocs
-hook and the command line share both.
+articles. ``build_site`` adds the rendering (``site.render_site``): it is what the
+command line, the MkDocs hook and the benchmark call.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corrections.apply import apply_to_articles, apply_to_entries
@@ -17,12 +18,13 @@ from .runtime.page_cache import PageCache, code_version
 from .corrections.check import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
-from .model import Digest, Entry, Page, SegmentedPage
+from .model import Digest, Entry, IdentifiedArticle, Page, SegmentedPage
 from .runtime.progress import Steps
 from .runtime.workers import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
+from .site import render_site, search
 from .sources import read_pages
 from .vocab import Vocabulary, load_vocabulary
 
@@ -51,8 +53,18 @@ def build_digest(settings: Settings) -> Digest:
 
 
 def _build_digest(settings: Settings) -> Digest:
+    """The two phases, step by step:
+
+    1. read the corrections file and the page files;
+    2. phase one per page (cached, on every core): repair, segment, ids, enrich;
+    3. the segmentation corrections (debris, split, merge, drop, retitle);
+    4. enrichment again for the articles whose text they changed or made; the others
+       keep phase one's entry with their corrected article;
+    5. tags across the build, then the enrichment corrections (rezone, themes, tags);
+    6. related articles.
+    """
     vocab = load_vocabulary(settings.data_dir)
-    corrections = load_corrections(settings.corrections, vocab)
+    corrections = load_corrections(settings.corrections, vocab)                           # 1.
     steps = Steps()
     pages, problems = read_pages(settings.seeds)
     steps.done(f"page files read: {len(pages):,} ({len(problems):,} skipped)")
@@ -64,23 +76,63 @@ def _build_digest(settings: Settings) -> Digest:
         return map_pages(analyse_batch, todo, settings.data_dir, settings.workers)
 
     analysed = cache.map(pages, analyse)
-    articles = sum(len(es) for _, es in analysed)
     fresh_pages = sum(analysed_now)
-    steps.done(f"pages analysed: {fresh_pages:,}, taken from the cache: {len(pages) - fresh_pages:,}; articles: {articles:,}")
-    segmented = tuple(s for s, _ in analysed)
+    steps.done(f"pages analysed: {fresh_pages:,}, taken from the cache: {len(pages) - fresh_pages:,}; "
+               f"articles: {sum(len(es) for _, es in analysed):,}")
+    segmented = tuple(s for s, _ in analysed)                                              # 2.
     machine = {e.id: e for _, page_entries in analysed for e in page_entries}
     # Ids come from the machine's headlines, before the editors' corrections; phase one
     # made them (an id depends only on its page, so a page's ids are the same alone or in a build).
-    amended = apply_to_articles(corrections, segmented, [(e.id, e.article) for _, es in analysed for e in es])
-    # Only articles whose text the corrections changed (or made) are analysed again.
-    redo = [(id_, a) for id_, a in amended.pairs if id_ in amended.changed or id_ not in machine]
-    fresh = {e.id: e for e in analyse_articles(redo, vocab)}
-    entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.pairs)
-    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
-    linked = link_related(enriched.entries)
+    amended = apply_to_articles(corrections, segmented,                                    # 3.
+                                [IdentifiedArticle(e.id, e.article) for _, es in analysed for e in es])
+    redo = [ia for ia in amended.articles if ia.id in amended.changed or ia.id not in machine]
+    fresh = {e.id: e for e in analyse_articles(redo, vocab)}                               # 4.
+    entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.articles)
+    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)      # 5.
+    linked = link_related(enriched.entries)                                                # 6.
     steps.done(f"corrections, tags and related articles: {len(linked):,} articles")
     return Digest(
         entries=linked, pages=amended.pages,
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
     )
+
+
+@dataclass(frozen=True)
+class Site:
+    """A build: the digest and its rendered files (path inside the docs folder → text).
+
+    ``seconds`` is how long the digest and the rendering took, for the benchmark.
+    """
+    digest: Digest
+    files: dict[str, str]
+    seconds: tuple[float, float] = field(default=(0.0, 0.0), compare=False)
+
+
+def build_site(settings: Settings, search_markers: bool = False) -> Site:
+    """The digest of the settings' seeds, rendered.
+
+    Arguments:
+        search_markers: write the search markers into the pages (Material's search
+            exclusion, Pagefind's body and hidden terms field, see ``site/search_marks.py``),
+            as a docs folder built without the hook needs them. Off, the pages are
+            those of ``tests/expected/seeds/``.
+    """
+    start = time.perf_counter()
+    digest = build_digest(settings)
+    rendered = time.perf_counter()
+    files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url,
+                        search_markers=search_markers)
+    return Site(digest, files, (rendered - start, time.perf_counter() - rendered))
+
+
+def index_site(site_dir: Path, data_dir: Path) -> tuple[int, float]:
+    """The last step, after MkDocs: Pagefind's index of the built site, and beside it the
+    table of dictionary words → codes that the search box rewrites queries with.
+
+    Returns:
+        the number of pages indexed and the seconds Pagefind took.
+    """
+    pages, seconds = search.index_site(Path(site_dir))
+    search.write_terms(Path(site_dir), list(load_vocabulary(data_dir).user_dictionary()))
+    return pages, seconds

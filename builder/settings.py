@@ -41,19 +41,19 @@ class Settings:
         corrections: the editors' corrections file (``seeds/corrections.yaml`` by default)
         data_dir: the vocabularies
         templates: the Jinja2 templates
+        content: the hand-written pages (MkDocs' docs folder, ``content/``)
         site_url: the public address, for the feed and sitemap ("" when unknown)
         cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
         workers: processes for phase one (None: every core, see ``parallel.default_workers``)
-        content_dir: the hand-written pages (MkDocs' ``docs_dir``)
     """
     seeds: Path
     corrections: Path | None = None
     data_dir: Path = PACKAGE_DATA
     templates: Path = CODE_ROOT / "site_templates"
+    content: Path = CODE_ROOT / "content"
     site_url: str = ""
     cache_dir: Path | None = None
     workers: int | None = None
-    content_dir: Path = CODE_ROOT / "content"
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":
@@ -67,6 +67,6 @@ class Settings:
         hand-written pages and vocabularies."""
         root = Path(root)
         kw.setdefault("templates", root / "site_templates")
-        kw.setdefault("content_dir", root / "content")
+        kw.setdefault("content", root / "content")
         kw.setdefault("data_dir", site_data_dir(root))
         return cls.for_seeds(Path(seeds) if seeds else root / "seeds", **kw)

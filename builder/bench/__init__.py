@@ -4,7 +4,7 @@ With ``--floor`` it also builds the same archive's pages with plain MkDocs +
 Material (``floor.py``) and prints the publish build's ratios to it.
 
 It makes a synthetic archive of N articles from the seeds (``synthetic.py``),
-times the builder stage (``build_digest`` + ``render_site``, phase one on every core,
+times the builder stage (``pipeline.build_site``: the digest, then the pages; phase one on every core,
 no cache), times ``mkdocs build`` of the archive in a subprocess (the hook
 reads ``DIGEST_SEEDS``; Pagefind runs inside it, and its share is reported
 apart), measures the site on disk, and runs one search in headless Chromium,
@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..runtime.workers import default_workers
-from ..pipeline import build_digest
-from ..site import render_site
+from ..pipeline import build_site
 from ..settings import CODE_ROOT, Settings, find_site_root
 from . import floor
 from .synthetic import make_archive, read_material
@@ -142,14 +141,12 @@ def run(options: Options) -> dict:
     workers = options.workers or default_workers()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
-    settings = Settings.for_site(find_site_root(), seeds, workers=workers)
-    digest = build_digest(settings)
-    digest_seconds = time.perf_counter() - start
-    files = render_site(digest, vocab, settings.templates)
+    built = build_site(Settings.for_site(find_site_root(), seeds, workers=workers))
     builder_seconds = time.perf_counter() - start
-    n = max(1, len(digest.entries))
+    digest_seconds = built.seconds[0]
+    n = max(1, len(built.digest.entries))
     figures: dict = {
-        "articles": len(digest.entries), "pages": len(written), "files": len(files),
+        "articles": len(built.digest.entries), "pages": len(written), "files": len(built.files),
         "builder_workers": workers,
         "builder_seconds": round(builder_seconds, 2),
         "builder_ms_per_article": round(1000 * builder_seconds / n, 2),
@@ -159,7 +156,7 @@ def run(options: Options) -> dict:
         "builder_digest_seconds": round(digest_seconds, 2),
         "builder_render_seconds": round(builder_seconds - digest_seconds, 2),
     }
-    del digest, files
+    del built
     if options.mkdocs:
         project, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(project.seconds, 2), mkdocs_peak_mb=project.peak_mb,

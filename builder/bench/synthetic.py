@@ -14,18 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sources import read_pages
+from ..textmatch.cjk import CJK_RANGE, FULL_STOPS
 from ..textmatch.trie import trie_pattern
 from ..vocab import Vocabulary, Zone
 
-CJK = r"\u3400-\u9fff"
+CJK = CJK_RANGE
 _SPACE = re.compile(rf"(?<=[{CJK}，。、；：！？“”（）,])[ \u3000\t]+(?=[{CJK}，。、；：！？“”（）,])")
 # Lines carrying OCR debris or captions are left out: the archive should be clean text.
 _DEBRIS = re.compile(r"\^\{|<|>|^#|▶|图片|图为|摄$|记者|通讯员")
-_ENDS = "。！？”"
+_ENDS = FULL_STOPS + "”"
 # A recombined paragraph opens an article in the middle, so it must neither start
 # a story (本报讯…) nor be the tail of a sentence wrapped from the line before.
 _LEAD = re.compile(r"^(本报讯|本报记者|记者|讯)\s*([(（][^)）]{0,40}[)）])?")
-_SENTENCE_END = re.compile(r"[。！？][”’]?$")
+_SENTENCE_END = re.compile(f"[{FULL_STOPS}][”’]?$")
 _NAME = re.compile(rf"^[{CJK}]{{2,3}}$")
 # Headline verbs and, when the vocabulary has none, topics; the zone name leads the headline.
 VERBS = ("推进", "打造", "聚焦", "加快", "深化", "做强", "培育", "布局", "激活", "提速")

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Problem
+from ..model import CorrectionKind, Problem, ProblemKind
 from ..vocab import Vocabulary
 
 # In the order they are applied (see apply.py).
-ARTICLE_KINDS = ("split", "merge", "debris", "drop", "retitle", "rezone", "themes", "tags")
-PAGE_KINDS = ("debris",)
+ARTICLE_KINDS = tuple(CorrectionKind)
+PAGE_KINDS = (CorrectionKind.DEBRIS,)
 MAX_TITLE = 120
 
 
@@ -53,7 +53,7 @@ class Correction:
         line: 1-based line of the kind in the corrections file
     """
     target: str
-    kind: str
+    kind: CorrectionKind
     value: object
     line: int
 
@@ -77,7 +77,7 @@ class Corrections:
     items: tuple[Correction, ...] = ()
     problems: tuple[Problem, ...] = ()
 
-    def of_kind(self, kind: str) -> tuple[Correction, ...]:
+    def of_kind(self, kind: CorrectionKind) -> tuple[Correction, ...]:
         return tuple(c for c in self.items if c.kind == kind)
 
 
@@ -95,21 +95,9 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
     if path is None or not Path(path).is_file():
         return Corrections(file=Path(path).name if path else "")
     name = Path(path).name
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return Corrections(name, problems=(_problem(name, None, f"cannot be read: {err}"),))
-    # The SafeLoader composes nodes that keep their line numbers; values are
-    # built node by node so a bad value is reported at its own line.
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        return Corrections(name, problems=(_problem(name, line, f"not valid YAML: {err.problem or err}"),))
-    finally:
-        loader.dispose()
+    loader, root, problem = _compose(Path(path))
+    if problem is not None:
+        return Corrections(name, problems=(problem,))
     if root is None:
         return Corrections(name)
     if not isinstance(root, yaml.MappingNode):
@@ -119,41 +107,69 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for key_node, value_node in root.value:
-        target = _scalar(loader, key_node)
-        line = _line(key_node)
-        if not isinstance(target, str) or not target.strip():
-            problems.append(_problem(name, line, f"{target!r} is not an article id or page file name"))
+        target = _target(loader, name, key_node, value_node, seen)
+        if isinstance(target, Problem):
+            problems.append(target)
             continue
-        target = target.strip()
-        if target in seen:
-            problems.append(_problem(name, line, f"{target} appears twice (first at line {seen[target]}); "
-                                                 "put all its corrections under one key"))
-            continue
-        seen[target] = line
-        if not isinstance(value_node, yaml.MappingNode):
-            problems.append(_problem(name, line, f"{target}: expected its corrections below it, "
-                                                 "e.g. `retitle: 新标题`"))
-            continue
-        kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
         for kind_node, arg_node in value_node.value:
-            kind = _scalar(loader, kind_node)
-            kline = _line(kind_node)
-            if kind not in kinds:
-                what = "a page file" if kinds is PAGE_KINDS else "an article"
-                problems.append(_problem(name, kline, f"{target}: unknown correction {kind!r} for {what} "
-                                                      f"(known: {', '.join(kinds)})"))
-                continue
-            try:
-                value = _check(kind, _value(loader, arg_node), vocab, target)
-            except _Invalid as err:
-                problems.append(_problem(name, kline, f"{target}: {kind}: {err}"))
-                continue
-            items.append(Correction(target, kind, value, kline))
+            found = _correction(loader, name, target, kind_node, arg_node, vocab)
+            (problems if isinstance(found, Problem) else items).append(found)
     return Corrections(name, tuple(items), tuple(problems))
 
 
+def _compose(path: Path) -> tuple[yaml.SafeLoader | None, yaml.Node | None, Problem | None]:
+    """The file's YAML as nodes, which keep their line numbers: values are built node by
+    node later, so a bad value is reported at its own line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return None, None, _problem(path.name, None, f"cannot be read: {err}")
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader, loader.get_single_node(), None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        return None, None, _problem(path.name, line, f"not valid YAML: {err.problem or err}")
+    finally:
+        loader.dispose()
+
+
+def _target(loader: yaml.SafeLoader, name: str, key_node: yaml.Node, value_node: yaml.Node,
+            seen: dict[str, int]) -> str | Problem:
+    """The article id or page file name of one key, or the Problem that leaves the key out."""
+    target = _scalar(loader, key_node)
+    line = _line(key_node)
+    if not isinstance(target, str) or not target.strip():
+        return _problem(name, line, f"{target!r} is not an article id or page file name")
+    target = target.strip()
+    if target in seen:
+        return _problem(name, line, f"{target} appears twice (first at line {seen[target]}); "
+                                    "put all its corrections under one key")
+    seen[target] = line
+    if not isinstance(value_node, yaml.MappingNode):
+        return _problem(name, line, f"{target}: expected its corrections below it, e.g. `retitle: 新标题`")
+    return target
+
+
+def _correction(loader: yaml.SafeLoader, name: str, target: str, kind_node: yaml.Node, arg_node: yaml.Node,
+                vocab: Vocabulary) -> Correction | Problem:
+    """One checked correction of ``target``, or the Problem that leaves it out."""
+    kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
+    kind = _scalar(loader, kind_node)
+    line = _line(kind_node)
+    if kind not in kinds:
+        what = "a page file" if kinds is PAGE_KINDS else "an article"
+        return _problem(name, line, f"{target}: unknown correction {kind!r} for {what} (known: {', '.join(kinds)})")
+    kind = CorrectionKind(kind)
+    try:
+        return Correction(target, kind, _check(kind, _value(loader, arg_node), vocab, target), line)
+    except _Invalid as err:
+        return _problem(name, line, f"{target}: {kind}: {err}")
+
+
 def _problem(name: str, line: int | None, reason: str) -> Problem:
-    return Problem(name, reason, line, kind="corrections")
+    return Problem(name, reason, line, kind=ProblemKind.CORRECTIONS)
 
 
 def _line(node: yaml.Node) -> int:
@@ -173,7 +189,7 @@ def _value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 # --- one checker per kind ---------------------------------------------------
 
-def _check(kind: str, value: object, vocab: Vocabulary, target: str) -> object:
+def _check(kind: CorrectionKind, value: object, vocab: Vocabulary, target: str) -> object:
     """Check one value and return it in its normal shape.
 
     Returns:
@@ -181,45 +197,60 @@ def _check(kind: str, value: object, vocab: Vocabulary, target: str) -> object:
         split and article debris: tuple of paragraph selectors (int from 1, or str);
         page debris: tuple[int, ...]; drop: str (the reason, "" when none given).
     """
-    if kind == "retitle":
-        return _title(value)
-    if kind == "rezone":
-        return _rezone(value, vocab)
-    if kind == "themes":
-        known = [t.name for t in vocab.themes]
-        themes = _texts(value, "a theme")
-        for theme in themes:
-            if theme not in known:
-                raise _Invalid(f"unknown theme {theme!r} (themes.yaml has: {', '.join(known)})")
-        return themes
-    if kind == "tags":
-        return _texts(value, "a tag")
-    if kind == "merge":
-        ids = _texts(value, "an article id")
-        if not ids:
-            raise _Invalid("give the id of the article to append")
-        if target in ids:
-            raise _Invalid("an article cannot be merged with itself")
-        return ids
-    if kind == "split":
-        at = _selectors(value)
-        if any(s == 1 for s in at):
-            raise _Invalid("paragraph 1 cannot start the second article: nothing would be left before it")
-        return at
-    if kind == "debris" and is_page(target):
-        lines = _selectors(value)
-        if any(isinstance(s, str) for s in lines):
-            raise _Invalid("for a page file, give line numbers (from the source view)")
-        return lines
-    if kind == "debris":
-        return _selectors(value)
-    if kind == "drop":
-        if value is True:
-            return ""
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        raise _Invalid("write `drop: true`, or the reason (`drop: 重复刊登`)")
-    raise _Invalid(f"unknown correction {kind!r}")  # not reached: kinds are checked before
+    return _CHECKS[kind](value, vocab, target)
+
+
+def _themes(value: object, vocab: Vocabulary) -> tuple[str, ...]:
+    known = [t.name for t in vocab.themes]
+    themes = _texts(value, "a theme")
+    for theme in themes:
+        if theme not in known:
+            raise _Invalid(f"unknown theme {theme!r} (themes.yaml has: {', '.join(known)})")
+    return themes
+
+
+def _merge(value: object, target: str) -> tuple[str, ...]:
+    ids = _texts(value, "an article id")
+    if not ids:
+        raise _Invalid("give the id of the article to append")
+    if target in ids:
+        raise _Invalid("an article cannot be merged with itself")
+    return ids
+
+
+def _split(value: object) -> tuple[int | str, ...]:
+    at = _selectors(value)
+    if any(s == 1 for s in at):
+        raise _Invalid("paragraph 1 cannot start the second article: nothing would be left before it")
+    return at
+
+
+def _debris(value: object, target: str) -> tuple[int | str, ...]:
+    selectors = _selectors(value)
+    if is_page(target) and any(isinstance(s, str) for s in selectors):
+        raise _Invalid("for a page file, give line numbers (from the source view)")
+    return selectors
+
+
+def _drop(value: object) -> str:
+    if value is True:
+        return ""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise _Invalid("write `drop: true`, or the reason (`drop: 重复刊登`)")
+
+
+# kind -> checker(value, vocab, target); every kind has one.
+_CHECKS = {
+    CorrectionKind.RETITLE: lambda value, vocab, target: _title(value),
+    CorrectionKind.REZONE: lambda value, vocab, target: _rezone(value, vocab),
+    CorrectionKind.THEMES: lambda value, vocab, target: _themes(value, vocab),
+    CorrectionKind.TAGS: lambda value, vocab, target: _texts(value, "a tag"),
+    CorrectionKind.MERGE: lambda value, vocab, target: _merge(value, target),
+    CorrectionKind.SPLIT: lambda value, vocab, target: _split(value),
+    CorrectionKind.DEBRIS: lambda value, vocab, target: _debris(value, target),
+    CorrectionKind.DROP: lambda value, vocab, target: _drop(value),
+}
 
 
 def _title(value: object) -> str:
@@ -274,7 +305,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     gaz = vocab.gazetteer
     if value is None:
         return Rezone(None, None, None)
-    known = {name: z for z in gaz.zones for name in z.names}
+    known = gaz.zone_by_name
     if isinstance(value, str):
         zone = known.get(value.strip())
         if zone is None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .figures import figure_finder
 from .keywords import ArticleTerms, choose_tags, document_frequency, keyword_model, term_vector
-from ..model import Article, Entry
+from ..model import Entry, IdentifiedArticle
 from .places import place_finder
 from .related import link_related
 from .themes import theme_scorer
@@ -26,14 +26,14 @@ from ..vocab import Vocabulary
 __all__ = ["analyse_articles", "choose_all_tags", "enrich_articles", "link_related"]
 
 
-def analyse_articles(pairs: list[tuple[str, Article]], vocab: Vocabulary) -> tuple[Entry, ...]:
+def analyse_articles(articles: list[IdentifiedArticle], vocab: Vocabulary) -> tuple[Entry, ...]:
     """Phase one: every article with its place, themes, figures and term vector.
 
     Each article is analysed on its own, so the result can be cached per page;
     tags need every article's terms and are chosen in phase two (:func:`choose_all_tags`).
 
     Arguments:
-        pairs: (id, article) for every article of the build
+        articles: every article of the build, with its id
         vocab: the vocabularies
     Returns:
         one Entry per pair, in the same order; ``tags`` and ``related`` are left empty.
@@ -42,10 +42,10 @@ def analyse_articles(pairs: list[tuple[str, Article]], vocab: Vocabulary) -> tup
     themes = theme_scorer(vocab)
     figures = figure_finder(vocab)
     keywords = keyword_model(vocab)
-    body_of = {id_: "\n".join(article.paragraphs) for id_, article in pairs}
-    terms = [keywords.terms(article.title, body_of[id_]) for id_, article in pairs]
+    body_of = {id_: "\n".join(article.paragraphs) for id_, article in articles}
+    terms = [keywords.terms(article.title, body_of[id_]) for id_, article in articles]
     entries = []
-    for (id_, article), article_terms in zip(pairs, terms):
+    for (id_, article), article_terms in zip(articles, terms):
         body = body_of[id_]
         place = places.find(article.title, article.paragraphs, article.kicker)
         head = "\n".join(filter(None, [article.title, article.kicker]))
@@ -68,6 +68,6 @@ def choose_all_tags(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(replace(e, tags=choose_tags(t, df, len(entries))) for e, t in zip(entries, terms))
 
 
-def enrich_articles(pairs: list[tuple[str, Article]], vocab: Vocabulary) -> tuple[Entry, ...]:
+def enrich_articles(articles: list[IdentifiedArticle], vocab: Vocabulary) -> tuple[Entry, ...]:
     """Both phases but related articles, for a whole build at once."""
-    return choose_all_tags(analyse_articles(pairs, vocab))
+    return choose_all_tags(analyse_articles(articles, vocab))

@@ -10,13 +10,18 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
+from ..textmatch.cjk import CJK_CHAR, CJK_RUN, FULL_STOPS
 from ..textmatch.trie import trie_pattern
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# A figure's sentence ends at a full stop or a semicolon, full- or half-width; not at an
+# ellipsis, which lists what comes before a figure more often than it ends the sentence.
+_ENDS = re.escape(FULL_STOPS + "；!?;")
+_SENTENCE = re.compile(f"[^{_ENDS}\\n]+[{_ENDS}]?")
 _BOUNDARY = "，,、；;：:。！？!?（）()“”\"'‘’《》【】[]—…·"
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DIGIT = re.compile(r"\d")
+# Unit classes of figures.yaml whose labels are checked apart (a count or an area needs a real label).
+COUNT, AREA = "count", "area"
 
 
 @dataclass(frozen=True)
@@ -31,26 +36,26 @@ class FigureFinder:
     """The units and trimming words of ``figures.yaml``, compiled once."""
 
     def __init__(self, vocab: Vocabulary, place_names=()):
-        rules = vocab.figure_rules or {}
-        self.max_figures = int(rules.get("max_figures", 8))
-        self.max_label = int(rules.get("max_label", 14))
-        self.class_weight = {k: float(v) for k, v in (rules.get("class_weight") or {}).items()}
-        self.unit_class = {u: cls for cls, units in (rules.get("units") or {}).items() for u in units}
+        rules = vocab.figure_rules
+        self.max_figures = rules.max_figures
+        self.max_label = rules.max_label
+        self.class_weight = rules.class_weight
+        self.unit_class = {u: cls for cls, units in rules.units.items() for u in units}
         units = sorted(self.unit_class, key=lambda u: (-len(u), u))
         unit_rx = "|".join(re.escape(u) for u in units) or "(?!)"
-        not_before = "".join(re.escape(c) for c in (rules.get("not_before") or ()))
+        not_before = "".join(re.escape(c) for c in rules.not_before)
         lookbehind = f"(?<![\\d.{not_before}])" if not_before else r"(?<![\d.])"
         self.number = re.compile(lookbehind + r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(" + unit_rx + ")")
-        self.not_after = tuple(rules.get("not_after") or ())
-        self.time = re.compile(rules.get("time") or "(?!)")
+        self.not_after = rules.not_after
+        self.time = re.compile(rules.time or "(?!)")
         # The longest lead word that leaves something of the label, the longest trail word.
-        lead, trail = rules.get("lead") or (), rules.get("trail") or ()
+        lead, trail = rules.lead, rules.trail
         self.lead = re.compile(f"^(?:{trie_pattern(lead)})(?=[\\s\\S])") if lead else None
         self.trail = re.compile(f"(?:{trie_pattern(trail)})$") if trail else None
-        self.verbs = tuple(sorted(rules.get("verbs") or (), key=len, reverse=True))
-        self.change = frozenset(rules.get("change") or ())
-        self.after_stop = re.compile("|".join(re.escape(w) for w in rules.get("after_stop") or ()) or "(?!)")
-        self.split = tuple(rules.get("split") or ("的",))
+        self.verbs = tuple(sorted(rules.verbs, key=len, reverse=True))
+        self.change = frozenset(rules.change)
+        self.after_stop = re.compile("|".join(re.escape(w) for w in rules.after_stop) or "(?!)")
+        self.split = rules.split
         # a trie, not a plain alternation: thousands of names are tried at once, longest first
         self.places = re.compile("^(?:" + trie_pattern(place_names) + ")(?:市|省|县|区)?") if place_names else None
 
@@ -88,7 +93,7 @@ class FigureFinder:
         return label
 
     def _label_after(self, sentence: str, end: int) -> str:
-        m = _CJK_RUN.match(sentence, end)
+        m = CJK_RUN.match(sentence, end)
         if not m:
             return ""
         label = re.split("[的和及与等]", m.group(0))[0]
@@ -124,16 +129,16 @@ class FigureFinder:
             cls = self.unit_class[unit]
             after = sentence[m.end():]
             skip = next((w for w in self.not_after if after.startswith(w)), None)
-            if cls == "count" and skip:
+            if cls == COUNT and skip:
                 floor = m.end() + len(skip)
                 continue
             label = self._label_before(sentence, m.start(), floor)
-            if cls in ("count", "area") and (not label or label.endswith(self.verbs)):
+            if cls in (COUNT, AREA) and (not label or label.endswith(self.verbs)):
                 label = self._label_after(sentence, m.end()) or label
             if label in self.change and previous is not None:
                 label = previous.label + label
             floor = m.end()
-            if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
+            if len(label) < 2 or not CJK_CHAR.search(label):
                 continue
             figure = Figure(label=label, value=value, unit=unit, sentence=sentence)
             weight = self.class_weight.get(cls, 1.0) + (2.0 if value in title else 0.0)
@@ -145,13 +150,13 @@ class FigureFinder:
 def _new_figure_finder(vocab: Vocabulary) -> FigureFinder:
     # Place names from the gazetteer are trimmed off labels.
     gaz = vocab.gazetteer
-    names = [n for z in gaz.zones for n in z.names] + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
+    names = list(gaz.zone_by_name) + list(gaz.cities) + list(gaz.provinces) + list(gaz.counties)
     return FigureFinder(vocab, names)
 
 
 def figure_finder(vocab: Vocabulary) -> FigureFinder:
     """The FigureFinder for ``vocab``, compiled once."""
-    return compiled(vocab, _new_figure_finder)
+    return once_per_vocabulary(vocab, _new_figure_finder)
 
 
 def find_figures(title: str, paragraphs, vocab: Vocabulary) -> tuple[Figure, ...]:

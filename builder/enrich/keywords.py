@@ -18,8 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
 
+from ..textmatch.cjk import CJK_RANGE
 from ..textmatch.wordcut import idf_table, vocab_cutter
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
 # names, other proper nouns, verbal and adjectival nouns. Person names (nr) are not tags.
@@ -30,7 +31,7 @@ MIN_TAGS, MAX_TAGS = 3, 8
 TAG_FLOOR = 0.15        # a tag beyond the third must weigh this share of the best
 DOMAIN_BOOST = 1.5
 VECTOR_SIZE = 40        # terms kept per article for similarity
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_WORD = re.compile(rf"^[{CJK_RANGE}]{{2,}}$")
 _UNSEEN = object()
 
 
@@ -47,7 +48,7 @@ class KeywordModel:
     """The tokenizer, IDF table and word lists for one vocabulary. Build once per build."""
 
     def __init__(self, vocab: Vocabulary):
-        zone_names = {n for z in vocab.gazetteer.zones for n in z.names}
+        zone_names = set(vocab.gazetteer.zone_by_name)
         self.cutter = vocab_cutter(vocab)
         self.idf, self.median_idf = idf_table()
         self.stopwords = vocab.stopwords
@@ -142,4 +143,4 @@ def term_vector(terms: ArticleTerms) -> tuple[tuple[str, float], ...]:
 
 def keyword_model(vocab: Vocabulary) -> KeywordModel:
     """The KeywordModel for ``vocab``, built once (jieba's dictionary loads once per process)."""
-    return compiled(vocab, KeywordModel)
+    return once_per_vocabulary(vocab, KeywordModel)

@@ -17,14 +17,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..model import PlaceKind
 from ..textmatch.anchored import AnchoredRule
+from ..textmatch.cjk import CJK_RANGE
 from ..textmatch.trie import trie_pattern
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
-_CJK = "\u4e00-\u9fff"
 _MASK = "\x00"
-# Suffixes that may follow a place's short name and belong to its printed form.
-_SUFFIX = {"city": "市", "county": "(?:市|县|区)", "province": "省"}
 
 
 @dataclass(frozen=True)
@@ -53,41 +52,6 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str | None:
     return None
 
 
-def _city_tables(gaz, provinces: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Prefecture-level cities: short name -> province, and printed forms -> short name."""
-    city_province: dict[str, str] = {}
-    city_names: dict[str, str] = {}
-    for name, province in gaz.cities.items():
-        short = _short(name, ("市", "地区", "盟")) or name
-        city_province[short] = provinces.get(province, province)
-        for form in {name, short} | ({name[:2]} if name.endswith("自治州") else set()):
-            city_names[form] = short
-    for short in gaz.provinces:  # municipalities are cities too
-        if short in ("北京", "上海", "天津", "重庆") and short not in city_province:
-            city_province[short] = short
-            city_names[short] = short
-    return city_province, city_names
-
-
-def _county_names(counties: dict[str, str], city_names: dict[str, str], not_places) -> dict[str, tuple[str, str]]:
-    """County-level places: printed forms (the name, and its short form when only one city has it)
-    -> (county name, prefecture city)."""
-    names: dict[str, tuple[str, str]] = {}
-    shorts: dict[str, set] = {}
-    for name, city in counties.items():
-        city = city_names.get(city, city)
-        if name in city_names:
-            continue
-        names[name] = (name, city)
-        short = _short(name, ("自治县", "自治旗", "县", "市", "区", "旗"))
-        if short and short not in not_places and short not in city_names:
-            shorts.setdefault(short, set()).add((name, city))
-    for short, targets in shorts.items():
-        if len({c for _, c in targets}) == 1 and short not in names:
-            names[short] = sorted(targets)[0]
-    return names
-
-
 @dataclass
 class _Candidate:
     key: str
@@ -101,72 +65,108 @@ class _Candidate:
     full_names: frozenset = frozenset()
 
 
+# Municipalities are provinces and cities at once.
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+
+
+def _province_forms(gaz) -> dict[str, str]:
+    """Provinces: short and full forms -> short."""
+    forms: dict[str, str] = {}
+    for short, full in gaz.provinces.items():
+        forms[short] = short
+        if full:
+            forms[full] = short
+    return forms
+
+
+def _city_forms(gaz, provinces: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Prefecture-level cities: (short name -> province, printed form -> short name)."""
+    city_province: dict[str, str] = {}
+    city_names: dict[str, str] = {}
+    for name, province in gaz.cities.items():
+        short = _short(name, ("市", "地区", "盟")) or name
+        city_province[short] = provinces.get(province, province)
+        for form in {name, short} | ({name[:2]} if name.endswith("自治州") else set()):
+            city_names[form] = short
+    for short in gaz.provinces:
+        if short in MUNICIPALITIES and short not in city_province:
+            city_province[short] = short
+            city_names[short] = short
+    return city_province, city_names
+
+
+def _county_forms(gaz, city_names: dict[str, str], not_places: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """County-level places: printed form -> (county name, prefecture city). A short form
+    (岳麓 for 岳麓区) counts only when it names one city's county and is not a common word."""
+    county_names: dict[str, tuple[str, str]] = {}
+    shorts: dict[str, set] = {}
+    for name, city in gaz.counties.items():
+        city = city_names.get(city, city)
+        if name in city_names:
+            continue
+        county_names[name] = (name, city)
+        short = _short(name, ("自治县", "自治旗", "县", "市", "区", "旗"))
+        if short and short not in not_places and short not in city_names:
+            shorts.setdefault(short, set()).add((name, city))
+    for short, targets in shorts.items():
+        if len({c for _, c in targets}) == 1 and short not in county_names:
+            county_names[short] = sorted(targets)[0]
+    return county_names
+
+
 class PlaceFinder:
     """The gazetteer and place rules compiled for fast lookup. Build once per vocabulary."""
 
     def __init__(self, vocab: Vocabulary):
         gaz = vocab.gazetteer
-        rules = vocab.place_rules or {}
-        weights = rules.get("weights") or {}
-        self.title_weight = float(weights.get("title", 4))
-        self.kicker_weight = float(weights.get("kicker", 2))
-        self.first_bonus = float(weights.get("first", 1))
-        self.zone_share = float(weights.get("zone_share", 0.4))
-        self.kind_weight = {"national": 3.0, "institution": 2.0, "city": 1.0, "county": 1.0}
-        self.kind_weight.update({k: float(v) for k, v in (weights.get("kinds") or {}).items()})
-        self.zone_kinds = tuple(rules.get("zone_kinds")
-                                or ("national", "hitech_zone", "new_area", "ftz_area", "dev_zone", "town"))
-        not_places = set(rules.get("not_places") or ())
-        self.not_towns = frozenset(rules.get("not_towns") or ())
-
-        # provinces: short and full forms -> short
-        self.provinces: dict[str, str] = {}
-        for short, full in gaz.provinces.items():
-            self.provinces[short] = short
-            if full:
-                self.provinces[full] = short
-        self.city_province, self.city_names = _city_tables(gaz, self.provinces)
-        self.county_names = _county_names(gaz.counties, self.city_names, not_places)
-
-        # national high-tech zones: every printed name -> the zone
-        self.zones = {}
-        for zone in gaz.zones:
-            for name in zone.names:
-                self.zones.setdefault(name, zone)
-        qualifier = rules.get("qualifier") or r"[（(][\u4e00-\u9fff]{1,6}[)）]"
-        self.zone_rx = re.compile(f"(?P<n>{trie_pattern(self.zones)})(?P<q>{qualifier})?")
-        self.district_zones, self.district_rx = self._district_aliases(gaz, rules.get("district_aliases") or {})
-        self.known = {k["name"]: k for k in rules.get("known") or ()}
+        rules = vocab.place_rules
+        self.title_weight = rules.weights.title
+        self.kicker_weight = rules.weights.kicker
+        self.first_bonus = rules.weights.first
+        self.zone_share = rules.weights.zone_share
+        self.kind_weight = rules.weights.kinds
+        self.zone_kinds = rules.zone_kinds
+        self.not_towns = rules.not_towns
+        self.provinces = _province_forms(gaz)
+        self.city_province, self.city_names = _city_forms(gaz, self.provinces)
+        self.county_names = _county_forms(gaz, self.city_names, rules.not_places)
+        self.zones = gaz.zone_by_name  # national high-tech zones: every printed name -> the zone
+        self.zone_rx = re.compile(f"(?P<n>{trie_pattern(self.zones)})(?P<q>{rules.qualifier})?")
+        self.district_zones, self.district_rx = self._district_aliases(gaz, rules.district_aliases)
+        self.known = {k.name: k for k in rules.known}
         self.known_rx = re.compile(trie_pattern(self.known))
+        self.rules = self._shape_rules(rules)
+        self.place_kind = {**{n: PlaceKind.PROVINCE for n in self.provinces},
+                           **{n: PlaceKind.COUNTY for n in self.county_names},
+                           **{n: PlaceKind.CITY for n in self.city_names}}
+        self.place_rx = re.compile(f"(?P<n>{trie_pattern(self.place_kind)})(?P<s>市|县|区|省)?")
 
+    def _shape_rules(self, rules) -> list[tuple[str, AnchoredRule, str | None]]:
+        """The rules with their ``{province}``, ``{city}``, ``{county}``, ``{place}`` filled in:
+        (kind, rule, template of its key)."""
         fills = {
             "province": trie_pattern(self.provinces),
             "city": trie_pattern(self.city_names),
             "county": trie_pattern(self.county_names),
             "place": trie_pattern({**self.city_names, **self.county_names}),
         }
-        self.rules = []
-        for rule in rules.get("rules") or ():
-            pattern = rule["pattern"]
+        compiled = []
+        for rule in rules.rules:
+            pattern = rule.pattern
             for key, value in fills.items():
                 pattern = pattern.replace("{" + key + "}", value)
-            self.rules.append((rule["kind"], AnchoredRule(re.compile(pattern), tuple(rule.get("needs") or ())),
-                               rule.get("name")))
-        names = {**{n: "province" for n in self.provinces}, **{n: "county" for n in self.county_names},
-                 **{n: "city" for n in self.city_names}}
-        self.place_kind = names
-        self.place_rx = re.compile(f"(?P<n>{trie_pattern(names)})(?P<s>市|县|区|省)?")
+            compiled.append((rule.kind, AnchoredRule(re.compile(pattern), rule.needs), rule.name))
+        return compiled
 
     @staticmethod
-    def _district_aliases(gaz, rule: dict) -> tuple[dict, re.Pattern | None]:
+    def _district_aliases(gaz, rule) -> tuple[dict, re.Pattern | None]:
         """A zone's names that are also a district's (新北区): they name the zone only when a zone
         word follows within ``window`` characters; elsewhere they are left to the place lookup."""
         zones = {name: zone for zone in gaz.zones for name in zone.district_aliases}
-        words = rule.get("zone_words") or ("高新区", "园区")
         if not zones:
             return zones, None
-        window = int(rule.get("window", 2))
-        return zones, re.compile(f"{trie_pattern(zones)}(?=[{_CJK}]{{0,{window}}}?(?:{trie_pattern(words)}))")
+        words = trie_pattern(rule.zone_words)
+        return zones, re.compile(f"{trie_pattern(zones)}(?=[{CJK_RANGE}]{{0,{rule.window}}}?(?:{words}))")
 
     # --- lookups -------------------------------------------------------------
 
@@ -200,110 +200,14 @@ class PlaceFinder:
         return hits
 
     def find(self, title: str, paragraphs, kicker: str | None = None) -> Place:
-        """Where an article is mainly about; see the header of ``data/places.yaml``."""
-        title = title or ""
-        kicker = kicker or ""
-        text = "\n".join([title, kicker, *paragraphs])
-        title_end, kicker_end = len(title), len(title) + 1 + len(kicker)
-        masked = list(text)
-        current = text
-        cands: dict[str, _Candidate] = {}
-        provinces: Counter = Counter()
-        province_in_title: list[str] = []
-        first_body = [None]
-
-        def weight_at(pos: int) -> float:
-            if pos < title_end:
-                return self.title_weight
-            if pos < kicker_end:
-                return self.kicker_weight
-            return 1.0
-
-        dirty = False  # masked changed since it was last joined into current
-
-        def claim(start: int, end: int) -> None:
-            nonlocal dirty
-            masked[start:end] = _MASK * (end - start)
-            dirty = True
-
-        def unclaimed() -> str:
-            """The text with every place found so far masked."""
-            nonlocal current, dirty
-            if dirty:
-                current, dirty = "".join(masked), False
-            return current
-
-        def add(key, kind, city, province, pos, form, full_names=frozenset()) -> None:
-            cand = cands.get(key)
-            if cand is None:
-                cand = cands[key] = _Candidate(key, kind, city, province, full_names=full_names)
-            cand.score += self.kind_weight.get(kind, 1.0) * weight_at(pos)
-            cand.first = min(cand.first, pos)
-            cand.forms[form] += 1
-            if pos < title_end and cand.title_form is None:
-                cand.title_form = form
-            if pos > kicker_end and (first_body[0] is None or pos < first_body[0][1]):
-                first_body[0] = (key, pos)
-
-        # 1. national high-tech zones, with a parenthesised district after them; then the zones'
-        #    district aliases followed by a zone word (张江科学城)
-        for zone, start, end, form in self._zones_named(text):
-            city, province = self.resolve(zone.city)
-            add(zone.name, "national", city, zone.province or province, start, form, frozenset({zone.full}))
-            claim(start, end)
-        # 2. well-known zones, then the rules, in the order the rules file gives
-        found: dict[str, tuple[str, str, str | None, str | None]] = {}  # printed name -> key, kind, city, province
-        for m in self.known_rx.finditer(unclaimed()):
-            k = self.known[m.group(0)]
-            city, province = self.resolve(k.get("city"))
-            found[m.group(0)] = (m.group(0), k.get("kind", "new_area"), city, province)
-            add(m.group(0), found[m.group(0)][1], city, province, m.start(), m.group(0))
-            claim(m.start(), m.end())
-        for kind, rule, template in self.rules:
-            for m in rule.finditer(unclaimed()):
-                groups = {k: v for k, v in m.groupdict().items() if v}
-                where = groups.get("city") or groups.get("county") or groups.get("place")
-                city, province = self.resolve(where)
-                if city is None or (kind == "town" and groups.get("name") in self.not_towns):
-                    continue
-                claim(m.start(), m.end())
-                national = self.zones.get(m.group(0).replace("市", "", 1)) if kind == "hitech_zone" else None
-                if national is not None:  # 衡阳市高新区 is 衡阳高新区
-                    city, province = self.resolve(national.city)
-                    add(national.name, "national", city, national.province or province, m.start(), m.group(0),
-                        frozenset({national.full}))
-                    continue
-                if kind == "institution":  # counts for the place in its name
-                    place_kind = "city" if where in self.city_names else "county"
-                    key = city if place_kind == "city" else self.county_names[where][0]
-                    add(key, place_kind, city, province, m.start(), where)
-                    cands[key].score += (self.kind_weight.get("institution", 2.0) - 1.0) * weight_at(m.start())
-                    continue
-                values = {"match": m.group(0), "province": "", "city": "", "county": "", "place": "", "name": "",
-                          **groups}
-                key = (template or "{match}").format(**values)
-                province = province or self.provinces.get(groups.get("province", ""))
-                form = groups.get("name") or m.group(0)
-                found.setdefault(form, (key, kind, city, province))
-                add(key, kind, city, province, m.start(), form)
-        # 3. the same zones named again without their city (钱塘新区, 乌镇)
-        if found:
-            for m in re.finditer(trie_pattern(found), unclaimed()):
-                key, kind, city, province = found[m.group(0)]
-                add(key, kind, city, province, m.start(), m.group(0))
-                claim(m.start(), m.end())
-        # 4. cities, counties and provinces in what is left
-        for m in self.place_rx.finditer(unclaimed()):
-            name, kind = m.group("n"), self.place_kind[m.group("n")]
-            if kind == "province":
-                provinces[self.provinces[name]] += 1
-                if m.start() < title_end:
-                    province_in_title.append(self.provinces[name])
-                continue
-            city, province = self.resolve(name)
-            key = city if kind == "city" else self.county_names[name][0]
-            add(key, kind, city, province, m.start(), m.group(0))
-        return self._choose(cands, provinces, province_in_title, first_body[0])
+        """Where an article is mainly about; the steps are those of the header of ``data/places.yaml``."""
+        scan = _Scan(self, title or "", kicker or "", paragraphs)
+        scan.national_zones()        # 1. national high-tech zones
+        scan.known_zones()           # 2. well-known zones, then the rules in the file's order
+        scan.zones_by_shape()
+        scan.zones_named_again()     # 3. the same zones named again without their city
+        scan.cities_and_provinces()  # 4. cities, counties and provinces in what is left
+        return self._choose(scan.cands, scan.provinces, scan.province_in_title, scan.first_body)
 
     def _choose(self, cands, provinces, province_in_title, first) -> Place:
         if first:
@@ -347,7 +251,7 @@ class PlaceFinder:
             form = c.title_form
         else:
             form = sorted(c.forms.items(), key=lambda kv: -kv[1])[0][0]
-        if c.kind == "national":
+        if c.kind == PlaceKind.NATIONAL:
             m = re.match(r"(.*?)([（(][^）)]*[)）])?$", form)
             base, qualifier = m.group(1), m.group(2) or ""
             if base in c.full_names or base.endswith("高新技术产业开发区"):
@@ -355,9 +259,131 @@ class PlaceFinder:
         return form
 
 
+class _Scan:
+    """One article while its places are found: the text with every place found so far
+    masked (so a shorter name inside a longer one is not counted again), and the candidates."""
+
+    def __init__(self, finder: PlaceFinder, title: str, kicker: str, paragraphs):
+        self.finder = finder
+        self.text = "\n".join([title, kicker, *paragraphs])
+        self.title_end, self.kicker_end = len(title), len(title) + 1 + len(kicker)
+        self.masked = list(self.text)
+        self.current = self.text
+        self.dirty = False  # masked changed since it was last joined into current
+        self.cands: dict[str, _Candidate] = {}
+        self.provinces: Counter = Counter()
+        self.province_in_title: list[str] = []
+        self.first_body: tuple[str, int] | None = None  # the first place named in the body, and where
+        self.found: dict[str, tuple[str, str, str | None, str | None]] = {}  # printed name -> key, kind, city, province
+
+    def weight_at(self, pos: int) -> float:
+        if pos < self.title_end:
+            return self.finder.title_weight
+        if pos < self.kicker_end:
+            return self.finder.kicker_weight
+        return 1.0
+
+    def claim(self, start: int, end: int) -> None:
+        self.masked[start:end] = _MASK * (end - start)
+        self.dirty = True
+
+    def unclaimed(self) -> str:
+        """The text with every place found so far masked."""
+        if self.dirty:
+            self.current, self.dirty = "".join(self.masked), False
+        return self.current
+
+    def add(self, key, kind, city, province, pos, form, full_names=frozenset()) -> None:
+        cand = self.cands.get(key)
+        if cand is None:
+            cand = self.cands[key] = _Candidate(key, kind, city, province, full_names=full_names)
+        cand.score += self.finder.kind_weight.get(kind, 1.0) * self.weight_at(pos)
+        cand.first = min(cand.first, pos)
+        cand.forms[form] += 1
+        if pos < self.title_end and cand.title_form is None:
+            cand.title_form = form
+        if pos > self.kicker_end and (self.first_body is None or pos < self.first_body[1]):
+            self.first_body = (key, pos)
+
+    def national_zones(self) -> None:
+        """Step 1: national high-tech zones, with a parenthesised district after them; then the
+        zones' district aliases followed by a zone word (张江科学城)."""
+        f = self.finder
+        for zone, start, end, form in f._zones_named(self.text):
+            city, province = f.resolve(zone.city)
+            self.add(zone.name, PlaceKind.NATIONAL, city, zone.province or province, start, form,
+                     frozenset({zone.full}))
+            self.claim(start, end)
+
+    def known_zones(self) -> None:
+        """Step 2, first part: the zones ``places.yaml`` knows by name."""
+        f = self.finder
+        for m in f.known_rx.finditer(self.unclaimed()):
+            k = f.known[m.group(0)]
+            city, province = f.resolve(k.city)
+            self.found[m.group(0)] = (m.group(0), k.kind, city, province)
+            self.add(m.group(0), k.kind, city, province, m.start(), m.group(0))
+            self.claim(m.start(), m.end())
+
+    def zones_by_shape(self) -> None:
+        """Step 2, second part: the rules, each over what the ones before left unclaimed."""
+        for kind, rule, template in self.finder.rules:
+            for m in rule.finditer(self.unclaimed()):
+                self._shaped(kind, template, m)
+
+    def _shaped(self, kind: str, template: str | None, m: re.Match) -> None:
+        f = self.finder
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        where = groups.get("city") or groups.get("county") or groups.get("place")
+        city, province = f.resolve(where)
+        if city is None or (kind == PlaceKind.TOWN and groups.get("name") in f.not_towns):
+            return
+        self.claim(m.start(), m.end())
+        national = f.zones.get(m.group(0).replace("市", "", 1)) if kind == PlaceKind.HITECH_ZONE else None
+        if national is not None:  # 衡阳市高新区 is 衡阳高新区
+            city, province = f.resolve(national.city)
+            self.add(national.name, PlaceKind.NATIONAL, city, national.province or province, m.start(), m.group(0),
+                     frozenset({national.full}))
+            return
+        if kind == PlaceKind.INSTITUTION:  # counts for the place in its name
+            place_kind = PlaceKind.CITY if where in f.city_names else PlaceKind.COUNTY
+            key = city if place_kind == PlaceKind.CITY else f.county_names[where][0]
+            self.add(key, place_kind, city, province, m.start(), where)
+            self.cands[key].score += (f.kind_weight.get(PlaceKind.INSTITUTION, 2.0) - 1.0) * self.weight_at(m.start())
+            return
+        values = {"match": m.group(0), "province": "", "city": "", "county": "", "place": "", "name": "", **groups}
+        key = (template or "{match}").format(**values)
+        province = province or f.provinces.get(groups.get("province", ""))
+        form = groups.get("name") or m.group(0)
+        self.found.setdefault(form, (key, kind, city, province))
+        self.add(key, kind, city, province, m.start(), form)
+
+    def zones_named_again(self) -> None:
+        """Step 3: a zone found above, named again without its city (钱塘新区, 乌镇)."""
+        if self.found:
+            for m in re.finditer(trie_pattern(self.found), self.unclaimed()):
+                key, kind, city, province = self.found[m.group(0)]
+                self.add(key, kind, city, province, m.start(), m.group(0))
+                self.claim(m.start(), m.end())
+
+    def cities_and_provinces(self) -> None:
+        """Step 4: cities and counties count for their city; provinces are only counted."""
+        f = self.finder
+        for m in f.place_rx.finditer(self.unclaimed()):
+            name, kind = m.group("n"), f.place_kind[m.group("n")]
+            if kind == PlaceKind.PROVINCE:
+                self.provinces[f.provinces[name]] += 1
+                if m.start() < self.title_end:
+                    self.province_in_title.append(f.provinces[name])
+                continue
+            city, province = f.resolve(name)
+            key = city if kind == PlaceKind.CITY else f.county_names[name][0]
+            self.add(key, kind, city, province, m.start(), m.group(0))
+
+
 def place_finder(vocab: Vocabulary) -> PlaceFinder:
     """The PlaceFinder for ``vocab``, compiled once."""
-    return compiled(vocab, PlaceFinder)
+    return once_per_vocabulary(vocab, PlaceFinder)
 
 
 def find_place(title: str, paragraphs, vocab: Vocabulary, kicker: str | None = None) -> Place:

@@ -1,25 +1,33 @@
-"""The command line: ``python -m builder build --seeds DIR --out DIR`` (and ``bench``, ``preview``,
-``eval``: the evaluation gate, see ``builder/evaluation/command.py``).
+"""The command line.
 
-Writes the same pages and data files the MkDocs hook adds to the site, and
-prints a summary: pages read, articles, zones, corrections applied, and every
-file skipped and every correction not applied, with the reason.
+- ``python -m builder build --seeds DIR --out DIR``: the generated pages and data files
+  (what ``tests/expected/seeds/`` holds for the seeds);
+- ``python -m builder docs --seeds DIR --out DIR``: a complete docs folder, the hand-written
+  pages of ``content/`` and the generated ones with their search markers, for ``mkdocs build``
+  without the hook (``mkdocs build -f mkdocs.docs.yml``);
+- ``python -m builder index SITE_DIR``: the Pagefind index of a site MkDocs built from it;
+- ``python -m builder eval``: the evaluation gate (``builder/evaluation/command.py``);
+- ``bench`` and ``preview``: the benchmark and a quick preview of chosen pages.
+
+``build`` and ``docs`` print a summary: pages read, articles, zones, corrections applied,
+and every file skipped and every correction not applied, with the reason.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
-from dataclasses import replace
 import sys
 from pathlib import Path
 
 from ..evaluation.command import add_parser as add_eval_parser
-from ..pipeline import build_digest
-from ..site import render_site
+from ..pipeline import Site, build_site, index_site
 from ..runtime import progress
-from ..settings import Settings, find_site_root
-from ..vocab import load_vocabulary
+from ..settings import Settings, find_site_root, site_data_dir
+from ..site.docs_folder import docs_files, write_docs_folder
 from ..site.write import write_files
+from ..vocab import load_vocabulary
+from ..vocab.rule_files import RuleFileError
 
 
 def _show_progress(quiet: bool) -> None:
@@ -33,17 +41,39 @@ def _show_progress(quiet: bool) -> None:
     progress.log.propagate = False
 
 
-def build(args: argparse.Namespace) -> int:
+def _settings(args: argparse.Namespace) -> Settings:
     _show_progress(args.quiet)
     # Templates, hand-written pages and vocabularies are the site's: the folder of
     # mkdocs.yml at or above the current one (the code is the package's).
     settings = Settings.for_site(find_site_root(), args.seeds, site_url=args.site_url, workers=args.workers,
                                  cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
-        settings = replace(settings, corrections=Path(args.corrections))
-    digest = build_digest(settings)
-    files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
-    written = write_files(Path(args.out), files)
+        settings = dataclasses.replace(settings, corrections=Path(args.corrections))
+    if getattr(args, "content", None):
+        settings = dataclasses.replace(settings, content=Path(args.content))
+    return settings
+
+
+def build(args: argparse.Namespace) -> int:
+    site = build_site(_settings(args))
+    written = write_files(Path(args.out), site.files)
+    return _summary(site, written, args)
+
+
+def docs(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    site = build_site(settings, search_markers=True)
+    words = list(load_vocabulary(settings.data_dir).user_dictionary())
+    try:
+        written = write_docs_folder(Path(args.out), docs_files(site.files, settings.content, words))
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    return _summary(site, written, args)
+
+
+def _summary(site: Site, written: int, args: argparse.Namespace) -> int:
+    digest = site.digest
     zones = {e.zone for e in digest.entries if e.zone}
     print(f"pages read: {len(digest.pages)}")
     print(f"articles: {len(digest.entries)}")
@@ -63,6 +93,15 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def index(args: argparse.Namespace) -> int:
+    if not Path(args.site, "index.html").is_file():
+        print(f"{args.site}: no index.html; build the site with MkDocs first", file=sys.stderr)
+        return 2
+    pages, seconds = index_site(Path(args.site), site_data_dir(find_site_root()))
+    print(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")
+    return 0
+
+
 def bench(args: argparse.Namespace) -> int:
     from ..bench import Options, main  # imports Playwright only when asked
 
@@ -72,25 +111,37 @@ def bench(args: argparse.Namespace) -> int:
 
 
 def preview(args: argparse.Namespace) -> int:
-    from .preview import serve
+    from .preview import preview_pages
 
-    return serve(args.pages, args.dev_addr)
+    return preview_pages(args.pages, args.dev_addr)
+
+
+def _build_arguments(p: argparse.ArgumentParser, out_help: str) -> None:
+    p.add_argument("--seeds", required=True, help="folder of page files (*.txt)")
+    p.add_argument("--out", required=True, help=out_help)
+    p.add_argument("--corrections", help="editors' corrections file (default: SEEDS/corrections.yaml)")
+    p.add_argument("--site-url", default="", help="public address of the site, for the feed")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped or any correction cannot be applied")
+    p.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
+    p.add_argument("--no-cache", action="store_true", help="process every page afresh")
+    p.add_argument("--workers", type=int, help="processes for a large cold build (default: every core; 1: none)")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not log each phase of the build on stderr")
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
     b = verbs.add_parser("build", help="build Markdown pages and data/articles.json from a folder of pages")
-    b.add_argument("--seeds", required=True, help="folder of page files (*.txt)")
-    b.add_argument("--out", required=True, help="folder to write the pages and data files to")
-    b.add_argument("--corrections", help="editors' corrections file (default: SEEDS/corrections.yaml)")
-    b.add_argument("--site-url", default="", help="public address of the site, for the feed")
-    b.add_argument("--strict", action="store_true", help="exit non-zero when any input file is skipped or any correction cannot be applied")
-    b.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
-    b.add_argument("--no-cache", action="store_true", help="process every page afresh")
-    b.add_argument("--workers", type=int, help="processes for a large cold build (default: every core; 1: none)")
-    b.add_argument("-q", "--quiet", action="store_true", help="do not log each phase of the build on stderr")
+    _build_arguments(b, "folder to write the pages and data files to")
     b.set_defaults(run=build)
+    d = verbs.add_parser("docs", help="write a complete docs folder (content/ and the generated pages, "
+                                      "marked for search) for mkdocs build without the hook")
+    _build_arguments(d, "the docs folder to write (made whole: files of an earlier run that are no longer built are removed)")
+    d.add_argument("--content", help="folder of hand-written pages (default: content/ of the project)")
+    d.set_defaults(run=docs)
+    i = verbs.add_parser("index", help="build the Pagefind search index of a site MkDocs built")
+    i.add_argument("site", help="the built site folder (mkdocs build --site-dir)")
+    i.set_defaults(run=index)
     m = verbs.add_parser("bench", help="build a synthetic archive of N articles and print one JSON line of figures")
     m.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
     m.add_argument("--seed", type=int, default=0, help="random seed of the synthetic archive")
@@ -112,4 +163,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except RuleFileError as err:  # a rule file the build cannot use: no page would be right
+        print(f"error: {err}", file=sys.stderr)
+        return 2

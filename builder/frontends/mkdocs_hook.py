@@ -1,15 +1,19 @@
 """MkDocs hook: adds the digest's generated pages to the site as virtual files.
 
 Nothing is written into ``content/`` (the docs folder), so ``mkdocs serve`` does
-not see its own output and rebuild in a loop. One job per event:
+not see its own output and rebuild in a loop. The hook only adapts MkDocs' events
+to the functions the command line uses (``pipeline.build_site``,
+``site/search_marks.py``, ``pipeline.index_site``), so ``python -m builder docs`` and
+``mkdocs build`` without the hook make the same site. One job per event:
 
 - ``on_config``: pin the build date (reproducible sitemap);
-- ``on_files``: build the digest and add every rendered page as ``File.generated``;
+- ``on_files``: build the site, its pages already marked for search, and add each as
+  ``File.generated``;
 - ``on_serve``: watch the seeds folder and corrections file when they lie
   outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``);
-- ``on_page_markdown``, ``on_page_content``, ``on_post_build``: search by Pagefind
-  (``builder/site/search.py``): pages are kept out of Material's index, articles are
-  marked as Pagefind's body, and the built site is indexed.
+- ``on_page_markdown``: the search markers of a hand-written page (``content/``),
+  which the generated ones carry in their own Markdown;
+- ``on_post_build``: the Pagefind index of the built site.
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
@@ -23,15 +27,17 @@ import subprocess
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from builder.site import search
-from builder.site.search_feed import SearchFeed
+from builder.pipeline import build_site
 from builder.runtime import progress
-from builder.pipeline import build_digest
-from builder.site import render_site
+from builder.site.search_feed import SearchFeed
 from builder.settings import Settings
-from builder.vocab import compiled, load_vocabulary
+from builder.site import search
+from builder.site.search_marks import mark_body_markdown
+from builder.vocab import load_vocabulary, once_per_vocabulary
+from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -81,19 +87,16 @@ def _last_commit_time(root: Path) -> str | None:
 
 
 def on_files(files: Files, config) -> Files:
-    settings = _settings(config)
-    digest = build_digest(settings)
-    for problem in digest.problems:
+    try:
+        site = build_site(_settings(config), search_markers=True)
+    except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops
+        raise PluginError(str(err)) from None
+    for problem in site.digest.problems:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(problem.message)
-    rendered = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
-    # The article's own words, for its search field: not the related titles listed below it.
-    texts = {e.url.rstrip("/") + ".md": (e.title, "\n".join(e.article.paragraphs)) for e in digest.entries}
-    for path, content in sorted(rendered.items()):
-        if files.get_file_from_path(path) is None:
-            file = File.generated(config, path, content=content)
-            file.digest_text = texts.get(path)
-            files.append(file)
+    for path, content in sorted(site.files.items()):
+        if files.get_file_from_path(path) is None:  # a hand-written page wins, as in the docs folder
+            files.append(File.generated(config, path, content=content))
     global _pages_written
     _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
     return files
@@ -124,23 +127,17 @@ def _words(vocab) -> tuple[str, ...]:
 def _dictionary(data_dir: Path) -> tuple[str, ...]:
     # Follows edits of the vocabularies during `mkdocs serve` (load_vocabulary
     # re-reads changed files); computed once per vocabulary, not once per page.
-    return compiled(load_vocabulary(data_dir), _words)
+    return once_per_vocabulary(load_vocabulary(data_dir), _words)
 
 
 def on_page_markdown(markdown, page, config, files):
     # Material's search box stays (header, overlay), but Pagefind answers it
     # (overrides/partials/search.html): Material's own index is left empty.
     page.meta["search"] = {"exclude": True}
-    return markdown
-
-
-def on_page_content(html, page, config, files):
-    if not _is_searched(page):
-        return html
-    words = _dictionary(_settings(config).data_dir)
-    title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
-    field = search.terms_field(text, title, list(words))
-    return search.mark_body(html, field)
+    if page.file.generated_by is not None or not search.is_searched(page.file.src_uri, generated=False):
+        return markdown  # generated pages carry their markers already
+    words = list(_dictionary(_settings(config).data_dir))
+    return mark_body_markdown(markdown, search.terms_field(markdown, page.title or "", words))
 
 
 def on_startup(command, dirty):
@@ -183,7 +180,7 @@ def on_post_build(config):
     feed, _feed = _feed, None
     pages = feed.finish()
     search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
-    # bench.py reads this line for the Pagefind share of the build: the wait after
+    # bench/__init__.py reads this line for the Pagefind share of the build: the wait after
     # MkDocs' last page (the indexing itself ran alongside MkDocs).
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 

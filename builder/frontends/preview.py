@@ -42,7 +42,7 @@ def link_pages(pages: list[Path], folder: Path) -> Path:
     return folder
 
 
-def serve(patterns: list[str], dev_addr: str | None = None) -> int:
+def preview_pages(patterns: list[str], dev_addr: str | None = None) -> int:
     pages = choose(patterns)
     if not pages:
         print(f"no page files match {' '.join(patterns)}", file=sys.stderr)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import line_fixes
+from ..textmatch.cjk import remove_cjk_spaces
 from ..segment.bylines import names_in
-from ..model import Fix, Line, Page, RepairedPage
+from ..model import Fix, FixKind, Line, Page, RepairedPage, Role
 from .place_misreadings import place_fixes
 from ..vocab.rule_files import Rules, rules_for
 from ..vocab import Vocabulary
@@ -28,9 +29,9 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
     fixes: list[Fix] = []
     text = raw.strip()
     if not text:
-        return Line(no, raw, "", "blank"), fixes
+        return Line(no, raw, "", Role.BLANK), fixes
 
-    def step(kind: str, new: str) -> None:
+    def step(kind: FixKind, new: str) -> None:
         nonlocal text
         new = new.strip()
         if new != text:
@@ -38,21 +39,21 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
             text = new
 
     stripped, level = line_fixes.strip_markup(text, rules)
-    step("markup", stripped)
+    step(FixKind.MARKUP, stripped)
     if not text:
-        return Line(no, raw, "", "markup"), fixes
+        return Line(no, raw, "", Role.MARKUP), fixes
     if names_in(text, rules):
         # A byline: its spaces separate names and stay.
         return Line(no, raw, text, heading_level=level), fixes
     if rules.sentence_end_chars.isdisjoint(text):
-        step("doubled", line_fixes.undouble(text))  # bold headlines: never a sentence
-    step("misreading", line_fixes.fix_misreadings(text, rules))
-    step("punctuation", line_fixes.collapse_doubled_punct(line_fixes.fullwidth_punct(text, rules, quotes)))
+        step(FixKind.DOUBLED, line_fixes.undouble(text))  # bold headlines: never a sentence
+    step(FixKind.MISREADING, line_fixes.fix_misreadings(text, rules))
+    step(FixKind.PUNCTUATION, line_fixes.collapse_doubled_punct(line_fixes.fullwidth_punct(text, rules, quotes)))
     if quotes is not None and rules.ends_sentence(text):
         # A paragraph may end here: the next quote opens.
         quotes.update({'"': True, "'": True})
     spaced = text
-    step("space", line_fixes.remove_cjk_spaces(text))
+    step(FixKind.SPACE, remove_cjk_spaces(text))
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 
@@ -67,13 +68,13 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
     fixes: list[Fix] = []
     quotes = {'"': True, "'": True}
     for no, raw in enumerate(page.lines, start=1):
-        line, line_fixes = repair_line(no, raw, rules, quotes)
+        line, made = repair_line(no, raw, rules, quotes)
         lines.append(line)
-        fixes.extend(line_fixes)
+        fixes.extend(made)
     for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
         before = lines[i].text
         after = before.replace(wrong, right)
         lines[i] = replace(lines[i], text=after)
-        fixes.append(Fix("place-name", lines[i].no, before, after))
+        fixes.append(Fix(FixKind.PLACE_NAME, lines[i].no, before, after))
     fixes.sort(key=lambda f: f.line)
     return RepairedPage(page, tuple(lines), tuple(fixes))

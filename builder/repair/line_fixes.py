@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..vocab.rule_files import CJK, Rules
+from ..textmatch.cjk import CJK_CHAR, CJK_RANGE, is_cjkish, remove_cjk_spaces
+from ..textmatch.cjk import CJK_PUNCT  # noqa: F401  (imported from here by builder/segment/duplicates.py)
+from ..vocab.rule_files import Rules
 
 # Chinese punctuation (full-width forms and curly quotes): Chinese context too.
-CJK_PUNCT = "，。、；：！？“”‘’（）《》【】…—·「」『』"
-_CJKISH = f"[{CJK}{CJK_PUNCT}]"
-_SPACES = re.compile(rf"(?<={_CJKISH})[ \t\u3000]+|[ \t\u3000]+(?={_CJKISH})")
-_CJK_CHAR = re.compile(f"[{CJK}]")
 _DOUBLED_PUNCT = re.compile(r"([，。、；：！？])\1+")
-_PART_SPACE = re.compile(rf"(?<=[{CJK}“”‘’》）])[ \t\u3000]+(?=[{CJK}“‘《（])")
+_PART_SPACE = re.compile(rf"(?<=[{CJK_RANGE}“”‘’》）])[ \t\u3000]+(?=[{CJK_RANGE}“‘《（])")
 
 
 def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
@@ -66,10 +64,6 @@ def substitute(text: str, steps: tuple[tuple[re.Pattern, str, str], ...]) -> str
     return text
 
 
-def _is_cjkish(ch: str) -> bool:
-    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
-
-
 _PAIRED = "()\"'"  # parentheses pair up and quotes alternate: the mark-by-mark loop handles them
 
 
@@ -98,6 +92,17 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     return text[j] if j >= 0 else "", text[k:k + 1]
 
 
+def _quote(ch: str, prev: str, nxt: str, quote_open: dict[str, bool]) -> str:
+    """A straight quote on a line with Chinese: curly, opening and closing in turn; an
+    apostrophe inside a Latin word stays."""
+    if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+        return ch
+    pair = "“”" if ch == '"' else "‘’"
+    mark = pair[0] if quote_open[ch] else pair[1]
+    quote_open[ch] = not quote_open[ch]
+    return mark
+
+
 def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
     """Half-width punctuation and straight quotes in Chinese context become full-width.
 
@@ -112,7 +117,7 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
     if not marks.search(text):
         return text  # most lines: nothing to widen, and no quote to count
     table = dict(rules.fullwidth)
-    has_cjk = _CJK_CHAR.search(text) is not None
+    has_cjk = CJK_CHAR.search(text) is not None
     if has_cjk:
         # With Chinese on the line, a comma or colon widens unless Latin letters or digits stand on
         # both sides (10,000  10:30): one substitution does what the loop below would, mark by mark.
@@ -132,37 +137,23 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         if ch == ")" and opened:
             # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
             out.append(table[ch] if opened.pop() else ch)
-            continue
-        if ch in table or (ch in "\"'" and has_cjk):
+        elif ch in "\"'" and (has_cjk or ch in table):
+            out.append(_quote(ch, *_neighbours(text, i), quote_open))
+        elif ch in table:
             prev, nxt = _neighbours(text, i)
-            if ch in "\"'":
-                if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                    out.append(ch)  # an apostrophe in a Latin word
-                    continue
-                pair = "“”" if ch == '"' else "‘’"
-                out.append(pair[0] if quote_open[ch] else pair[1])
-                quote_open[ch] = not quote_open[ch]
-                continue
             latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
-            wide = _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin)
+            wide = is_cjkish(prev) or is_cjkish(nxt) or (has_cjk and not latin)
             if ch == "(":
                 opened.append(wide)
             out.append(table[ch] if wide else ch)
-            continue
-        out.append(ch)
+        else:
+            out.append(ch)
     out.append(text[last:])
     return "".join(out)
 
 
 def collapse_doubled_punct(text: str) -> str:
     return _DOUBLED_PUNCT.sub(r"\1", text)
-
-
-def remove_cjk_spaces(text: str) -> str:
-    """Remove spaces next to Chinese characters or punctuation; keep them between Latin words and numbers."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return text  # the pattern is led by a lookbehind, so it would try every character
-    return _SPACES.sub("", text)
 
 
 def heading_text(spaced: str, text: str, rules: Rules) -> str:

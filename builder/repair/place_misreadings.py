@@ -14,12 +14,13 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from ..textmatch.cjk import CJK_RUN
 from ..textmatch.trie import WordFinder
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
-_CHINESE = re.compile("[\u3400-\u9fff]+")
+_CHINESE = CJK_RUN
 # How far (in lines) the right form must be printed for a correction.
 WINDOW = 80
 # How often the right form must be printed nearby when the misread form is a real place too.
@@ -31,10 +32,8 @@ class _Gazetteer:
 
     def __init__(self, vocab: Vocabulary):
         g = vocab.gazetteer
-        places = set(g.cities) | set(g.counties) | set(g.provinces)
-        for zone in g.zones:
-            places.update(zone.names)
-            places.add(zone.city)
+        places = set(g.cities) | set(g.counties) | set(g.provinces) | set(g.zone_by_name)
+        places.update(zone.city for zone in g.zones)
         self.places = frozenset(n for n in places if n)
         self.names = WordFinder({*g.cities, *g.counties})
         self.counties, self.cities = g.counties, g.cities
@@ -57,14 +56,11 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     Returns:
         (line index, wrong, right) for every correction, in line order.
     """
-    gaz = compiled(vocab, _Gazetteer)
+    gaz = once_per_vocabulary(vocab, _Gazetteer)
     page = "\n".join(texts)
-    # Where each place is printed, and the character after it; one scan of the whole page.
-    line_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    seen: dict[str, list[tuple[int, str]]] = {}
-    for j, name in gaz.names.everywhere(page):
-        after = page[j + len(name):j + len(name) + 1]
-        seen.setdefault(name, []).append((bisect_right(line_starts, j) - 1, "" if after == "\n" else after))
+    seen = _printed_places(texts, page, gaz)
+    if not seen:
+        return []
     wild: dict[str, list[str]] = {}
     for name in seen:
         for k in range(len(name)):
@@ -73,24 +69,46 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     lengths = sorted({len(name) for name in seen})
     fixes = []
     for i, text in enumerate(texts):
-        for m in gaz.suffix.finditer(text) if wild else ():
+        for m in gaz.suffix.finditer(text):
             for n in lengths:
                 j = m.start() - n
                 cand = text[j:m.start()] if j >= 0 else ""
                 if not cand or not _CHINESE.fullmatch(cand):
                     continue
-                options = [name for k in range(n) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
-                if not options:
-                    continue
-                # A real place: only when the page gives it no support of its own.
-                known = cand in gaz.places
-                if known and (page.count(cand) > 1 or any(p in page for p in gaz.parents(cand))):
-                    continue
-                best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
-                for right in options:
-                    near = [a for k, a in seen[right] if abs(k - i) <= WINDOW]
-                    if len(near) > best_n and text[m.start()] in near:
-                        best, best_n = right, len(near)
+                best = _right_form(cand, i, text[m.start()], wild, seen, page, gaz)
                 if best is not None:
                     fixes.append((i, cand, best))
     return sorted(set(fixes))
+
+
+def _printed_places(texts: list[str], page: str, gaz: _Gazetteer) -> dict[str, list[tuple[int, str]]]:
+    """Where each place is printed on the page: name -> (line index, the character after it);
+    one scan of the whole page."""
+    line_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for j, name in gaz.names.everywhere(page):
+        after = page[j + len(name):j + len(name) + 1]
+        seen.setdefault(name, []).append((bisect_right(line_starts, j) - 1, "" if after == "\n" else after))
+    return seen
+
+
+def _right_form(cand: str, line: int, suffix_char: str, wild: dict[str, list[str]],
+                seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer) -> str | None:
+    """The place ``cand`` (printed on ``line`` before a suffix) is a misreading of, or None.
+
+    The right form differs in one character, is printed near enough often enough, and
+    before the same suffix character; a real place is corrected only when the page
+    gives it no support of its own.
+    """
+    options = [name for k in range(len(cand)) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
+    if not options:
+        return None
+    known = cand in gaz.places
+    if known and (page.count(cand) > 1 or any(p in page for p in gaz.parents(cand))):
+        return None
+    best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
+    for right in options:
+        near = [a for k, a in seen[right] if abs(k - line) <= WINDOW]
+        if len(near) > best_n and suffix_char in near:
+            best, best_n = right, len(near)
+    return best

@@ -19,6 +19,7 @@ from ..runtime.progress import Steps
 from ..runtime.workers import fewer_collections, map_forked
 from .province_map import catalog_map, load_tiles
 from .links import html_link, page_url, relpath
+from .search_marks import marked_pages
 from ..vocab import Vocabulary
 
 
@@ -41,15 +42,18 @@ def relative(src: str, dest: str) -> str:
     return relpath(dest, posixpath.dirname(src))
 
 
-def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "") -> dict[str, str]:
+def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "",
+                search_markers: bool = False) -> dict[str, str]:
+    """The site's files, path → text; ``search_markers``: with the markers of ``search_marks.py``."""
     steps = Steps()
     with fewer_collections():
-        files = _render_site(digest, vocab, templates, site_url)
+        files = _render_site(digest, vocab, templates, site_url, search_markers)
     steps.done(f"files rendered: {len(files):,}")
     return files
 
 
-def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str) -> dict[str, str]:
+def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str,
+                 search_markers: bool) -> dict[str, str]:
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
@@ -96,4 +100,7 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     files["data/articles.json"] = articles_json(records)
     files["data/articles.csv"] = articles_csv(records)
     files["feed.xml"] = rss_feed(catalog, site_url)
+    if search_markers:
+        texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs)) for e in catalog.entries}
+        files = marked_pages(files, texts, list(vocab.user_dictionary()))
     return files

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Digest, Entry, Figure, SegmentedPage
+from ..model import Digest, Entry, Figure, SegmentedPage, article_page
 from ..ids import unique_slugs
 from ..vocab import Vocabulary
 
@@ -90,51 +90,69 @@ def _zone_key(e: Entry) -> list[str]:
 
 
 def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
+    """Every page the site shows, grouped as the templates list them (one builder per kind of page)."""
     entries = digest.entries
-    article_paths = {e.id: f"articles/{e.id}.md" for e in entries}
+    zones, zone_paths = _zone_groups(entries, vocab)
+    provinces, province_paths = _province_groups(entries, vocab)
+    themes, theme_paths = _theme_groups(entries, vocab)
+    sources, source_paths = _source_views(digest)
+    return Catalog(entries, zones, provinces, themes, sources, {e.id: article_page(e.id) for e in entries},
+                   zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries},
+                   tuple(dict.fromkeys(t for e in entries for t in e.tags)))
 
+
+def _zone_groups(entries: tuple[Entry, ...], vocab: Vocabulary) -> tuple[tuple[Group, ...], dict[str, str]]:
+    """The zones, most articles first, with the other zones their articles mention."""
     zone_members, zone_paths = _group(entries, _zone_key, "zones", [z.name for z in vocab.gazetteer.zones])
     for e in entries:  # the printed form links to the same page as the canonical name
         if e.zone and e.zone not in zone_paths:
             zone_paths[e.zone] = zone_paths[_zone_key(e)[0]]
-    zones = tuple(
-        Group(name, zone_paths[name], _newest_first(members), {
-            "province": members[0].province, "city": members[0].city,
-            "mentions": sorted({m for e in members for m in e.mentions if m != name and m not in
-                                {x.zone for x in members}}),
-        })
-        for name, members in sorted(zone_members.items(), key=lambda kv: (-len(kv[1]), zone_paths[kv[0]]))
-    )
 
+    def group(name: str, members: list[Entry]) -> Group:
+        own = {x.zone for x in members}
+        mentions = sorted({m for e in members for m in e.mentions if m != name and m not in own})
+        return Group(name, zone_paths[name], _newest_first(members),
+                     {"province": members[0].province, "city": members[0].city, "mentions": mentions})
+
+    ranked = sorted(zone_members.items(), key=lambda kv: (-len(kv[1]), zone_paths[kv[0]]))
+    return tuple(group(name, members) for name, members in ranked), zone_paths
+
+
+def _province_groups(entries: tuple[Entry, ...], vocab: Vocabulary) -> tuple[tuple[Group, ...], dict[str, str]]:
+    """The provinces in slug order, each with its articles per zone."""
     prov_members, province_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
                                           vocab.gazetteer.provinces)
-    province_groups = []
+    groups = []
     for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]]):
         # articles per zone, grouped as the zone pages group them
         zone_counts = Counter(_zone_key(e)[0] for e in members if e.zone)
-        province_groups.append(Group(name, province_paths[name], _newest_first(members), {
+        groups.append(Group(name, province_paths[name], _newest_first(members), {
             "full": vocab.gazetteer.provinces.get(name, name), "zones": sorted(zone_counts), "zone_counts": zone_counts,
         }))
-    provinces = tuple(province_groups)
+    return tuple(groups), province_paths
 
+
+def _theme_groups(entries: tuple[Entry, ...], vocab: Vocabulary) -> tuple[tuple[Group, ...], dict[str, str]]:
+    """The themes, most articles first, with the taxonomy's description."""
     theme_members, theme_paths = _group(entries, lambda e: [t.theme for t in e.themes], "themes",
                                         [t.name for t in vocab.themes])
     described = {t.name: t.description for t in vocab.themes}
-    themes = tuple(
-        Group(name, theme_paths[name], _newest_first(members), {"description": described.get(name, "")})
-        for name, members in sorted(theme_members.items(), key=lambda kv: (-len(kv[1]), theme_paths[kv[0]]))
-    )
+    ranked = sorted(theme_members.items(), key=lambda kv: (-len(kv[1]), theme_paths[kv[0]]))
+    groups = tuple(Group(name, theme_paths[name], _newest_first(members), {"description": described.get(name, "")})
+                   for name, members in ranked)
+    return groups, theme_paths
 
+
+def _source_views(digest: Digest) -> tuple[tuple[SourceView, ...], dict[str, str]]:
+    """One view per page file, with its articles in reading order."""
     source_slugs = unique_slugs([p.page.stem for p in digest.pages])
     source_paths = {p.page.name: f"sources/{source_slugs[p.page.stem]}.md" for p in digest.pages}
     by_page: dict[str, list[Entry]] = {}
-    for e in entries:
+    for e in digest.entries:
         by_page.setdefault(e.article.page, []).append(e)
-    sources = tuple(
+    views = tuple(
         SourceView(p.page.name, source_paths[p.page.name], p,
                    tuple(sorted(by_page.get(p.page.name, []), key=lambda e: e.article.number)))
         for p in digest.pages
     )
-    return Catalog(entries, zones, provinces, themes, sources, article_paths,
-                   zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries},
-                   tuple(dict.fromkeys(t for e in entries for t in e.tags)))
+    return views, source_paths

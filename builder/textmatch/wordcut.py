@@ -19,7 +19,7 @@ from pathlib import Path
 
 import rjieba
 
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 
 # A high frequency makes the cutter keep a user word whole inside longer runs.
 USER_WORD_FREQ = 20000
@@ -52,7 +52,7 @@ def _new_cutter(vocab: Vocabulary) -> Cutter:
 
 def vocab_cutter(vocab: Vocabulary) -> Cutter:
     """The one Cutter of a vocabulary (zone names and domain terms), built once: segmenter and keywords share it."""
-    return compiled(vocab, _new_cutter)
+    return once_per_vocabulary(vocab, _new_cutter)
 
 
 def jieba_idf_path() -> Path:

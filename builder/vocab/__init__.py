@@ -13,19 +13,11 @@ Loaded once per build into one frozen Vocabulary; nothing here is changed in pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
-DATA_DIR = Path(__file__).parent.parent / "data"
-# libyaml's loader, where PyYAML was built with it, reads the gazetteer ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path):
-    """A data file's content (an empty file reads as an empty mapping)."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+from .rule_files import (DATA_DIR, FigureRules, PlaceRules, ThemeScoring, load_figure_rules, load_place_rules,
+                         load_theme_scoring, read_yaml)
 
 
 @dataclass(frozen=True)
@@ -51,6 +43,15 @@ class Gazetteer:
     counties: dict[str, str]    # county-level place -> prefecture-level city
     zones: tuple[Zone, ...]
 
+    @cached_property
+    def zone_by_name(self) -> dict[str, Zone]:
+        """Every printed name of a national zone (short, full, aliases) -> the zone; made once."""
+        names: dict[str, Zone] = {}
+        for zone in self.zones:
+            for name in zone.names:
+                names.setdefault(name, zone)
+        return names
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -66,19 +67,14 @@ class Vocabulary:
     domain_terms: tuple[str, ...]
     stopwords: frozenset[str]
     data_dir: Path = DATA_DIR
-    place_rules: dict = field(default_factory=dict)   # places.yaml as read; compiled in places.py
-    figure_rules: dict = field(default_factory=dict)  # figures.yaml as read; compiled in figures.py
-    theme_scoring: dict = field(default_factory=dict)  # the `scoring` section of themes.yaml
+    place_rules: PlaceRules = field(default_factory=PlaceRules)      # places.yaml
+    figure_rules: FigureRules = field(default_factory=FigureRules)   # figures.yaml
+    theme_scoring: ThemeScoring = field(default_factory=ThemeScoring)  # the `scoring` section of themes.yaml
 
     def user_dictionary(self) -> list[str]:
         """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
-        words: list[str] = []
-        seen: set[str] = set()
-        for zone in self.gazetteer.zones:
-            for name in zone.names:
-                if name not in seen:
-                    seen.add(name)
-                    words.append(name)
+        words: list[str] = list(self.gazetteer.zone_by_name)
+        seen: set[str] = set(words)
         for term in self.domain_terms:
             if term not in seen:
                 seen.add(term)
@@ -120,11 +116,6 @@ def load_themes(path: Path) -> tuple[Theme, ...]:
     )
 
 
-def load_rules(path: Path) -> dict:
-    """A YAML rules file as a mapping; a missing file means no rules."""
-    if not path.exists():
-        return {}
-    return read_yaml(path)
 
 
 _LOADED: dict[tuple, Vocabulary] = {}
@@ -135,7 +126,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
 
     The same Vocabulary object comes back while no file in the folder changed, so
     one build (pipeline, renderer, hook) reads the files once, and the matchers
-    compiled from it (``compiled``) survive ``mkdocs serve`` rebuilds.
+    built from it (``once_per_vocabulary``) survive ``mkdocs serve`` rebuilds.
     """
     data_dir = Path(data_dir)
     stamp = (str(data_dir.resolve()),) + tuple(
@@ -154,9 +145,9 @@ def _read_vocabulary(data_dir: Path) -> Vocabulary:
         domain_terms=read_word_list(data_dir / "domain_terms.txt"),
         stopwords=frozenset(read_word_list(data_dir / "stopwords.txt")),
         data_dir=data_dir,
-        place_rules=load_rules(data_dir / "places.yaml"),
-        figure_rules=load_rules(data_dir / "figures.yaml"),
-        theme_scoring=dict(load_rules(data_dir / "themes.yaml").get("scoring") or {}),
+        place_rules=load_place_rules(data_dir / "places.yaml"),
+        figure_rules=load_figure_rules(data_dir / "figures.yaml"),
+        theme_scoring=load_theme_scoring(data_dir / "themes.yaml"),
     )
 
 
@@ -165,10 +156,10 @@ def default_vocabulary() -> Vocabulary:
     return load_vocabulary(DATA_DIR)
 
 
-_COMPILED: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
+_MEMO: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
 
 
-def compiled(vocab: Vocabulary, factory):
+def once_per_vocabulary(vocab: Vocabulary, factory):
     """``factory(vocab)``, built once per vocabulary object and reused.
 
     Matchers compiled from the vocabularies (place finder, theme scorer, …) are
@@ -177,9 +168,13 @@ def compiled(vocab: Vocabulary, factory):
     result so that a recycled ``id()`` never returns another vocabulary's matcher.
     """
     key = (id(vocab), factory)
-    hit = _COMPILED.get(key)
+    hit = _MEMO.get(key)
     if hit is None or hit[0] is not vocab:
-        if len(_COMPILED) >= 16:
-            _COMPILED.clear()
-        hit = _COMPILED[key] = (vocab, factory(vocab))
+        if len(_MEMO) >= 16:
+            _MEMO.clear()
+        hit = _MEMO[key] = (vocab, factory(vocab))
     return hit[1]
+
+
+# The former name, still imported by builder/segment/ until its split renames it there.
+compiled = once_per_vocabulary

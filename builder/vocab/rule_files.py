@@ -1,15 +1,37 @@
-"""The repair and segment rules, read from ``data/repair_rules.yaml`` into one frozen object."""
+"""The rule files of ``data/``, each read into one frozen, typed object.
+
+- ``repair_rules.yaml`` → ``Rules`` (repair and segment)
+- ``places.yaml`` → ``PlaceRules`` (where an article is)
+- ``figures.yaml`` → ``FigureRules`` (key figures)
+- the ``scoring`` section of ``themes.yaml`` → ``ThemeScoring``
+
+Defaults live in one place, the dataclass fields (a file may leave any key out), and a key
+no field reads is an error naming the file and the key: a misspelt rule must not be a
+silent default.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ..textmatch.regex_facts import required_text
-from . import DATA_DIR, read_yaml
+import yaml
 
-CJK = "\u3400-\u9fff"
+from ..textmatch.cjk import CJK_RANGE, CLOSING_MARKS, SENTENCE_END
+from ..textmatch.regex_facts import required_text
+
+DATA_DIR = Path(__file__).parent.parent / "data"
+# libyaml's loader, where PyYAML was built with it, reads the gazetteer ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path):
+    """A data file's content (an empty file reads as an empty mapping)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+# The former name of cjk.CJK_RANGE, still imported by builder/segment/.
+CJK = CJK_RANGE
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cheap as a cache key, one object per rules file
@@ -32,7 +54,6 @@ class Rules:
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
     credit_patterns: tuple[re.Pattern, ...]
-    caption_max_chars: int
     lead_time_words: tuple[str, ...]
     generated_title_max_chars: int
     sentence_start_chars: frozenset[str]
@@ -64,17 +85,43 @@ class Rules:
         return bool(text) and text[-1] in self.sentence_end
 
 
+class RuleFileError(ValueError):
+    """A rule file that cannot be used; the message names the file and the key."""
+
+
+def check_keys(path: Path, data: object, known, where: str = "") -> dict:
+    """``data`` as a mapping whose keys are all ``known``; else a RuleFileError.
+
+    Arguments:
+        where: the section, for the message (``weights.``); "" for the top level
+    """
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{Path(path).name}: {where.rstrip('.') or 'the file'} must be a mapping of keys to values")
+    known = tuple(known)
+    unknown = sorted((k for k in data if k not in known), key=str)
+    if unknown:
+        raise RuleFileError(f"{Path(path).name}: unknown key {where}{unknown[0]} (known: {', '.join(known)})")
+    return data
+
+
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def load_rules(path: Path) -> Rules:
-    d = read_yaml(path)
+    """``repair_rules.yaml`` as Rules."""
+    d = check_keys(path, read_yaml(path), RULES_KEYS)
     return Rules(
         markup=tuple(re.compile(p) for p in d.get("markup") or ()),
         misreadings=tuple((re.compile(k), v) for k, v in (d.get("misreadings") or {}).items()),
-        latin_misreadings=tuple((re.compile(rf"(?<=[{CJK}])\s*\b{re.escape(k)}\b\s*(?=[{CJK}])"), v)
+        latin_misreadings=tuple((re.compile(rf"(?<=[{CJK_RANGE}])\s*\b{re.escape(k)}\b\s*(?=[{CJK_RANGE}])"), v)
                                 for k, v in (d.get("latin_misreadings") or {}).items()),
         fullwidth=tuple((d.get("fullwidth") or {}).items()),
         heading_part_separator=d.get("heading_part_separator", "，"),
-        sentence_end=d.get("sentence_end", "。！？"),
-        closing_marks=d.get("closing_marks", "”"),
+        sentence_end=d.get("sentence_end", SENTENCE_END),
+        closing_marks=d.get("closing_marks", CLOSING_MARKS),
         continuation_end_marks=d.get("continuation_end_marks", "，"),
         continuation_end_words=tuple(d.get("continuation_end_words") or ()),
         continuation_start_chars=d.get("continuation_start_chars", ""),
@@ -85,7 +132,6 @@ def load_rules(path: Path) -> Rules:
         surnames=frozenset(re.sub(r"\s", "", d.get("surnames", ""))),
         compound_surnames=tuple(d.get("compound_surnames") or ()),
         credit_patterns=tuple(re.compile(p) for p in d.get("credit_patterns") or ()),
-        caption_max_chars=int(d.get("caption_max_chars", 30)),
         lead_time_words=tuple(d.get("lead_time_words") or ()),
         generated_title_max_chars=int(d.get("generated_title_max_chars", 24)),
         sentence_start_chars=frozenset(re.sub(r"\s", "", d.get("sentence_start_chars", ""))),
@@ -94,8 +140,169 @@ def load_rules(path: Path) -> Rules:
     )
 
 
+# The keys of repair_rules.yaml: Rules' fields, with surnames and sentence_start_chars as written.
+RULES_KEYS = _field_names(Rules)
+
+
 @lru_cache(maxsize=4)
 def rules_for(data_dir: Path = DATA_DIR) -> Rules:
     """The rules file in ``data_dir``, or the package's own when that folder has none."""
     path = Path(data_dir) / "repair_rules.yaml"
     return load_rules(path if path.exists() else DATA_DIR / "repair_rules.yaml")
+
+
+# --- places.yaml -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlaceWeights:
+    """How much one occurrence of a place counts (see the header of ``places.yaml``)."""
+    title: float = 4.0       # in the headline
+    kicker: float = 2.0      # in the kicker
+    first: float = 1.0       # bonus for the first place named in the body
+    zone_share: float = 0.4  # a zone must score this share of its city's own name
+    # per kind of place; a kind not listed counts 1
+    kinds: dict[str, float] = field(default_factory=lambda: {"national": 3.0, "institution": 2.0,
+                                                             "city": 1.0, "county": 1.0})
+
+
+@dataclass(frozen=True)
+class PlaceRule:
+    """A rule that finds a kind of zone by its shape: ``pattern`` with ``{place}``, ``{city}``,
+    ``{county}``, ``{province}`` filled in, tried only near one of ``needs``; ``name`` makes its key."""
+    kind: str
+    pattern: str
+    needs: tuple[str, ...] = ()
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    """A zone known by name (浦东新区), with its kind and city."""
+    name: str
+    kind: str = "new_area"
+    city: str | None = None
+
+
+@dataclass(frozen=True)
+class DistrictAliases:
+    """A zone's names that are also a district's, town's or area's (gazetteer ``district_aliases``)
+    name the zone only when one of ``zone_words`` follows within ``window`` characters."""
+    window: int = 2
+    zone_words: tuple[str, ...] = ("高新区", "园区")
+
+
+@dataclass(frozen=True, eq=False)
+class PlaceRules:
+    """``places.yaml``: the rules and weights that choose where an article is."""
+    weights: PlaceWeights = field(default_factory=PlaceWeights)
+    # zone-like kinds, earlier ones win a tie
+    zone_kinds: tuple[str, ...] = ("national", "hitech_zone", "new_area", "ftz_area", "dev_zone", "town")
+    qualifier: str = rf"[（(][{CJK_RANGE}]{{1,6}}[)）]"  # a district in brackets after a zone's name
+    rules: tuple[PlaceRule, ...] = ()
+    known: tuple[KnownPlace, ...] = ()
+    not_towns: frozenset[str] = frozenset()   # words ending in 镇 that are not towns
+    not_places: frozenset[str] = frozenset()  # county short names too common as words
+    district_aliases: DistrictAliases = field(default_factory=DistrictAliases)
+
+
+def _entries(path: Path, data: object, cls, where: str) -> tuple:
+    """A list of mappings, each checked against ``cls``' fields, as ``cls`` objects."""
+    out = []
+    for n, item in enumerate(data or (), start=1):
+        item = check_keys(path, item, _field_names(cls), f"{where}[{n}].")
+        missing = [f.name for f in fields(cls) if f.default is f.default_factory and f.name not in item]
+        if missing:
+            raise RuleFileError(f"{Path(path).name}: {where}[{n}] has no {missing[0]}")
+        out.append(cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}))
+    return tuple(out)
+
+
+def load_place_rules(path: Path) -> PlaceRules:
+    """``places.yaml`` as PlaceRules; a missing file gives the defaults (no rules)."""
+    if not Path(path).exists():
+        return PlaceRules()
+    d = check_keys(path, read_yaml(path), _field_names(PlaceRules))
+    w = check_keys(path, d.get("weights"), _field_names(PlaceWeights), "weights.")
+    base = PlaceRules()
+    weights = PlaceWeights(**{k: float(v) for k, v in w.items() if k != "kinds"},
+                           kinds={**PlaceWeights().kinds, **{k: float(v) for k, v in (w.get("kinds") or {}).items()}})
+    return PlaceRules(
+        weights=weights,
+        zone_kinds=tuple(d.get("zone_kinds") or base.zone_kinds),
+        qualifier=d.get("qualifier") or base.qualifier,
+        rules=_entries(path, d.get("rules"), PlaceRule, "rules"),
+        known=_entries(path, d.get("known"), KnownPlace, "known"),
+        not_towns=frozenset(d.get("not_towns") or ()),
+        not_places=frozenset(d.get("not_places") or ()),
+        district_aliases=_district_aliases(path, d.get("district_aliases")),
+    )
+
+
+def _district_aliases(path: Path, data: object) -> DistrictAliases:
+    d = check_keys(path, data, _field_names(DistrictAliases), "district_aliases.")
+    base = DistrictAliases()
+    return DistrictAliases(window=int(d.get("window", base.window)),
+                           zone_words=tuple(d.get("zone_words") or base.zone_words))
+
+
+# --- figures.yaml ------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class FigureRules:
+    """``figures.yaml``: units, and the words that trim a figure's label (see its header)."""
+    max_figures: int = 8    # figures kept per article
+    max_label: int = 14     # a longer label is cut after its last 的
+    class_weight: dict[str, float] = field(default_factory=dict)  # unit class -> weight
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit class -> units
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    time: str = ""          # a time phrase at the start of a label (a regex)
+    lead: tuple[str, ...] = ()
+    trail: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    after_stop: tuple[str, ...] = ()
+    split: tuple[str, ...] = ("的",)
+    change: tuple[str, ...] = ()
+
+
+def load_figure_rules(path: Path) -> FigureRules:
+    """``figures.yaml`` as FigureRules; a missing file gives the defaults (no units)."""
+    if not Path(path).exists():
+        return FigureRules()
+    d = check_keys(path, read_yaml(path), _field_names(FigureRules))
+    base = FigureRules()
+    words = {k: tuple(d.get(k) or getattr(base, k))
+             for k in ("not_after", "not_before", "lead", "trail", "verbs", "after_stop", "split", "change")}
+    return FigureRules(
+        max_figures=int(d.get("max_figures", base.max_figures)),
+        max_label=int(d.get("max_label", base.max_label)),
+        class_weight={k: float(v) for k, v in (d.get("class_weight") or {}).items()},
+        units={k: tuple(v or ()) for k, v in (d.get("units") or {}).items()},
+        time=d.get("time") or base.time,
+        **words,
+    )
+
+
+# --- themes.yaml, scoring ----------------------------------------------------
+
+@dataclass(frozen=True)
+class ThemeScoring:
+    """The ``scoring`` section of ``themes.yaml`` (its header explains each)."""
+    cap: int = 3             # a term counts at most this many times in the body
+    title: int = 3           # a term in the headline or kicker counts this much more
+    min_length: float = 0.3  # bodies shorter than this (thousands of characters) count as this long
+    threshold: float = 2.5   # the least score a theme needs
+    min_terms: int = 2       # different terms that make the evidence strong
+    relative: float = 0.35   # a second or third theme needs this share of the best score
+    max_themes: int = 3
+
+
+def load_theme_scoring(path: Path) -> ThemeScoring:
+    """The ``scoring`` section of ``themes.yaml`` as ThemeScoring (defaults when absent)."""
+    if not Path(path).exists():
+        return ThemeScoring()
+    d = read_yaml(path)
+    scoring = check_keys(path, d.get("scoring") if isinstance(d, dict) else None, _field_names(ThemeScoring),
+                         "scoring.")
+    base = ThemeScoring()
+    return ThemeScoring(**{k: type(getattr(base, k))(v) for k, v in scoring.items() if v is not None})

@@ -11,7 +11,6 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

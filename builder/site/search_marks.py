@@ -1,0 +1,77 @@
+"""The search markers of a page, written into its Markdown so MkDocs needs no hook for them.
+
+- Every page: ``search: {exclude: true}`` in the front matter. Material's search box stays
+  (header, overlay) but Pagefind answers it, so Material's own index is left empty.
+- A searched page (an article, or a hand-written page, see ``search.is_searched``): its body
+  inside ``<div data-pagefind-body markdown>`` (``md_in_html``), ending with the hidden
+  field of dictionary codes (``search.terms_field``), so Pagefind indexes only that.
+
+The MkDocs hook marks hand-written pages with the same functions as it reads them
+(``mark_body_markdown``); the docs folder written by ``python -m builder docs`` holds them marked.
+"""
+from __future__ import annotations
+
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from . import search
+
+EXCLUDE = "search:\n  exclude: true\n"
+
+
+def exclude_from_material_index(markdown: str) -> str:
+    """The page with ``search: {exclude: true}`` in its front matter (added when it has none)."""
+    match = YAML_RE.match(markdown)
+    if not match:
+        return f"---\n{EXCLUDE}---\n\n{markdown}"
+    _, meta = get_data(markdown)
+    if "search" in meta:
+        return markdown
+    return markdown[:match.end(1)] + EXCLUDE + markdown[match.end(1):]
+
+
+def mark_body_markdown(body: str, field: str) -> str:
+    """A page's Markdown body (no front matter) as Pagefind's body, with the hidden terms field."""
+    hidden = f"<p hidden data-digest-terms>{field}</p>\n\n" if field else ""
+    return f"<div data-pagefind-body markdown>\n\n{body.rstrip()}\n\n{hidden}</div>\n"
+
+
+def mark_page(markdown: str, field: str | None) -> str:
+    """A whole page (front matter and body) with its markers; ``field`` None: not searched."""
+    markdown = exclude_from_material_index(markdown)
+    if field is None:
+        return markdown
+    body, _ = get_data(markdown)
+    return markdown[:len(markdown) - len(body)] + mark_body_markdown(body, field)
+
+
+def page_title_and_text(markdown: str) -> tuple[str, str]:
+    """What a hand-written page's terms field is made of, as MkDocs reads the page:
+    the front matter's title (else the first heading), and the Markdown after the front matter."""
+    body, meta = get_data(markdown)
+    return str(meta.get("title") or get_markdown_title(body) or ""), body
+
+
+def terms_of_page(markdown: str, words: list[str]) -> str:
+    title, text = page_title_and_text(markdown)
+    return search.terms_field(text, title, words)
+
+
+def marked_pages(files: dict[str, str], texts: dict[str, tuple[str, str]], words: list[str]) -> dict[str, str]:
+    """Rendered files with the markers in every Markdown page.
+
+    Arguments:
+        texts: path → (title, text) of the pages whose terms field is made from the article
+            itself (its paragraphs: not the related titles listed below it)
+        words: the dictionary (``Vocabulary.user_dictionary``)
+    """
+    out = {}
+    for path, text in files.items():
+        if path.endswith(".md"):
+            field = None
+            if search.is_searched(path, generated=True):
+                title, words_text = texts.get(path) or page_title_and_text(text)
+                field = search.terms_field(words_text, title, words)
+            text = mark_page(text, field)
+        out[path] = text
+    return out
