@@ -155,7 +155,7 @@ def on_pre_build(config):
     global _feed
     if _feed is not None:  # a build that failed before on_post_build
         _feed.close()
-    _feed = SearchFeed(Path(config.site_dir) / "pagefind") if _indexing() else None
+        _feed = None
 
 
 def _is_searched(page) -> bool:
@@ -163,19 +163,27 @@ def _is_searched(page) -> bool:
 
 
 def on_post_page(output, page, config):
+    global _feed
     if _pages_written is not None:
         _pages_written.add()
-    if _feed is not None and _is_searched(page):
-        # Indexed by the Pagefind service on the other core while MkDocs goes on.
+    if _is_searched(page) and _indexing():
+        # Indexed by the Pagefind service on the other core while MkDocs goes on. Started
+        # with the first page written, not before: its reader thread would keep the build
+        # from forking its workers (runtime/workers.py).
+        global _feed
+        if _feed is None:
+            _feed = SearchFeed(Path(config.site_dir) / "pagefind")
         _feed.add("/" + page.file.url.lstrip("/"), output)
     return output
 
 
 def on_post_build(config):
     global _feed
-    if _feed is None:
+    if not _indexing():
         log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
         return
+    if _feed is None:  # no page to search: an empty index, so the search box still loads
+        _feed = SearchFeed(Path(config.site_dir) / "pagefind")
     start = time.perf_counter()
     feed, _feed = _feed, None
     pages = feed.finish()
