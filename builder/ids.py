@@ -1,4 +1,4 @@
-"""Stable article ids.
+"""Stable article ids, and the ASCII slugs they and the page addresses are made of.
 
 An id depends only on the page file's name and the article's machine-made title
 (before editors' corrections), never on other pages: adding a page or retitling
@@ -7,9 +7,12 @@ an article keeps every existing id and URL.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
+
+from pypinyin import Style, lazy_pinyin
 
 from .model import Article
-from .slugs import slugify
 
 
 def article_id(article: Article) -> str:
@@ -26,4 +29,43 @@ def assign_ids(articles: list[Article]) -> list[tuple[str, Article]]:
         n = seen.get(base, 0) + 1
         seen[base] = n
         out.append((base if n == 1 else f"{base}-{n}", article))
+    return out
+
+
+# Slugs: ASCII from Chinese names, by pinyin (pypinyin). pypinyin knows the readings of
+# polyphonic characters in context (重庆 is chongqing, 银行 is yinhang), which a
+# hand-made table would get wrong.
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """``衡阳高新区`` -> ``heng-yang-gao-xin-qu`` style, joined per word-ish run.
+
+    Syllables are joined with ``-``; anything not a letter or digit becomes a
+    separator. Never empty: falls back to ``x``.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    # errors="default" keeps runs of Latin letters and digits whole (AI, 5G).
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    slug = _NON_SLUG.sub("-", "-".join(parts).lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "x"
+
+
+def unique_slugs(names: list[str], max_len: int = 60) -> dict[str, str]:
+    """Slug every name, adding ``-2``, ``-3`` … when two names share one.
+
+    Names are taken in sorted order so the result does not depend on the order
+    they were found in.
+    """
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for name in sorted(set(names)):
+        base = slugify(name, max_len)
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        out[name] = slug
     return out

@@ -101,7 +101,7 @@ class RepairedPage:
 
 # Every line of a page gets exactly one of these roles (see DESIGN "Nothing lost").
 ARTICLE_ROLES = ("headline", "kicker", "subhead", "byline", "body", "caption", "credit")
-# "removed" and "dropped" are set by editors' corrections (amend.py).
+# "removed" and "dropped" are set by editors' corrections (corrections/apply.py).
 DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced", "removed", "dropped")
 
 

@@ -1,10 +1,10 @@
 """The one function that turns page files into a Digest, in two phases.
 
 Phase one reads, repairs, segments and enriches every page on its own (it is
-cached per page, see ``cache.py``, and spread over the cores, see
-``parallel.py``); phase two needs all articles at once: the editors'
+cached per page, see ``runtime/page_cache.py``, and spread over the cores, see
+``runtime/workers.py``); phase two needs all articles at once: the editors'
 corrections, tags (words common to most articles are left out) and related
-articles. Rendering is separate (``render.render_site``), so the MkDocs
+articles. Rendering is separate (``site.render_site``), so the MkDocs
 hook and the command line share both.
 """
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .amend import apply_to_articles, apply_to_entries
-from .cache import PageCache, code_version
-from .corrections import load_corrections
+from .corrections.apply import apply_to_articles, apply_to_entries
+from .runtime.page_cache import PageCache, code_version
+from .corrections.check import load_corrections
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
-from .parallel import fewer_collections, map_pages
+from .runtime.workers import fewer_collections, map_pages
 from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings

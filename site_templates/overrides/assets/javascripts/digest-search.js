@@ -1,7 +1,7 @@
 // Material's search box, answered by Pagefind: the index comes in small chunks,
 // fetched only when a reader searches, and only those a query needs.
 // Words of our dictionary (zone names, domain terms) are searched as whole words
-// through their code words (see builder/pagefind_index.py).
+// through their code words (see builder/site/search.py).
 (function () {
   "use strict";
   var root = document.querySelector("[data-digest-search]");

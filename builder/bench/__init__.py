@@ -1,0 +1,166 @@
+"""The benchmark: ``python -m builder bench --articles N`` prints one JSON line of figures.
+
+It makes a synthetic archive of N articles from the seeds (``synthetic.py``),
+times the builder stage (``build_digest`` + ``render_site``, phase one on every core,
+no cache), times ``mkdocs build`` of the archive in a subprocess (the hook
+reads ``DIGEST_SEEDS``; Pagefind runs inside it, and its share is reported
+apart), measures the site on disk, and runs one search in headless Chromium,
+summing the bytes of every response the search causes.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..runtime.workers import default_workers
+from ..pipeline import build_digest
+from ..site import render_site
+from ..settings import ROOT, Settings
+from .synthetic import make_archive, read_material
+from ..vocab import load_vocabulary
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The line the hook logs after indexing (mkdocs_hook.on_post_build).
+_PAGEFIND_LOG = re.compile(r"pagefind indexed .* in ([0-9.]+) s")
+
+
+@dataclass(frozen=True)
+class Options:
+    articles: int
+    seed: int = 0
+    keep: Path | None = None
+    mkdocs: bool = True
+    browser: bool = True
+    query: str = "数智工匠"
+    workers: int | None = None
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def page_sizes(site: Path) -> dict:
+    """HTML bytes per article page (mean), and the largest page of the site."""
+    articles = [p.stat().st_size for p in (site / "articles").glob("*/index.html")]
+    largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    return {
+        "html_bytes_per_article": round(sum(articles) / len(articles)) if articles else 0,
+        "largest_page": str(largest.relative_to(site).parent.as_posix() + "/"),
+        "largest_page_bytes": largest.stat().st_size,
+    }
+
+
+def mkdocs_build(seeds: Path, site: Path, cache: Path) -> tuple[float, float | None]:
+    """``mkdocs build`` of the archive; returns its seconds and Pagefind's share."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
+               DIGEST_SEEDS=str(seeds), DIGEST_CACHE=str(cache))
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
+    found = _PAGEFIND_LOG.search(result.stderr)
+    return seconds, (float(found.group(1)) if found else None)
+
+
+def measure_search(site: Path, query: str) -> dict:
+    """One reader's first search in headless Chromium, through the site's own search box.
+
+    Counts every response from the moment the reader opens the search until the
+    results show: the search scripts, the WebAssembly, the index chunks and the
+    result fragments. ``search_bytes`` is the bytes as a plain server sends them,
+    ``search_bytes_gzip`` what a compressing server (GitHub Pages) sends.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from .serve_folder import serve_folder
+
+    with serve_folder(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        article = sorted((site / "articles").iterdir())[0].name
+        page.goto(f"{base}articles/{article}/")
+        page.wait_for_load_state("networkidle")
+        bodies: list[bytes] = []
+        page.on("response", lambda r: bodies.append(r.body()) if r.ok and r.request.method == "GET" else None)
+        start = time.perf_counter()
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").fill(query)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        ms = (time.perf_counter() - start) * 1000
+        page.wait_for_load_state("networkidle")
+        hits = page.locator(".md-search-result__item").count()
+        browser.close()
+    raw = sum(len(b) for b in bodies)
+    zipped = sum(min(len(b), len(gzip.compress(b, 6))) for b in bodies)
+    return {"search_query": query, "search_bytes": raw, "search_bytes_gzip": zipped,
+            "search_requests": len(bodies), "search_ms": round(ms), "search_results_shown": hits}
+
+
+def run(options: Options) -> dict:
+    work = Path(options.keep) if options.keep else Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    seeds, site, cache = work / "pages", work / "site", work / "cache"
+    for folder in (seeds, site, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    vocab = load_vocabulary()
+    written = make_archive(read_material(ROOT / "seeds", vocab), seeds, options.articles, options.seed)
+
+    workers = options.workers or default_workers()
+    cpu_before = _cpu_seconds()
+    start = time.perf_counter()
+    settings = Settings.for_seeds(seeds, workers=workers)
+    digest = build_digest(settings)
+    digest_seconds = time.perf_counter() - start
+    files = render_site(digest, vocab, settings.templates)
+    builder_seconds = time.perf_counter() - start
+    n = max(1, len(digest.entries))
+    figures: dict = {
+        "articles": len(digest.entries), "pages": len(written), "files": len(files),
+        "builder_workers": workers,
+        "builder_seconds": round(builder_seconds, 2),
+        "builder_ms_per_article": round(1000 * builder_seconds / n, 2),
+        # all processes' CPU time: what the stage would take on one core
+        "builder_cpu_ms_per_article": round(1000 * (_cpu_seconds() - cpu_before) / n, 2),
+        # where the time goes: reading to enriched entries, then templates to Markdown
+        "builder_digest_seconds": round(digest_seconds, 2),
+        "builder_render_seconds": round(builder_seconds - digest_seconds, 2),
+    }
+    del digest, files
+    if options.mkdocs:
+        seconds, pagefind = mkdocs_build(seeds, site, cache)
+        figures.update(mkdocs_seconds=round(seconds, 2), pagefind_seconds=pagefind,
+                       site_bytes=folder_bytes(site), **page_sizes(site))
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    figures["peak_rss_mb_children"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    if options.mkdocs and options.browser:
+        figures.update(measure_search(site, options.query))
+    if not options.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        figures["kept"] = str(work)
+    return figures
+
+
+def main(options: Options) -> int:
+    print(json.dumps(run(options), ensure_ascii=False, sort_keys=False))
+    return 0

@@ -1,0 +1,320 @@
+"""The editors' corrections file: read it, check every entry, remember its line.
+
+``seeds/corrections.yaml`` maps an article id to what an editor changed about
+it; a page file name maps to lines of that page that are debris::
+
+    heng-yang-gao-xin-qu-da-zao-shu-zhi-6f0e83:
+      retitle: 衡阳高新区打造"数智工匠"摇篮
+      rezone: 衡阳高新区
+      themes: [人才培育]
+      tags: [数智工匠, 职业教育]
+    kun-shan-gao-xin-qu-ju-li-xia-hao-zi-08e599:
+      merge: ning-bo-gao-xin-qu-shou-dan-shu-ju-zhi-94a41d
+      split: 5                 # or the text its first paragraph starts with
+      debris: [2, "图片来源"]   # paragraph numbers (from 1) or starting text
+      drop: 重复刊登            # or: true
+    000_e871fc29704ad4c6.txt:
+      debris: [12, 13]         # line numbers of the page file
+
+Everything that can be checked without the articles (kinds, types, zones,
+themes) is checked here; whether an id still exists is checked when the
+corrections are applied (``apply.py``). Each mistake becomes a Problem naming
+the file, the line and the reason, and the other corrections still apply.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model import Problem
+from ..vocab import Vocabulary
+
+# In the order they are applied (see apply.py).
+ARTICLE_KINDS = ("split", "merge", "debris", "drop", "retitle", "rezone", "themes", "tags")
+PAGE_KINDS = ("debris",)
+MAX_TITLE = 120
+
+
+def is_page(target: str) -> bool:
+    """A key naming a page file (its debris lines), not an article id."""
+    return target.lower().endswith(".txt")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One checked correction.
+
+    Arguments:
+        target: the article id, or the page file name for ``debris`` by line
+        kind: one of ARTICLE_KINDS
+        value: the value, normalised (see ``_check`` for each kind's shape)
+        line: 1-based line of the kind in the corrections file
+    """
+    target: str
+    kind: str
+    value: object
+    line: int
+
+    @property
+    def on_page(self) -> bool:
+        return is_page(self.target)
+
+
+@dataclass(frozen=True)
+class Rezone:
+    """Where an article is about, as an editor set it; all None means "no zone"."""
+    zone: str | None
+    province: str | None
+    city: str | None
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The corrections that passed their checks, and a Problem for each that did not."""
+    file: str
+    items: tuple[Correction, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def of_kind(self, kind: str) -> tuple[Correction, ...]:
+        return tuple(c for c in self.items if c.kind == kind)
+
+
+class _Invalid(Exception):
+    """A value that does not validate; the message is the reason shown to the editor."""
+
+
+def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
+    """Read and check a corrections file. A missing file means no corrections.
+
+    Returns:
+        Corrections; ``problems`` holds one Problem (file, line, reason) per
+        entry that was left out.
+    """
+    if path is None or not Path(path).is_file():
+        return Corrections(file=Path(path).name if path else "")
+    name = Path(path).name
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return Corrections(name, problems=(_problem(name, None, f"cannot be read: {err}"),))
+    # The SafeLoader composes nodes that keep their line numbers; values are
+    # built node by node so a bad value is reported at its own line.
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        return Corrections(name, problems=(_problem(name, line, f"not valid YAML: {err.problem or err}"),))
+    finally:
+        loader.dispose()
+    if root is None:
+        return Corrections(name)
+    if not isinstance(root, yaml.MappingNode):
+        return Corrections(name, problems=(_problem(
+            name, _line(root), "expected article ids (or page file names) as keys, each with its corrections"),))
+    items: list[Correction] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        target = _scalar(loader, key_node)
+        line = _line(key_node)
+        if not isinstance(target, str) or not target.strip():
+            problems.append(_problem(name, line, f"{target!r} is not an article id or page file name"))
+            continue
+        target = target.strip()
+        if target in seen:
+            problems.append(_problem(name, line, f"{target} appears twice (first at line {seen[target]}); "
+                                                 "put all its corrections under one key"))
+            continue
+        seen[target] = line
+        if not isinstance(value_node, yaml.MappingNode):
+            problems.append(_problem(name, line, f"{target}: expected its corrections below it, "
+                                                 "e.g. `retitle: 新标题`"))
+            continue
+        kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
+        for kind_node, arg_node in value_node.value:
+            kind = _scalar(loader, kind_node)
+            kline = _line(kind_node)
+            if kind not in kinds:
+                what = "a page file" if kinds is PAGE_KINDS else "an article"
+                problems.append(_problem(name, kline, f"{target}: unknown correction {kind!r} for {what} "
+                                                      f"(known: {', '.join(kinds)})"))
+                continue
+            try:
+                value = _check(kind, _value(loader, arg_node), vocab, target)
+            except _Invalid as err:
+                problems.append(_problem(name, kline, f"{target}: {kind}: {err}"))
+                continue
+            items.append(Correction(target, kind, value, kline))
+    return Corrections(name, tuple(items), tuple(problems))
+
+
+def _problem(name: str, line: int | None, reason: str) -> Problem:
+    return Problem(name, reason, line, kind="corrections")
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    return _value(loader, node) if isinstance(node, yaml.ScalarNode) else None
+
+
+def _value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as err:
+        raise _Invalid(str(err.problem or err)) from None
+
+
+# --- one checker per kind ---------------------------------------------------
+
+def _check(kind: str, value: object, vocab: Vocabulary, target: str) -> object:
+    """Check one value and return it in its normal shape.
+
+    Returns:
+        retitle: str; rezone: Rezone; themes, tags, merge: tuple[str, ...];
+        split and article debris: tuple of paragraph selectors (int from 1, or str);
+        page debris: tuple[int, ...]; drop: str (the reason, "" when none given).
+    """
+    if kind == "retitle":
+        return _title(value)
+    if kind == "rezone":
+        return _rezone(value, vocab)
+    if kind == "themes":
+        known = [t.name for t in vocab.themes]
+        themes = _texts(value, "a theme")
+        for theme in themes:
+            if theme not in known:
+                raise _Invalid(f"unknown theme {theme!r} (themes.yaml has: {', '.join(known)})")
+        return themes
+    if kind == "tags":
+        return _texts(value, "a tag")
+    if kind == "merge":
+        ids = _texts(value, "an article id")
+        if not ids:
+            raise _Invalid("give the id of the article to append")
+        if target in ids:
+            raise _Invalid("an article cannot be merged with itself")
+        return ids
+    if kind == "split":
+        at = _selectors(value)
+        if any(s == 1 for s in at):
+            raise _Invalid("paragraph 1 cannot start the second article: nothing would be left before it")
+        return at
+    if kind == "debris" and is_page(target):
+        lines = _selectors(value)
+        if any(isinstance(s, str) for s in lines):
+            raise _Invalid("for a page file, give line numbers (from the source view)")
+        return lines
+    if kind == "debris":
+        return _selectors(value)
+    if kind == "drop":
+        if value is True:
+            return ""
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        raise _Invalid("write `drop: true`, or the reason (`drop: 重复刊登`)")
+    raise _Invalid(f"unknown correction {kind!r}")  # not reached: kinds are checked before
+
+
+def _title(value: object) -> str:
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise _Invalid("the new headline must be text")
+    text = str(value).strip()
+    if not text:
+        raise _Invalid("the new headline is empty")
+    if "\n" in text:
+        raise _Invalid("the new headline must be one line")
+    if len(text) > MAX_TITLE:
+        raise _Invalid(f"the new headline has {len(text)} characters ({MAX_TITLE} at most)")
+    return text
+
+
+def _texts(value: object, what: str) -> tuple[str, ...]:
+    """A list of strings (one string is a list of one), without repeats."""
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+            raise _Invalid(f"{item!r} is not {what}: give text, or a list of texts")
+        text = str(item).strip()
+        if "\n" in text:
+            raise _Invalid(f"{what} must be one line")
+        if text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+def _selectors(value: object) -> tuple[int | str, ...]:
+    """Paragraph or line numbers (from 1) or starting texts; one or a list."""
+    items = value if isinstance(value, list) else [value]
+    out: list[int | str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (int, str)):
+            raise _Invalid(f"{item!r} is neither a number (from 1) nor the text it starts with")
+        if isinstance(item, int) and item < 1:
+            raise _Invalid(f"{item} is not a number from 1")
+        if isinstance(item, str) and not item.strip():
+            raise _Invalid("empty text")
+        out.append(item.strip() if isinstance(item, str) else item)
+    if not out:
+        raise _Invalid("give a number (from 1) or the text it starts with")
+    return tuple(out)
+
+
+def _rezone(value: object, vocab: Vocabulary) -> Rezone:
+    """``rezone: 衡阳高新区`` (province and city from the gazetteer), ``rezone: null``
+    (about no zone), or ``rezone: {zone: …, province: …, city: …}`` for a zone the
+    gazetteer does not list yet."""
+    gaz = vocab.gazetteer
+    if value is None:
+        return Rezone(None, None, None)
+    known = {name: z for z in gaz.zones for name in z.names}
+    if isinstance(value, str):
+        zone = known.get(value.strip())
+        if zone is None:
+            raise _Invalid(f"unknown zone {value!r}: add it to builder/data/gazetteer.yaml, "
+                           "or give `zone:`, `province:` and `city:`")
+        return Rezone(zone.name, zone.province, zone.city)
+    if not isinstance(value, dict):
+        raise _Invalid("give a zone name, or `zone:`, `province:` and `city:`")
+    unknown = set(value) - {"zone", "province", "city"}
+    if unknown:
+        raise _Invalid(f"unknown field(s) {', '.join(map(str, sorted(unknown, key=str)))} (known: zone, province, city)")
+    name = value.get("zone")
+    if not isinstance(name, str) or not name.strip():
+        raise _Invalid("`zone:` must be the zone's name")
+    name = name.strip()
+    listed = known.get(name)
+    province = _province(value.get("province"), gaz.provinces) if value.get("province") else None
+    city = value.get("city")
+    if city is not None and (not isinstance(city, str) or city.strip() not in gaz.cities):
+        raise _Invalid(f"unknown city {city!r}: add it to the gazetteer's cities")
+    city = city.strip() if isinstance(city, str) else None
+    if listed:
+        province, city = province or listed.province, city or listed.city
+        name = listed.name
+    if province is None and city:
+        province = gaz.cities[city]
+    if province is None:
+        raise _Invalid(f"unknown zone {name!r}: give its `province:` (and `city:`)")
+    if city and gaz.cities[city] != province:
+        raise _Invalid(f"{city} is in {gaz.cities[city]}, not in {province}")
+    return Rezone(name, province, city)
+
+
+def _province(value: object, provinces: dict[str, str]) -> str:
+    """A province by its short (湖南) or full (湖南省) name; returns the short one."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text in provinces:
+            return text
+        for short, full in provinces.items():
+            if text == full:
+                return short
+    raise _Invalid(f"unknown province {value!r}")

@@ -1,0 +1,79 @@
+"""OCR repair, line by line: every change is recorded as a Fix (what, where).
+
+Joining wrapped lines and dropping repeated blocks need the page's layout and
+are done by the segmenter (``segment.items``, ``segment.duplicates``); here each line is mended on
+its own, and place names against the page's own text (``place_misreadings``).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import line_fixes
+from ..segment.bylines import names_in
+from ..model import Fix, Line, Page, RepairedPage
+from .place_misreadings import place_fixes
+from ..vocab.rule_files import Rules, rules_for
+from ..vocab import Vocabulary
+
+
+def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None = None) -> tuple[Line, list[Fix]]:
+    """Mend one printed line.
+
+    Arguments:
+        quotes: the straight-quote state carried over from the line before (see line_fixes.fullwidth_punct)
+
+    Returns:
+        the Line (``debris`` set when nothing is left of it) and the fixes made.
+    """
+    fixes: list[Fix] = []
+    text = raw.strip()
+    if not text:
+        return Line(no, raw, "", "blank"), fixes
+
+    def step(kind: str, new: str) -> None:
+        nonlocal text
+        new = new.strip()
+        if new != text:
+            fixes.append(Fix(kind, no, text, new))
+            text = new
+
+    stripped, level = line_fixes.strip_markup(text, rules)
+    step("markup", stripped)
+    if not text:
+        return Line(no, raw, "", "markup"), fixes
+    if names_in(text, rules):
+        # A byline: its spaces separate names and stay.
+        return Line(no, raw, text, heading_level=level), fixes
+    if rules.sentence_end_chars.isdisjoint(text):
+        step("doubled", line_fixes.undouble(text))  # bold headlines: never a sentence
+    step("misreading", line_fixes.fix_misreadings(text, rules))
+    step("punctuation", line_fixes.collapse_doubled_punct(line_fixes.fullwidth_punct(text, rules, quotes)))
+    if quotes is not None and rules.ends_sentence(text):
+        # A paragraph may end here: the next quote opens.
+        quotes.update({'"': True, "'": True})
+    spaced = text
+    step("space", line_fixes.remove_cjk_spaces(text))
+    return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
+
+
+def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
+    """Repair every line of a page.
+
+    Returns:
+        a RepairedPage with one Line per printed line and every Fix made.
+    """
+    rules = rules_for(vocab.data_dir)
+    lines: list[Line] = []
+    fixes: list[Fix] = []
+    quotes = {'"': True, "'": True}
+    for no, raw in enumerate(page.lines, start=1):
+        line, line_fixes = repair_line(no, raw, rules, quotes)
+        lines.append(line)
+        fixes.extend(line_fixes)
+    for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
+        before = lines[i].text
+        after = before.replace(wrong, right)
+        lines[i] = replace(lines[i], text=after)
+        fixes.append(Fix("place-name", lines[i].no, before, after))
+    fixes.sort(key=lambda f: f.line)
+    return RepairedPage(page, tuple(lines), tuple(fixes))

@@ -1,0 +1,182 @@
+"""Small text repairs on one line, each a pure function ``str -> str``.
+
+The repair stage calls them in order and records a Fix whenever one changes
+the text; they know nothing of pages or articles.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..vocab.rule_files import CJK, Rules
+
+# Chinese punctuation (full-width forms and curly quotes): Chinese context too.
+CJK_PUNCT = "，。、；：！？“”‘’（）《》【】…—·「」『』"
+_CJKISH = f"[{CJK}{CJK_PUNCT}]"
+_SPACES = re.compile(rf"(?<={_CJKISH})[ \t\u3000]+|[ \t\u3000]+(?={_CJKISH})")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_DOUBLED_PUNCT = re.compile(r"([，。、；：！？])\1+")
+_PART_SPACE = re.compile(rf"(?<=[{CJK}“”‘’》）])[ \t\u3000]+(?=[{CJK}“‘《（])")
+
+
+def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
+    """Remove markup debris.
+
+    Returns:
+        the text without markup and the Markdown heading level it carried (0 when none),
+        which the segmenter uses as a hint (``#`` headline, ``##`` subhead).
+    """
+    level = len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
+    return substitute(text, rules.markup_steps).strip(), level
+
+
+def undouble(text: str) -> str:
+    """Undo a bold headline printed with every run twice (数字经济数字经济，，钱塘...).
+
+    Only a line that splits wholly into doubled runs, at least two of them and
+    four characters in all, is changed: ordinary text never does.
+    """
+    n = len(text)
+    if n < 8 or n > 120:
+        return text
+    # best[i]: the undoubled rest from position i, or None when it cannot be split.
+    best: list[str | None] = [None] * (n + 1)
+    runs = [0] * (n + 1)
+    best[n] = ""
+    for i in range(n - 2, -1, -1):
+        for k in range((n - i) // 2, 0, -1):
+            if best[i + 2 * k] is not None and text[i:i + k] == text[i + k:i + 2 * k]:
+                best[i] = text[i:i + k] + best[i + 2 * k]
+                runs[i] = runs[i + 2 * k] + 1
+                break
+    if best[0] is None or runs[0] < 2:
+        return text
+    return best[0]
+
+
+def fix_misreadings(text: str, rules: Rules) -> str:
+    return substitute(text, rules.misreading_steps)
+
+
+def substitute(text: str, steps: tuple[tuple[re.Pattern, str, str], ...]) -> str:
+    """Each substitution in turn; one whose required text the line lacks cannot match and is skipped."""
+    for rx, replacement, required in steps:
+        if required in text:  # a fast substring test ("" is in every text)
+            text = rx.sub(replacement, text)
+    return text
+
+
+def _is_cjkish(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or ch in CJK_PUNCT)
+
+
+_PAIRED = "()\"'"  # parentheses pair up and quotes alternate: the mark-by-mark loop handles them
+
+
+@lru_cache(maxsize=8)
+def _marks(fullwidth: tuple[tuple[str, str], ...], paired_only: bool = False) -> re.Pattern:
+    """Any half-width mark fullwidth_punct may change (only quotes and parentheses: ``paired_only``)."""
+    keys = "".join(k for k, _ in fullwidth if not paired_only or k in _PAIRED)
+    return re.compile("[" + re.escape(keys + "\"')") + "]")
+
+
+@lru_cache(maxsize=4)
+def _unpaired_in_chinese(fullwidth: tuple[tuple[str, str], ...]) -> re.Pattern | None:
+    """For a line with Chinese in it: every other mark, with the Latin context that keeps one
+    half-width as group 1 (None when the table has no such mark)."""
+    unpaired = re.escape("".join(k for k, _ in fullwidth if k not in _PAIRED))
+    return re.compile(f"([A-Za-z0-9] *[{unpaired}] *)(?=[A-Za-z0-9])|[{unpaired}]") if unpaired else None
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The nearest non-space characters before and after position i ("" at the ends)."""
+    j, k = i - 1, i + 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return text[j] if j >= 0 else "", text[k:k + 1]
+
+
+def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None = None) -> str:
+    """Half-width punctuation and straight quotes in Chinese context become full-width.
+
+    A mark is in Chinese context when the nearest non-space character on either
+    side is Chinese; 10.5, 10,000 and Latin words keep their marks.
+
+    Arguments:
+        quote_open: for each straight quote, whether the next one opens; carried from
+            line to line (a quotation may run over a wrapped line) and updated in place
+    """
+    marks = _marks(rules.fullwidth)
+    if not marks.search(text):
+        return text  # most lines: nothing to widen, and no quote to count
+    table = dict(rules.fullwidth)
+    has_cjk = _CJK_CHAR.search(text) is not None
+    if has_cjk:
+        # With Chinese on the line, a comma or colon widens unless Latin letters or digits stand on
+        # both sides (10,000  10:30): one substitution does what the loop below would, mark by mark.
+        unpaired = _unpaired_in_chinese(rules.fullwidth)
+        if unpaired is not None:
+            text = unpaired.sub(lambda m: m.group(1) or table[m.group()], text)
+            marks = _marks(rules.fullwidth, paired_only=True)
+    if quote_open is None:
+        quote_open = {'"': True, "'": True}
+    opened: list[bool] = []  # for each open "(", whether it became full-width
+    out: list[str] = []
+    last = 0
+    for m in marks.finditer(text):  # only the marks are looked at, not every character
+        i, ch = m.start(), m.group()
+        out.append(text[last:i])
+        last = i + 1
+        if ch == ")" and opened:
+            # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
+            out.append(table[ch] if opened.pop() else ch)
+            continue
+        if ch in table or (ch in "\"'" and has_cjk):
+            prev, nxt = _neighbours(text, i)
+            if ch in "\"'":
+                if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                    out.append(ch)  # an apostrophe in a Latin word
+                    continue
+                pair = "“”" if ch == '"' else "‘’"
+                out.append(pair[0] if quote_open[ch] else pair[1])
+                quote_open[ch] = not quote_open[ch]
+                continue
+            latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
+            wide = _is_cjkish(prev) or _is_cjkish(nxt) or (has_cjk and not latin)
+            if ch == "(":
+                opened.append(wide)
+            out.append(table[ch] if wide else ch)
+            continue
+        out.append(ch)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def collapse_doubled_punct(text: str) -> str:
+    return _DOUBLED_PUNCT.sub(r"\1", text)
+
+
+def remove_cjk_spaces(text: str) -> str:
+    """Remove spaces next to Chinese characters or punctuation; keep them between Latin words and numbers."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text  # the pattern is led by a lookbehind, so it would try every character
+    return _SPACES.sub("", text)
+
+
+def heading_text(spaced: str, text: str, rules: Rules) -> str:
+    """A heading's text: its parts separated (see separate_heading_parts), other spaces removed."""
+    if not spaced:
+        return text
+    return remove_cjk_spaces(separate_heading_parts(spaced, rules))
+
+
+def has_parts(spaced: str) -> bool:
+    """The line sets two Chinese parts apart with a space, as headings do (智改数转 “数智工匠”…)."""
+    return bool(_PART_SPACE.search(spaced))
+
+
+def separate_heading_parts(text: str, rules: Rules) -> str:
+    """In a heading, a space between two Chinese parts becomes the part separator."""
+    return _PART_SPACE.sub(rules.heading_part_separator, text)

@@ -1,0 +1,1 @@
+"""How a build runs, not what it makes: the per-page cache and the worker processes."""

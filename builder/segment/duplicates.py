@@ -1,0 +1,95 @@
+"""Text printed more than once (a paragraph, a block, a tail fragment, a caption) is kept once.
+
+The first printing is kept; later ones are placed as ``duplicate``. Comparison
+ignores punctuation and spaces, so a copy with other punctuation still counts.
+"""
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+from ..model import Line
+from ..repair.line_fixes import CJK_PUNCT
+
+# A line or paragraph shorter than this may repeat by chance (a short subhead);
+# only exact copies of a caption-sized line count then.
+MIN_CHARS = 20
+# A tail fragment (ending a sentence) this long or longer that repeats part of an
+# earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
+MIN_FRAGMENT = 12
+_SENTENCE_END = "。！？”"
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+# Marks and spaces that stay non-word characters once normalized (，。“ ( ...): dropped
+# first, since normalizing a line with full-width marks is slow and they go anyway.
+_MARKS = "".join(c for c in string.punctuation + string.whitespace + "\u3000" + CJK_PUNCT
+                 + "".join(map(chr, range(0xFF01, 0xFF66)))  # full-width forms of ASCII marks
+                 if not re.search(r"\w", c + unicodedata.normalize("NFKC", c)))
+_DROP_FIRST = re.compile("[" + re.escape(_MARKS) + "]+")
+
+
+def norm(text: str) -> str:
+    """The text as compared: compatibility forms unified (ＡＢ１ as AB1), marks and spaces left out."""
+    text = unicodedata.normalize("NFKC", _DROP_FIRST.sub("", text))
+    return text if text.isalnum() else _NOT_WORD.sub("", text)  # most lines: nothing else to drop
+
+
+def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset()) -> dict[int, int]:
+    """Lines whose text was printed before on the page.
+
+    In narrow-column pages a line is only a piece of a paragraph and a short
+    piece may recur by chance, so only lines of MIN_CHARS or more count there;
+    short lines count when they repeat a short line exactly (a caption).
+
+    Arguments:
+        exempt: line numbers never counted as copies (bylines: the same reporters sign twice)
+    Returns:
+        {line number of the copy: line number of the first printing}
+    """
+    blob = ""
+    seen_at: list[tuple[int, int, int]] = []  # (start offset, end offset, line no)
+    exact: dict[str, int] = {}
+    offset = 0
+    found: dict[int, int] = {}
+    for line in lines:
+        if line.debris or line.no in exempt:
+            continue
+        key = norm(line.text)
+        if not key:
+            continue
+        fragment = len(key) >= MIN_FRAGMENT and line.text.rstrip()[-1:] in _SENTENCE_END
+        if (len(key) >= MIN_CHARS or fragment) and not wrapped:
+            pos = blob.find(key)
+            if pos >= 0:
+                first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
+                found[line.no] = first
+                continue
+        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4:
+            found[line.no] = exact[key]
+            continue
+        exact.setdefault(key, line.no)
+        blob += key + "\n"
+        seen_at.append((offset, offset + len(key), line.no))
+        offset += len(key) + 1
+    return found
+
+
+def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
+    """Paragraphs (by index) that repeat an earlier paragraph or a part of one.
+
+    Returns:
+        {index of the copy: index of the first printing}
+    """
+    keys = [norm(t) for t in texts]
+    found: dict[int, int] = {}
+    for i, key in enumerate(keys):
+        fragment = len(key) >= MIN_FRAGMENT and texts[i].rstrip()[-1:] in _SENTENCE_END
+        if len(key) < MIN_CHARS and not fragment:
+            continue
+        for j in range(i):
+            if j not in found and key in keys[j]:
+                found[i] = j
+                break
+    return found

@@ -1,0 +1,127 @@
+"""What each repaired line looks like on its own: byline, credit, heading-shaped or body.
+
+Whether a heading-shaped line really is a heading, a caption or the first half
+of a wrapped sentence depends on its neighbours; ``items`` decides that.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .bylines import names_in, trailing_names
+from .captions import credit_split
+from ..model import Line
+from ..vocab.rule_files import Rules
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A non-blank line with what the layout says about it.
+
+    Arguments:
+        line: the repaired line
+        gap: blank (or markup-only) lines before it
+        shape: byline, credit, heading or body
+        names: the names when it is a byline
+        caption: for a credit line, the caption printed before the credit on the same line
+        trailing: names printed after the last sentence of the line (…青睐。 廖祥); text leaves them out
+    """
+    line: Line
+    gap: int
+    shape: str
+    names: tuple[str, ...] = ()
+    caption: str = ""
+    trailing: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        if self.trailing:
+            joined = "".join(self.trailing)
+            text = self.line.text
+            return text[: len(text) - len(joined)].rstrip() if text.endswith(joined) else text
+        return self.line.text
+
+    @property
+    def no(self) -> int:
+        return self.line.no
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page-wide measures: the usual gap between paragraphs and the usual (upper-quartile) line width."""
+    gap: int
+    width: float
+
+    @property
+    def wrapped(self) -> bool:
+        # Newspaper columns are 12 to 24 characters; a page of whole paragraphs has far longer lines.
+        return self.width < 30
+
+    def full(self, text: str) -> bool:
+        """A wrapped line that runs to the column edge; a shorter one ends a paragraph or a column."""
+        return self.wrapped and len(text) >= 0.75 * self.width
+
+    def big_gap(self, gap: int) -> bool:
+        return gap >= 2 and gap > self.gap
+
+
+def heading_shaped(text: str, rules: Rules) -> bool:
+    if not text or len(text) > rules.heading_max_chars:
+        return False
+    if any(c in rules.sentence_end for c in text):
+        return False
+    if text[-1] in rules.continuation_end_marks and text[-1] != "：":
+        return False
+    return text.count("，") <= 2 and not any(text.startswith(m) for m in rules.lead_markers)
+
+
+def measure(lines: tuple[Line, ...]) -> Layout:
+    gaps, widths, run, seen = [], [], 0, False
+    for line in lines:
+        if line.debris:
+            run += 1
+            continue
+        if seen:
+            gaps.append(run)
+        seen, run = True, 0
+        if len(line.text) >= 4:
+            widths.append(len(line.text))
+    gap = statistics.mode(gaps) if gaps else 1
+    # The upper quartile: headings, bylines and captions are short on any page.
+    width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
+    return Layout(gap=gap, width=width)
+
+
+def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset()) -> tuple[PageLine, ...]:
+    """Give every non-blank line its shape (see PageLine).
+
+    Arguments:
+        skip: lines already placed (duplicates): left out, and not counted as a gap
+    """
+    out: list[PageLine] = []
+    gap = 0
+    for line in lines:
+        if line.debris:
+            gap += 1
+            continue
+        if line.no in skip:
+            gap = max(gap - 1, 0)
+            continue
+        text = line.text
+        names = names_in(text, rules)
+        prev_open = bool(out) and out[-1].shape == "body" and not rules.ends_sentence(out[-1].text)
+        marked = text.lstrip()[:1] in "▶►▲" or any(m in text for m in rules.byline_markers[3:])
+        if names and (marked or not prev_open):
+            out.append(PageLine(line, gap, "byline", names=names))
+        else:
+            caption, credit = credit_split(text, rules)
+            if credit:
+                out.append(PageLine(line, gap, "credit", caption=caption))
+            else:
+                _, trailing = trailing_names(line.raw, rules)
+                pl = PageLine(line, gap, "body", trailing=trailing)
+                if not trailing and heading_shaped(text, rules):
+                    pl = PageLine(line, gap, "heading")
+                out.append(pl)
+        gap = 0
+    return tuple(out)

@@ -1,0 +1,181 @@
+"""The vocabularies: data files in ``builder/data/`` that editors read and extend.
+
+- ``gazetteer.yaml``: provinces, prefecture-level cities, county-level places, national high-tech zones
+- ``themes.yaml``: the taxonomy, each theme with the terms that signal it
+- ``domain_terms.txt``: words jieba must keep whole (数智工匠, 专精特新, …)
+- ``stopwords.txt``: words that are never tags
+- ``places.yaml``: rules for places that are not national high-tech zones (新区, 经开区,
+  自贸区片区, towns, institutions) and the weights used to choose an article's zone
+- ``figures.yaml``: units and label-trimming words for key figures
+
+Loaded once per build into one frozen Vocabulary; nothing here is changed in place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent.parent / "data"
+# libyaml's loader, where PyYAML was built with it, reads the gazetteer ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path):
+    """A data file's content (an empty file reads as an empty mapping)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str
+    full: str
+    city: str
+    province: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.full, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, str]   # short -> full name
+    cities: dict[str, str]      # prefecture-level city -> province
+    counties: dict[str, str]    # county-level place -> prefecture-level city
+    zones: tuple[Zone, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    terms: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    gazetteer: Gazetteer
+    themes: tuple[Theme, ...]
+    domain_terms: tuple[str, ...]
+    stopwords: frozenset[str]
+    data_dir: Path = DATA_DIR
+    place_rules: dict = field(default_factory=dict)   # places.yaml as read; compiled in places.py
+    figure_rules: dict = field(default_factory=dict)  # figures.yaml as read; compiled in figures.py
+    theme_scoring: dict = field(default_factory=dict)  # the `scoring` section of themes.yaml
+
+    def user_dictionary(self) -> list[str]:
+        """Words a Chinese tokenizer must keep whole: zone names and domain terms."""
+        words: list[str] = []
+        seen: set[str] = set()
+        for zone in self.gazetteer.zones:
+            for name in zone.names:
+                if name not in seen:
+                    seen.add(name)
+                    words.append(name)
+        for term in self.domain_terms:
+            if term not in seen:
+                seen.add(term)
+                words.append(term)
+        return words
+
+
+def read_word_list(path: Path) -> tuple[str, ...]:
+    """One word a line; ``#`` starts a comment; blank lines are skipped."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return tuple(words)
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    data = read_yaml(path)
+    zones = tuple(
+        Zone(name=z["name"], full=z.get("full") or z["name"], city=z["city"],
+             province=z["province"], aliases=tuple(z.get("aliases") or ()))
+        for z in data.get("zones") or ()
+    )
+    return Gazetteer(
+        provinces=dict(data.get("provinces") or {}),
+        cities=dict(data.get("cities") or {}),
+        counties=dict(data.get("counties") or {}),
+        zones=zones,
+    )
+
+
+def load_themes(path: Path) -> tuple[Theme, ...]:
+    data = read_yaml(path)
+    return tuple(
+        Theme(name=t["name"], terms=tuple(t.get("terms") or ()), description=t.get("description", ""))
+        for t in data.get("themes") or ()
+    )
+
+
+def load_rules(path: Path) -> dict:
+    """A YAML rules file as a mapping; a missing file means no rules."""
+    if not path.exists():
+        return {}
+    return read_yaml(path)
+
+
+_LOADED: dict[tuple, Vocabulary] = {}
+
+
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """Read every vocabulary file in ``data_dir``.
+
+    The same Vocabulary object comes back while no file in the folder changed, so
+    one build (pipeline, renderer, hook) reads the files once, and the matchers
+    compiled from it (``compiled``) survive ``mkdocs serve`` rebuilds.
+    """
+    data_dir = Path(data_dir)
+    stamp = (str(data_dir.resolve()),) + tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir()) if p.is_file())
+    if stamp not in _LOADED:
+        if len(_LOADED) >= 4:
+            _LOADED.clear()
+        _LOADED[stamp] = _read_vocabulary(data_dir)
+    return _LOADED[stamp]
+
+
+def _read_vocabulary(data_dir: Path) -> Vocabulary:
+    return Vocabulary(
+        gazetteer=load_gazetteer(data_dir / "gazetteer.yaml"),
+        themes=load_themes(data_dir / "themes.yaml"),
+        domain_terms=read_word_list(data_dir / "domain_terms.txt"),
+        stopwords=frozenset(read_word_list(data_dir / "stopwords.txt")),
+        data_dir=data_dir,
+        place_rules=load_rules(data_dir / "places.yaml"),
+        figure_rules=load_rules(data_dir / "figures.yaml"),
+        theme_scoring=dict(load_rules(data_dir / "themes.yaml").get("scoring") or {}),
+    )
+
+
+@lru_cache(maxsize=4)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary(DATA_DIR)
+
+
+_COMPILED: dict[tuple[int, object], tuple[Vocabulary, object]] = {}
+
+
+def compiled(vocab: Vocabulary, factory):
+    """``factory(vocab)``, built once per vocabulary object and reused.
+
+    Matchers compiled from the vocabularies (place finder, theme scorer, …) are
+    costly to build and the same for every article. A Vocabulary holds dicts, so
+    it cannot key an lru_cache; the cache keeps the vocabulary itself beside the
+    result so that a recycled ``id()`` never returns another vocabulary's matcher.
+    """
+    key = (id(vocab), factory)
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not vocab:
+        if len(_COMPILED) >= 16:
+            _COMPILED.clear()
+        hit = _COMPILED[key] = (vocab, factory(vocab))
+    return hit[1]

@@ -1,0 +1,116 @@
+"""Zone, province and city: the zone an article is mainly about, county → city, null when no place."""
+from __future__ import annotations
+
+import pytest
+
+from builder.enrich.places import find_place
+from builder.textmatch.trie import trie_pattern
+from builder.vocab import DATA_DIR, load_vocabulary
+from enrich_samples import sample, seed_articles
+
+
+@pytest.fixture(scope="module")
+def vocab(tmp_path_factory):
+    from enrich_samples import sample_vocabulary
+    return sample_vocabulary(tmp_path_factory.mktemp("vocab"))
+
+
+def place_of(s, vocab):
+    return find_place(s["title"] or "", s["paragraphs"], vocab, s["kicker"])
+
+
+@pytest.mark.parametrize("s", seed_articles(), ids=lambda s: (s["title"] or str(s["zone"]))[:12])
+def test_seed_article_zone_province_city(s, vocab):
+    place = place_of(s, vocab)
+    assert (place.zone, place.province, place.city) == (s["zone"], s["province"], s["city"])
+
+
+def test_several_zones_named_the_headline_zone_wins_and_others_are_mentions(vocab):
+    # 郴州高新区 and 湖南自贸区郴州片区 share the headline; the national zone is first and wins the tie
+    place = place_of(sample("郴州高新区"), vocab)
+    assert place.zone == "郴州高新区"
+    assert place.mentions == ("湖南自贸区郴州片区",)
+    # 泰州经济开发区 is named in the body as often as the zone, but the headline decides
+    place = place_of(sample("泰州医药高新区"), vocab)
+    assert place.zone == "泰州医药高新区（高港区）" and place.zone_key == "泰州医药高新区"
+    assert "泰州经济开发区" in place.mentions
+
+
+def test_the_zone_named_most_beats_the_zone_named_first(vocab):
+    body = ["近日，长沙高新区与株洲高新区签署合作协议。",
+            "株洲高新区将在中国动力谷建设新平台。株洲高新区有关负责人介绍，株洲高新区已引进企业30家。"]
+    place = find_place("园区合作再提速", body, vocab)
+    assert place.zone == "株洲高新区" and place.city == "株洲"
+    assert place.mentions == ("长沙高新区",)
+
+
+def test_county_level_place_resolves_to_its_prefecture_city(vocab):
+    place = place_of(sample("昆山高新区"), vocab)
+    assert (place.zone, place.city, place.province) == ("昆山高新区", "苏州", "江苏")
+    place = find_place("张家港：新材料产业加速集聚", ["张家港市今年新签约项目12个。张家港将继续做强新材料产业。"], vocab)
+    assert (place.zone, place.city, place.province) == ("张家港", "苏州", "江苏")
+
+
+def test_town_institution_new_area_and_city_are_placed_by_city(vocab):
+    town = place_of(sample("桐乡乌镇"), vocab)
+    assert (town.zone, town.city, town.zone_kind) == ("乌镇", "嘉兴", "town")
+    institute = place_of(sample("浙江大学台州研究院"), vocab)
+    assert (institute.zone, institute.city) == ("台州", "台州")
+    new_area = place_of(sample("数字经济，钱塘"), vocab)
+    assert (new_area.zone, new_area.city, new_area.zone_kind) == ("钱塘新区", "杭州", "new_area")
+    city = place_of(sample("玉溪市"), vocab)
+    assert (city.zone, city.city, city.province, city.zone_kind) == ("玉溪市", "玉溪", "云南", "city")
+
+
+def test_no_place_named_gives_nulls(vocab):
+    place = place_of(sample("“智汇营商大脑”"), vocab)
+    assert (place.zone, place.province, place.city, place.mentions) == (None, None, None, ())
+
+
+def test_a_province_alone_gives_the_province_but_no_zone_or_city(vocab):
+    place = find_place("湖南出台科技金融新政", ["湖南省科技厅日前印发通知，支持科技型企业融资。"], vocab)
+    assert (place.zone, place.province, place.city) == (None, "湖南", None)
+
+
+def test_zone_printed_with_district_or_full_name(vocab):
+    place = place_of(sample("杭州高新区(滨江)"), vocab)
+    assert place.zone == "杭州高新区(滨江)" and place.zone_key == "杭州高新区"
+    # the official full name is reported by the gazetteer's short name
+    place = find_place("新项目落地", ["衡阳国家高新技术产业开发区近日新签约项目5个。"], vocab)
+    assert place.zone == "衡阳高新区"
+    # an alias printed by the article is kept as printed (威海高新区 for 威海火炬高新区)
+    place = place_of(sample("威海高新区"), vocab)
+    assert place.zone == "威海高新区" and place.zone_key == "威海火炬高新区"
+
+
+def test_words_that_look_like_places_are_not_towns_or_zones(vocab):
+    place = find_place("制造业重镇", ["衡阳重镇地位更加巩固，衡阳市工业增加值增长8%。"], vocab)
+    assert (place.zone_kind, place.city) == ("city", "衡阳")  # 衡阳重镇 is not a town
+    assert place.mentions == ()
+
+
+def test_trie_pattern_prefers_the_longest_name():
+    import re
+    rx = re.compile(trie_pattern(["泰州", "泰州医药高新区", "泰兴"]))
+    assert [m.group(0) for m in rx.finditer("泰州医药高新区和泰州、泰兴")] == ["泰州医药高新区", "泰州", "泰兴"]
+
+
+def _full_gazetteer_zones() -> int:
+    path = DATA_DIR / "gazetteer.yaml"
+    return len(load_vocabulary(DATA_DIR).gazetteer.zones) if path.exists() else 0
+
+
+@pytest.mark.skipif(_full_gazetteer_zones() < 178,
+                    reason="the full gazetteer is not in builder/data yet (the lead commits it on main)")
+@pytest.mark.parametrize("s", seed_articles(), ids=lambda s: (s["title"] or str(s["zone"]))[:12])
+def test_seed_article_with_the_full_gazetteer(s):
+    place = place_of(s, load_vocabulary(DATA_DIR))
+    assert (place.zone, place.province, place.city) == (s["zone"], s["province"], s["city"])
+
+
+def test_a_high_tech_zone_missing_from_the_gazetteer_is_found_by_its_shape(vocab):
+    place = find_place("益阳高新区：新签约项目8个", ["益阳高新区今年新签约项目8个，益阳高新区负责人表示。"], vocab)
+    assert (place.zone, place.city, place.province, place.zone_kind) == ("益阳高新区", "益阳", "湖南", "hitech_zone")
+    # a city name written with 市 before a national zone is still the national zone
+    place = find_place("园区动态", ["衡阳市高新区新增企业20家。"], vocab)
+    assert (place.zone_key, place.zone_kind) == ("衡阳高新区", "national")

@@ -1,0 +1,44 @@
+"""Punctuation repair on single lines: widths follow the context, parentheses stay paired."""
+from builder.vocab.rule_files import rules_for
+from builder.segment.duplicates import norm
+from builder.repair.line_fixes import fix_misreadings, fullwidth_punct, strip_markup
+
+
+def test_parentheses_take_the_width_of_their_pair():
+    rules = rules_for()
+    assert fullwidth_punct("杭州高新区(滨江)", rules) == "杭州高新区（滨江）"
+    assert fullwidth_punct("5G(第五代)技术", rules) == "5G（第五代）技术"
+    # Code or Latin text inside a Chinese sentence keeps both of its half-width marks.
+    assert fullwidth_punct("执行 alert(2) 的脚本", rules) == "执行 alert(2) 的脚本"
+    assert fullwidth_punct("规模(亿元):10.5", rules) == "规模（亿元）：10.5"
+
+
+def test_marks_next_to_spaces_take_the_width_of_the_nearest_characters():
+    rules = rules_for()
+    assert fullwidth_punct("总投资 , 10.5亿元", rules) == "总投资 ， 10.5亿元"
+    assert fullwidth_punct("version 1 , 2", rules) == "version 1 , 2"
+    assert fullwidth_punct(" ,", rules) == " ,"
+
+
+def test_substitutions_after_one_that_made_their_match():
+    # The markup list is applied in turn: removing <b> leaves a heading mark the next rule strips.
+    rules = rules_for()
+    assert strip_markup("<b>## 衡阳高新区</b>", rules) == ("衡阳高新区", 0)
+    assert strip_markup("## 衡阳高新区", rules) == ("衡阳高新区", 2)
+    assert fix_misreadings("企业人驻园区，布局 and 核心", rules) == "企业入驻园区，布局和核心"
+    assert fix_misreadings("个人股与资深人士", rules) == "个人股与资深人士"
+
+
+def test_repeated_text_is_compared_without_marks_and_with_compatibility_forms_unified():
+    assert norm("“数智工匠”，摇篮。") == norm("数智工匠摇篮") == "数智工匠摇篮"
+    assert norm("ＡＢ１２３ 项目（一期）") == "AB123项目一期"
+    assert norm("室温25℃，面积1000㎡") == "室温25C面积1000m2"  # symbols that normalize to letters keep them
+    assert norm("，。！ ,.") == ""
+
+
+def test_in_a_chinese_line_marks_widen_unless_latin_letters_or_digits_stand_on_both_sides():
+    rules = rules_for()
+    assert fullwidth_punct("增长10,000元,同比增长5%;a, b", rules) == "增长10,000元，同比增长5%；a, b"
+    assert fullwidth_punct("时间10:30,地点:高新区", rules) == "时间10:30，地点：高新区"
+    assert fullwidth_punct("a,,b中", rules) == "a，，b中"  # a mark next to a mark is not between Latin words
+    assert fullwidth_punct('他说:"好(很好)!"', rules) == "他说：“好（很好）！”"
