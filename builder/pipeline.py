@@ -15,6 +15,8 @@ from pathlib import Path
 from .corrections.apply import apply_to_articles, apply_to_entries
 from .runtime.page_cache import PageCache, code_version
 from .corrections.check import load_corrections
+from .dates import issue_dates
+from .dates.pages_file import load_pages_file
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
@@ -64,9 +66,15 @@ def _build_digest(settings: Settings) -> Digest:
     redo = [(id_, a) for id_, a in amended.pairs if id_ in amended.changed or id_ not in machine]
     fresh = {e.id: e for e in analyse_articles(redo, vocab)}
     entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.pairs)
-    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)
+    enriched = apply_to_entries(corrections, choose_all_tags(entries, vocab), amended.gone)
+    # Issue dates need only the raw lines (and the editors' pages.yaml): read here, not cached.
+    editors, date_problems = load_pages_file(settings.pages_file, [p.name for p in pages])
+    issues = issue_dates(pages, settings.data_dir, editors)
+    dated = tuple(replace(e, date=issues[e.article.page].date) if e.article.page in issues else e
+                  for e in enriched.entries)
     return Digest(
-        entries=link_related(enriched.entries), pages=amended.pages,
-        problems=problems + corrections.problems + amended.problems + enriched.problems,
+        entries=link_related(dated), pages=amended.pages,
+        problems=problems + date_problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
+        issues=issues,
     )
