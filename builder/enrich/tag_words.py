@@ -1,0 +1,70 @@
+"""Which words may be tags: whole words and names, never a fragment of a longer word.
+
+jieba cuts an unknown company name into known pieces (比格威医疗 → 比格 威 医疗,
+科举药业 → 科举 药业); those pieces are words of the dictionary but not what the
+article speaks of, so they are never tags there. The rules are data
+(``data/tags.yaml``, its header explains them).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..textmatch.wordcut import vocab_cutter
+from ..vocab import Vocabulary, compiled
+
+_ONE_CJK = re.compile(r"^[\u4e00-\u9fff]$")
+_NOT_A_WORD = ("", "x")
+
+
+class TagWords:
+    """The rules of ``tags.yaml`` for one vocabulary."""
+
+    def __init__(self, vocab: Vocabulary):
+        rules = yaml.safe_load((Path(vocab.data_dir) / "tags.yaml").read_text(encoding="utf-8")) or {}
+        self.name_pos = frozenset(rules.get("name_pos") or ())
+        self.glue_pos = frozenset(rules.get("glue_pos") or ())
+        self.suffixes = frozenset(rules.get("name_suffixes") or ())
+        self.index_size = int(rules.get("index_size", 300))
+        gaz = vocab.gazetteer
+        self.places = frozenset(n for z in gaz.zones for n in z.names) | frozenset(gaz.cities) | frozenset(
+            gaz.counties) | frozenset(gaz.provinces) | frozenset(gaz.provinces.values())
+        self.domain = frozenset(vocab.domain_terms)
+        self.cutter = vocab_cutter(vocab)
+        self._names: dict[str, bool] = {}
+
+    def _glues(self, pair: tuple[str, str] | None) -> bool:
+        return pair is not None and bool(_ONE_CJK.match(pair[0])) and pair[1] in self.glue_pos
+
+    def whole_words(self, words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The (word, part of speech) pairs with every word glued to a longer name blanked out.
+
+        Only words of two or more characters can be tags, so only they are looked at.
+        """
+        out = list(words)
+        last = len(words) - 1
+        for i, (word, _) in enumerate(words):
+            if len(word) < 2:
+                continue
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i < last else None
+            if self._glues(before) or self._glues(after) or (after is not None and after[0] in self.suffixes):
+                out[i] = _NOT_A_WORD
+        return out
+
+    def is_name(self, word: str) -> bool:
+        """A place of the gazetteer, a domain term, or a proper name in jieba's dictionary."""
+        known = self._names.get(word)
+        if known is None:
+            pieces = self.cutter.tag(word)
+            known = word in self.places or word in self.domain or (
+                len(pieces) == 1 and pieces[0][1] in self.name_pos)
+            self._names[word] = known
+        return known
+
+
+def tag_words(vocab: Vocabulary) -> TagWords:
+    """The TagWords of ``vocab``, built once."""
+    return compiled(vocab, TagWords)
