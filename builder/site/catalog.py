@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..model import Digest, Entry, Figure, SegmentedPage
 from ..ids import unique_slugs
 from ..vocab import Vocabulary
+from .listings import Archive, Listing, build_archive, build_tags, newest_date, newest_first
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Group:
     Arguments:
         name: the display name
         path: the Markdown file of its page (``zones/heng-yang-gao-xin-qu.md``)
-        entries: its articles, newest (last printed) first
+        entries: its articles, newest (by issue date, then last printed) first
         extra: what the template needs beyond that (province, city, description…)
     """
     name: str
@@ -31,6 +32,11 @@ class Group:
     @property
     def figures(self) -> tuple[tuple[Entry, Figure], ...]:
         return tuple((e, f) for e in self.entries for f in e.figures)
+
+    @property
+    def updated(self) -> str | None:
+        """The newest issue date of its articles (the page's date in the sitemap)."""
+        return newest_date(self.entries)
 
 
 @dataclass(frozen=True)
@@ -60,11 +66,18 @@ class Catalog:
     source_paths: dict[str, str]
     by_id: dict[str, Entry] = field(default_factory=dict)  # templates look entries up here, not by scanning
     tags: tuple[str, ...] = ()  # every tag once, in the order the articles first carry it
+    tag_groups: tuple[Listing, ...] = ()  # a page per tag, most used first
+    tag_paths: dict[str, str] = field(default_factory=dict)
+    archive: Archive | None = None
+    issues: dict = field(default_factory=dict)  # page file name -> dates.IssueInfo
+
+    @property
+    def latest(self) -> tuple[Entry, ...]:
+        """Every article, newest issue date first (the home page's 最新文章)."""
+        return newest_first(self.entries)
 
 
-def _newest_first(entries: list[Entry]) -> tuple[Entry, ...]:
-    # Page files are named in printing order, so a later file is a later page.
-    return tuple(sorted(entries, key=lambda e: (e.article.page, e.article.number), reverse=True))
+_newest_first = newest_first
 
 
 def _group(entries, key, folder: str, known=()) -> tuple[dict[str, list[Entry]], dict[str, str]]:
@@ -100,6 +113,7 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     zones = tuple(
         Group(name, zone_paths[name], _newest_first(members), {
             "province": members[0].province, "city": members[0].city,
+            "feed": zone_paths[name][:-3] + "/feed.xml",
             "mentions": sorted({m for e in members for m in e.mentions if m != name and m not in
                                 {x.zone for x in members}}),
         })
@@ -135,6 +149,8 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
                    tuple(sorted(by_page.get(p.page.name, []), key=lambda e: e.article.number)))
         for p in digest.pages
     )
+    tag_groups, tag_paths = build_tags(entries)
     return Catalog(entries, zones, provinces, themes, sources, article_paths,
                    zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries},
-                   tuple(dict.fromkeys(t for e in entries for t in e.tags)))
+                   tuple(dict.fromkeys(t for e in entries for t in e.tags)), tag_groups, tag_paths,
+                   build_archive(entries), dict(digest.issues))
