@@ -12,6 +12,7 @@ file, the line and the reason; the other corrections still apply.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 
 from .check import Correction, Corrections
@@ -120,7 +121,7 @@ class _Work:
             return self.arts[id_]
         if id_ in self.gone:
             raise _Skip(f"article {id_} is no longer in the build: it was {self.gone[id_]}")
-        raise _Skip(missing(id_))
+        raise _Skip(missing(id_, self.arts))
 
     def rows(self, page: str) -> list[list]:
         """The page's line rows, to read or change ([] for a page not in this build)."""
@@ -172,10 +173,12 @@ class _Work:
         return (min(lines), max(lines)) if lines else art.lines
 
 
-def missing(id_: str) -> str:
-    return (f"no article with id {id_} in this build (an id changes only when its page file is renamed "
-            "or the machine reads a different headline: find the article's new id on its page's "
-            "source view and move the correction there)")
+def missing(id_: str, known=()) -> str:
+    """Why a correction's id is refused, with the closest ids of the build (a typo, a shortened id)."""
+    close = difflib.get_close_matches(id_, list(known), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return (f"no article with id {id_} in this build{hint} (an id changes only when its page file is renamed or the "
+            "machine reads a different headline: find its new id on its page's source view and move the correction)")
 
 
 def paragraph_index(article: Article, selector: int | str) -> int:
@@ -373,7 +376,7 @@ def apply_to_entries(corrections: Corrections, entries: tuple[Entry, ...],
         entry = by_id.get(c.target)
         if entry is None:
             why = f"article {c.target} is no longer in the build: it was {gone[c.target]}" \
-                if gone and c.target in gone else missing(c.target)
+                if gone and c.target in gone else missing(c.target, by_id)
             problems.append(Problem(corrections.file, f"{c.target}: {c.kind}: {why}", c.line, kind="corrections"))
             continue
         if c.kind == "rezone":
