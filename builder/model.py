@@ -240,3 +240,4 @@ class Digest:
     problems: tuple[Problem, ...] = ()
     corrections: tuple[str, ...] = field(default=())
     issues: dict = field(default_factory=dict)  # page file name -> dates.IssueInfo
+    moved: dict = field(default_factory=dict)   # a published article id no longer in the build -> its id now

@@ -17,6 +17,7 @@ from .runtime.page_cache import PageCache, code_version
 from .corrections.check import load_corrections
 from .dates import issue_dates
 from .dates.pages_file import load_pages_file
+from .site.addresses import moved_ids, read_ledger
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, Page, SegmentedPage
@@ -76,5 +77,5 @@ def _build_digest(settings: Settings) -> Digest:
         entries=link_related(dated), pages=amended.pages,
         problems=problems + date_problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
-        issues=issues,
+        issues=issues, moved=moved_ids(read_ledger(settings.addresses_file), dated),
     )

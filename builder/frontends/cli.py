@@ -58,6 +58,24 @@ def preview(args: argparse.Namespace) -> int:
     return serve(args.pages, args.dev_addr)
 
 
+def addresses(args: argparse.Namespace) -> int:
+    """Record the build's article ids in SEEDS/addresses.yaml, keeping those recorded before."""
+    import os
+
+    from ..site.addresses import ledger_text, read_ledger
+
+    settings = Settings.for_seeds(args.seeds, cache_dir=None if args.no_cache else Path(args.cache))
+    digest = build_digest(settings)
+    ledger = read_ledger(settings.addresses_file)
+    path = Path(settings.addresses_file)
+    part = path.with_name(path.name + ".part")  # written whole, then renamed: never half a ledger
+    part.write_text(ledger_text(ledger, digest.entries), encoding="utf-8")
+    os.replace(part, path)
+    added = len({e.id for e in digest.entries} - set(ledger))
+    print(f"addresses recorded: {len(ledger) + added} ({added} new) in {settings.addresses_file}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
@@ -80,6 +98,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--query", default="数智工匠", help="the search to measure (default 数智工匠)")
     m.add_argument("--workers", type=int, help="processes for the builder stage (default: every core)")
     m.set_defaults(run=bench)
+    a = verbs.add_parser("addresses", help="record the articles' addresses in SEEDS/addresses.yaml, so they keep working")
+    a.add_argument("--seeds", required=True, help="folder of page files (*.txt)")
+    a.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
+    a.add_argument("--no-cache", action="store_true", help="process every page afresh")
+    a.set_defaults(run=addresses)
     v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
     v.add_argument("--dev-addr", help="address to serve on (mkdocs serve --dev-addr), default 127.0.0.1:8000")

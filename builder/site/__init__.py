@@ -15,6 +15,7 @@ from .catalog import build_catalog
 from .exports import articles_csv, articles_json, entry_record, rss_feed
 from .listings import page_chunks
 from .chinese import in_chinese
+from .redirects import redirect_pages
 from ..enrich.figure_labels import KIND_NAMES
 from ..enrich.tag_words import tag_words
 from .escape import html_text, md_text, yaml_str
@@ -129,6 +130,8 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     records = [entry_record(e) for e in catalog.entries]  # one record per article, both exports
     files["data/articles.json"] = articles_json(records)
     files["data/articles.csv"] = articles_csv(records)
+    files.update(redirect_pages({**catalog.moved, **{
+        f"articles/{old}.md": catalog.article_paths[new] for old, new in digest.moved.items()}}))
     files["feed.xml"] = rss_feed(catalog.entries, site_url, "feed.xml")
     for group in catalog.zones:  # one feed per zone, linked from its page
         files[group.extra["feed"]] = rss_feed(group.entries, site_url, group.extra["feed"], group.name)

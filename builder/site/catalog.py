@@ -5,7 +5,11 @@ to pages that exist. Slugs are pinyin (``ids.py``) and collision-safe.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from pathlib import Path
+
+import yaml
 from dataclasses import dataclass, field
 
 from ..model import Digest, Entry, Figure, SegmentedPage
@@ -70,6 +74,7 @@ class Catalog:
     tag_paths: dict[str, str] = field(default_factory=dict)
     archive: Archive | None = None
     issues: dict = field(default_factory=dict)  # page file name -> dates.IssueInfo
+    moved: dict[str, str] = field(default_factory=dict)  # old Markdown path -> new, kept as redirects
 
     @property
     def latest(self) -> tuple[Entry, ...]:
@@ -96,6 +101,18 @@ def _group(entries, key, folder: str, known=()) -> tuple[dict[str, list[Entry]],
     return members, {name: f"{folder}/{slugs[name]}.md" for name in members}
 
 
+@functools.lru_cache(maxsize=4)
+def _slug_table(data_dir: str) -> dict[str, str]:
+    path = Path(data_dir) / "slugs.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return dict((raw or {}).get("provinces") or {})
+
+
+def province_slugs(data_dir) -> dict[str, str]:
+    """The provinces' slugs as spelt in ``data/slugs.yaml`` (陕西 → shaanxi)."""
+    return _slug_table(str(data_dir))
+
+
 def _zone_key(e: Entry) -> list[str]:
     # Group by the canonical name: 杭州高新区（滨江） and 杭州高新区(滨江) are one zone.
     key = e.zone_key or e.zone
@@ -120,8 +137,13 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         for name, members in sorted(zone_members.items(), key=lambda kv: (-len(kv[1]), zone_paths[kv[0]]))
     )
 
-    prov_members, province_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
-                                          vocab.gazetteer.provinces)
+    prov_members, legacy_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
+                                        vocab.gazetteer.provinces)
+    # Provinces have slugs that read (data/slugs.yaml); the pinyin addresses of before stay as redirects.
+    spelt = province_slugs(vocab.data_dir)
+    province_paths = {name: f"provinces/{spelt[name]}.md" if name in spelt else path
+                      for name, path in legacy_paths.items()}
+    moved = {legacy_paths[n]: province_paths[n] for n in legacy_paths if legacy_paths[n] != province_paths[n]}
     province_groups = []
     for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]]):
         # articles per zone, grouped as the zone pages group them
@@ -153,4 +175,4 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     return Catalog(entries, zones, provinces, themes, sources, article_paths,
                    zone_paths, province_paths, theme_paths, source_paths, {e.id: e for e in entries},
                    tuple(dict.fromkeys(t for e in entries for t in e.tags)), tag_groups, tag_paths,
-                   build_archive(entries), dict(digest.issues))
+                   build_archive(entries), dict(digest.issues), moved)
