@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .catalog import build_catalog
 from .exports import articles_csv, articles_json, entry_record, rss_feed
 from .listings import page_chunks
-from .chinese import in_chinese
+from .chinese import in_chinese, zone_kinds
 from .redirects import redirect_pages
 from ..enrich.figure_labels import KIND_NAMES
 from ..enrich.tag_words import tag_words
@@ -79,6 +79,7 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
     env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
     env.filters["zh"] = functools.partial(in_chinese, data_dir=vocab.data_dir)  # English notes, shown in Chinese
+    env.globals["zone_kinds"] = zone_kinds(vocab.data_dir)
     jobs: list[tuple[str, str, dict]] = []
 
     def page(template: str, path: str, **context) -> None:

@@ -130,7 +130,7 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     zones = tuple(
         Group(name, zone_paths[name], _newest_first(members), {
             "province": members[0].province, "city": members[0].city,
-            "feed": zone_paths[name][:-3] + "/feed.xml",
+            "feed": zone_paths[name][:-3] + "/feed.xml", "kind": members[0].zone_kind,
             "mentions": sorted({m for e in members for m in e.mentions if m != name and m not in
                                 {x.zone for x in members}}),
         })

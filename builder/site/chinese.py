@@ -20,6 +20,12 @@ def _table(data_dir: Path) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(pattern + r"\Z", re.S), chinese) for pattern, chinese in rows)
 
 
+def zone_kinds(data_dir: Path) -> dict[str, dict]:
+    """Each kind of place: its Chinese name and whether it is a zone (``zone_kinds`` of the table)."""
+    raw = yaml.safe_load((Path(data_dir) / "interface_zh.yaml").read_text(encoding="utf-8")) or {}
+    return dict(raw.get("zone_kinds") or {})
+
+
 def in_chinese(text: str, data_dir: Path, depth: int = 0) -> str:
     """``text`` in Chinese when an entry of the table matches all of it, else as it is.
 
