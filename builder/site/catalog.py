@@ -119,6 +119,27 @@ def _zone_key(e: Entry) -> list[str]:
     return [key] if key else []
 
 
+def _provinces(entries, vocab: Vocabulary) -> tuple[tuple[Group, ...], dict[str, str], dict[str, str]]:
+    """The province groups, their page paths, and the old paths that moved (old -> new).
+
+    Provinces have slugs that read (``data/slugs.yaml``); the pinyin addresses of before
+    (``shan-xi-2``) are kept as redirects.
+    """
+    prov_members, legacy_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
+                                        vocab.gazetteer.provinces)
+    spelt = province_slugs(vocab.data_dir)
+    paths = {name: f"provinces/{spelt[name]}.md" if name in spelt else path for name, path in legacy_paths.items()}
+    moved = {legacy_paths[n]: paths[n] for n in legacy_paths if legacy_paths[n] != paths[n]}
+    groups = []
+    for name, members in sorted(prov_members.items(), key=lambda kv: paths[kv[0]]):
+        # articles per zone, grouped as the zone pages group them
+        zone_counts = Counter(_zone_key(e)[0] for e in members if e.zone)
+        groups.append(Group(name, paths[name], _newest_first(members), {
+            "full": vocab.gazetteer.provinces.get(name, name), "zones": sorted(zone_counts), "zone_counts": zone_counts,
+        }))
+    return tuple(groups), paths, moved
+
+
 def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
     entries = digest.entries
     article_paths = {e.id: f"articles/{e.id}.md" for e in entries}
@@ -137,21 +158,7 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         for name, members in sorted(zone_members.items(), key=lambda kv: (-len(kv[1]), zone_paths[kv[0]]))
     )
 
-    prov_members, legacy_paths = _group(entries, lambda e: [e.province] if e.province else [], "provinces",
-                                        vocab.gazetteer.provinces)
-    # Provinces have slugs that read (data/slugs.yaml); the pinyin addresses of before stay as redirects.
-    spelt = province_slugs(vocab.data_dir)
-    province_paths = {name: f"provinces/{spelt[name]}.md" if name in spelt else path
-                      for name, path in legacy_paths.items()}
-    moved = {legacy_paths[n]: province_paths[n] for n in legacy_paths if legacy_paths[n] != province_paths[n]}
-    province_groups = []
-    for name, members in sorted(prov_members.items(), key=lambda kv: province_paths[kv[0]]):
-        # articles per zone, grouped as the zone pages group them
-        zone_counts = Counter(_zone_key(e)[0] for e in members if e.zone)
-        province_groups.append(Group(name, province_paths[name], _newest_first(members), {
-            "full": vocab.gazetteer.provinces.get(name, name), "zones": sorted(zone_counts), "zone_counts": zone_counts,
-        }))
-    provinces = tuple(province_groups)
+    provinces, province_paths, moved = _provinces(entries, vocab)
 
     theme_members, theme_paths = _group(entries, lambda e: [t.theme for t in e.themes], "themes",
                                         [t.name for t in vocab.themes])
