@@ -61,6 +61,7 @@ class DateRules:
     weekday: re.Pattern
     section: re.Pattern
     window: int
+    bare_top: int                      # a date alone on its line is furniture only this near the top
     file_name: re.Pattern
 
 
@@ -75,7 +76,8 @@ def load_date_rules(data_dir: Path) -> DateRules:
         parts=tuple(re.compile("^(?:" + p + ")") for p in (raw["weekday"], raw["lunar"], raw["page_number"], paper)),
         papers=re.compile(paper), page_number=re.compile(raw["page_number"]), leading_page_number=re.compile(raw["leading_page_number"]),
         weekday=re.compile("^(?:" + raw["weekday"] + ")"), section=re.compile(raw["section"]),
-        window=int(raw["furniture_window"]), file_name=re.compile(raw["file_name"]),
+        window=int(raw["furniture_window"]), bare_top=int(raw["bare_date_top"]),
+        file_name=re.compile(raw["file_name"]),
     )
 
 
@@ -189,10 +191,23 @@ def _nearby(lines: tuple[str, ...], at: int, rules: DateRules) -> tuple[int | No
     return page_no, section
 
 
+def _bare(line: str, rules: DateRules) -> bool:
+    text = line.strip().lstrip("\ufeff")
+    return any(p.fullmatch(text) for p in rules.dates)
+
+
 def from_lines(lines: tuple[str, ...], rules: DateRules) -> IssueInfo:
-    """The issue date from the page's own furniture: the first date line of the page."""
+    """The issue date from the page's own furniture: the first date line of the page.
+
+    A date alone on its line, with nothing else of a masthead, is taken only among the
+    first lines of the page: further down it is more likely a notice's signature.
+    """
+    seen = 0
     for i, line in enumerate(lines):
+        seen += bool(line.strip())
         found = date_line(line, rules)
+        if found and seen > rules.bare_top and _bare(line, rules):
+            continue
         if found:
             date, page_no, section = found
             near_no, near_section = _nearby(lines, i, rules)

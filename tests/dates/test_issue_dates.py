@@ -102,3 +102,12 @@ def test_pages_file_syntax_error_names_its_line(tmp_path):
     entries, problems = load_pages_file(path, ["a.txt", "b.txt"])
     assert entries == {} and len(problems) == 1
     assert problems[0].line == 5 and "YAML" in problems[0].reason
+
+
+def test_a_signature_date_at_the_foot_of_a_notice_is_not_the_issue_date(rules):
+    from builder.dates import from_lines
+    lines = ("合肥高新区：量子信息产业加速成长", "", "本报讯 合肥高新区举行量子信息产业推进会。", "会议要求各单位抓好落实。",
+             "更正说明", "本报日前刊登的报道中，企业名称有误，特此更正。", "本报编辑部", "2024年9月10日")
+    assert from_lines(lines, rules).date is None
+    # the same bare date at the top of a page is its masthead
+    assert from_lines(("2024年9月10日",) + lines[:4], rules).date == "2024-09-10"
