@@ -23,7 +23,8 @@ def redirect_page(old_md: str, new_md: str) -> tuple[str, str]:
     attr = html_text(target).replace('"', "&quot;")
     html = (
         "<!doctype html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>页面已移动</title>\n<link rel=\"canonical\" href=\"{attr}\">\n"
+        f"<title>页面已移动</title>\n<meta name=\"description\" content=\"这个页面已移到新的地址：{attr}\">\n"
+        f"<link rel=\"canonical\" href=\"{attr}\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={attr}\">\n<meta name=\"robots\" content=\"noindex\">\n"
         f"<script>location.replace(\"{attr}\" + location.hash)</script>\n</head>\n"
         f"<body><p>这个页面已移到<a href=\"{attr}\">新的地址</a>。</p></body>\n</html>\n"
