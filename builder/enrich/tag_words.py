@@ -34,23 +34,35 @@ class TagWords:
         self.domain = frozenset(vocab.domain_terms)
         self.cutter = vocab_cutter(vocab)
         self._names: dict[str, bool] = {}
+        self._glued: dict[tuple[str, str], bool] = {}
 
-    def _glues(self, pair: tuple[str, str] | None) -> bool:
-        return pair is not None and bool(_ONE_CJK.match(pair[0])) and pair[1] in self.glue_pos
+    def _glue(self, pair: tuple[str, str]) -> bool:
+        """A single character of a name-like part of speech: it glues the words beside it into a longer name."""
+        known = self._glued.get(pair)
+        if known is None:
+            known = self._glued[pair] = bool(_ONE_CJK.match(pair[0])) and pair[1] in self.glue_pos
+        return known
 
     def whole_words(self, words: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The (word, part of speech) pairs with every word glued to a longer name blanked out.
 
-        Only words of two or more characters can be tags, so only they are looked at.
+        Only words of two or more characters can be tags, so only they are blanked. The
+        glue characters and name suffixes are found first (few), then only their neighbours looked at.
         """
+        glued = self._glued
+        flags = [glued.get(p) for p in words]  # pairs recur across articles: mostly looked up
+        if None in flags:
+            flags = [self._glue(p) for p in words]
+        suffixes = self.suffixes
+        blank = set()
+        for i, (pair, flag) in enumerate(zip(words, flags)):
+            if flag:
+                blank.update((i - 1, i + 1))
+            elif pair[0] in suffixes:
+                blank.add(i - 1)
         out = list(words)
-        last = len(words) - 1
-        for i, (word, _) in enumerate(words):
-            if len(word) < 2:
-                continue
-            before = words[i - 1] if i else None
-            after = words[i + 1] if i < last else None
-            if self._glues(before) or self._glues(after) or (after is not None and after[0] in self.suffixes):
+        for i in blank:
+            if 0 <= i < len(out) and len(out[i][0]) >= 2:
                 out[i] = _NOT_A_WORD
         return out
 
