@@ -149,3 +149,14 @@ def test_404_page_is_chinese_with_ways_back(watched, dated_url):
     for name in ("返回首页", "按园区浏览", "按日期浏览"):
         assert page.get_by_role("link", name=name).count() == 1
     assert page.locator("form[role='search'] input[name='q']").count() == 1
+
+
+def test_404_search_form_opens_the_site_search_with_its_words(watched, dated_url):
+    page = watched.page
+    page.goto(dated_url + "404.html")
+    page.wait_for_load_state("networkidle")
+    page.fill("#digest-404-q", "数智工匠")
+    page.click(".digest-404__search button")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert "衡阳" in page.locator(".md-search-result__item").first.inner_text()
+    assert not watched.errors, watched.errors
