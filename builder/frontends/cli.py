@@ -30,6 +30,11 @@ def build(args: argparse.Namespace) -> int:
     print(f"articles: {len(digest.entries)}")
     print(f"zones: {len(zones)}")
     print(f"files written: {written} in {args.out}")
+    undated = sorted(name for name, issue in digest.issues.items() if not issue.date)
+    if undated:
+        print(f"pages without an issue date (日期不详): {len(undated)} (listed in report.md; set them in SEEDS/pages.yaml)")
+    if not settings.site_url:
+        print("no --site-url: feed and sitemap links are paths from the site root (see report.md)")
     if digest.corrections:
         print(f"corrections applied: {len(digest.corrections)}")
     for problem in digest.problems:
