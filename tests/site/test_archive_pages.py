@@ -161,3 +161,16 @@ def test_404_search_form_opens_the_site_search_with_its_words(watched, site_url)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert "衡阳" in page.locator(".md-search-result__item").first.inner_text()
     assert not watched.errors, watched.errors
+
+
+@pytest.mark.parametrize("path", ["", "zones/", "archive/", "tags/", "report/", "404.html"])
+def test_no_english_in_the_interface(watched, site_url, path):
+    """The site's own words (header, navigation, footer, search box) are Chinese on every kind of page."""
+    import re
+    page = watched.page
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    chrome = " ".join(page.locator(sel).first.inner_text() for sel in (".md-header", ".md-footer")
+                      if page.locator(sel).count())
+    chrome += " " + (page.locator("input.md-search__input").get_attribute("placeholder") or "")
+    assert not re.search(r"[A-Za-z]{3,}", chrome), chrome
