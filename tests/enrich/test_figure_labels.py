@@ -69,3 +69,9 @@ def test_seed_figures_have_no_cut_off_labels(vocab):
 
 def test_figure_kind_defaults_to_level():
     assert Figure("产值", "6.18", "亿元", "产值6.18亿元。").kind == "level"
+
+
+def test_a_change_from_one_value_to_another_gives_two_levels_of_one_label(vocab):
+    got = found("其中产线前期准备调节时间由原来的2小时，良品率也由原来的70%提升到了90%。", vocab)
+    assert (got["70%"].label, got["70%"].kind) == ("良品率", "level")
+    assert (got["90%"].label, got["90%"].kind) == ("良品率", "level")
