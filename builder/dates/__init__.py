@@ -60,6 +60,7 @@ class DateRules:
     leading_page_number: re.Pattern
     weekday: re.Pattern
     section: re.Pattern
+    column_label: re.Pattern           # a section label on its own line, right against the date line
     window: int
     bare_top: int                      # a date alone on its line is furniture only this near the top
     file_name: re.Pattern
@@ -76,6 +77,7 @@ def load_date_rules(data_dir: Path) -> DateRules:
         parts=tuple(re.compile("^(?:" + p + ")") for p in (raw["weekday"], raw["lunar"], raw["page_number"], paper)),
         papers=re.compile(paper), page_number=re.compile(raw["page_number"]), leading_page_number=re.compile(raw["leading_page_number"]),
         weekday=re.compile("^(?:" + raw["weekday"] + ")"), section=re.compile(raw["section"]),
+        column_label=re.compile(raw["column_label"]),
         window=int(raw["furniture_window"]), bare_top=int(raw["bare_date_top"]),
         file_name=re.compile(raw["file_name"]),
     )
@@ -180,14 +182,18 @@ def date_line(line: str, rules: DateRules) -> tuple[str, int | None, str | None]
 
 
 def _nearby(lines: tuple[str, ...], at: int, rules: DateRules) -> tuple[int | None, str | None]:
-    """Page number and section printed on furniture lines next to the date line (第3版　　区域·创新)."""
+    """Page number and section printed on furniture lines next to the date line (第3版　　区域·创新),
+    or a column label set right against it, with no blank line between (观察·思考 above the date)."""
     page_no = section = None
     for i in range(max(0, at - rules.window), min(len(lines), at + rules.window + 1)):
-        if i == at or not rules.page_number.search(lines[i]):
+        if i == at:
             continue
-        ok, n, s = read_furniture(lines[i], rules)
-        if ok:
-            page_no, section = page_no or n, section or s
+        if rules.page_number.search(lines[i]):
+            ok, n, s = read_furniture(lines[i], rules)
+            if ok:
+                page_no, section = page_no or n, section or s
+        elif abs(i - at) == 1 and rules.column_label.fullmatch(lines[i].strip()):
+            section = section or lines[i].strip()
     return page_no, section
 
 

@@ -111,3 +111,11 @@ def test_a_signature_date_at_the_foot_of_a_notice_is_not_the_issue_date(rules):
     assert from_lines(lines, rules).date is None
     # the same bare date at the top of a page is its masthead
     assert from_lines(("2024年9月10日",) + lines[:4], rules).date == "2024-09-10"
+
+
+def test_a_column_label_right_against_the_date_line_is_the_section(rules):
+    from builder.dates import from_lines
+    info = from_lines(("观察·思考", "2024.9.23　周一　第5版", "", "佛山高新区：制造业加快数字化转型"), rules)
+    assert (info.date, info.page_no, info.section) == ("2024-09-23", 5, "观察·思考")
+    # a kicker set apart by a blank line is not a section
+    assert from_lines(("双创建设", "", "2024年9月23日　星期一", ""), rules).section is None
