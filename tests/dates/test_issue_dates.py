@@ -119,3 +119,23 @@ def test_a_column_label_right_against_the_date_line_is_the_section(rules):
     assert (info.date, info.page_no, info.section) == ("2024-09-23", 5, "观察·思考")
     # a kicker set apart by a blank line is not a section
     assert from_lines(("双创建设", "", "2024年9月23日　星期一", ""), rules).section is None
+
+
+def test_a_wrong_pages_file_is_reported_and_the_build_goes_on(tmp_path):
+    import shutil
+    from builder.pipeline import build_digest
+    from builder.settings import Settings
+    from builder.site import render_site
+    from builder.vocab import default_vocabulary
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SAMPLES / "masthead_chinese_numerals.txt", seeds)
+    (seeds / "pages.yaml").write_text("masthead_chinese_numerals.txt:\n  date: 2024-9-31\n  colour: red\n",
+                                      encoding="utf-8")
+    digest = build_digest(Settings.for_seeds(seeds, cache_dir=None))
+    problems = [p for p in digest.problems if p.kind == "pages"]
+    assert [p.line for p in problems] == [2, 3]
+    assert problems[0].message.startswith("page date not applied:") and "pages.yaml:2" in problems[0].message
+    assert digest.entries and {e.date for e in digest.entries} == {"2024-09-02"}  # the furniture's date stands
+    report = render_site(digest, default_vocabulary(), ROOT / "site_templates")["report.md"]
+    assert "未知的键 colour" in report and "date 不是有效日期" in report
