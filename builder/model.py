@@ -18,6 +18,7 @@ class ProblemKind(StrEnum):
     """What a Problem left out of the build."""
     PAGE = "page"                # a page file that could not be read
     CORRECTIONS = "corrections"  # a correction that could not be applied
+    PAGE_DATES = "pages"         # an entry of seeds/pages.yaml that could not be applied
 
 
 # --- sources ---------------------------------------------------------------
@@ -73,7 +74,8 @@ class Problem:
     @property
     def message(self) -> str:
         """The line printed by the command line and logged by the MkDocs hook."""
-        lead = "correction not applied:" if self.kind == ProblemKind.CORRECTIONS else "skipped page file"
+        lead = {ProblemKind.CORRECTIONS: "correction not applied:",
+                ProblemKind.PAGE_DATES: "page date not applied:"}.get(self.kind, "skipped page file")
         return f"{lead} {self}"
 
     def __str__(self) -> str:
@@ -239,11 +241,16 @@ def article_page(id_: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A key figure: 计划总投资 35.8亿元, with the sentence it came from."""
+    """A key figure: 计划总投资 35.8亿元, with the sentence it came from.
+
+    ``kind`` says what the number is: a level (an amount, a count, an end value),
+    a change (同比增长39.88%) or a share (占比21%); see ``enrich/figure_labels.py``.
+    """
     label: str
     value: str
     unit: str
     sentence: str
+    kind: str = "level"
 
 
 @dataclass(frozen=True)
@@ -270,6 +277,7 @@ class Entry:
         zone_key: the zone's canonical (gazetteer) name, for grouping: 杭州高新区 for 杭州高新区(滨江)
         zone_kind: national, new_area, ftz_area, dev_zone, town, city or county
         term_weights: the article's heaviest terms (L2-normalised TF-IDF), for related articles
+        date: the issue date of the article's page (ISO), None when unknown (日期不详)
     """
     id: str
     article: Article
@@ -284,6 +292,7 @@ class Entry:
     zone_key: str | None = None
     zone_kind: str | None = None
     term_weights: tuple[tuple[str, float], ...] = ()
+    date: str | None = None
 
     @property
     def url(self) -> str:
@@ -306,3 +315,5 @@ class Digest:
     pages: tuple[SegmentedPage, ...]
     problems: tuple[Problem, ...] = ()
     corrections: tuple[str, ...] = field(default=())
+    issues: dict = field(default_factory=dict)  # page file name -> dates.IssueInfo
+    moved: dict = field(default_factory=dict)   # a published article id no longer in the build -> its id now

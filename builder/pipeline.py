@@ -16,6 +16,9 @@ from pathlib import Path
 from .corrections.apply import apply_to_articles, apply_to_entries
 from .runtime.page_cache import PageCache, code_version
 from .corrections.check import load_corrections
+from .dates import issue_dates
+from .dates.pages_file import load_pages_file
+from .site.addresses import moved_ids, read_ledger
 from .enrich import analyse_articles, choose_all_tags, link_related
 from .ids import assign_ids
 from .model import Digest, Entry, IdentifiedArticle, Page, SegmentedPage
@@ -61,7 +64,7 @@ def _build_digest(settings: Settings) -> Digest:
     4. enrichment again for the articles whose text they changed or made; the others
        keep phase one's entry with their corrected article;
     5. tags across the build, then the enrichment corrections (rezone, themes, tags);
-    6. related articles.
+    6. issue dates (the editors' pages.yaml, the date lines, the file names), then related articles.
     """
     vocab = load_vocabulary(settings.data_dir)
     corrections = load_corrections(settings.corrections, vocab)                           # 1.
@@ -88,13 +91,19 @@ def _build_digest(settings: Settings) -> Digest:
     redo = [ia for ia in amended.articles if ia.id in amended.changed or ia.id not in machine]
     fresh = {e.id: e for e in analyse_articles(redo, vocab)}                               # 4.
     entries = tuple(fresh.get(id_) or replace(machine[id_], article=a) for id_, a in amended.articles)
-    enriched = apply_to_entries(corrections, choose_all_tags(entries), amended.gone)      # 5.
-    linked = link_related(enriched.entries)                                                # 6.
-    steps.done(f"corrections, tags and related articles: {len(linked):,} articles")
+    enriched = apply_to_entries(corrections, choose_all_tags(entries, vocab), amended.gone)  # 5.
+    # Issue dates need only the raw lines (and the editors' pages.yaml): read here, not cached.
+    editors, date_problems = load_pages_file(settings.pages_file, [p.name for p in pages])
+    issues = issue_dates(pages, settings.data_dir, editors)
+    dated = tuple(replace(e, date=issues[e.article.page].date) if e.article.page in issues else e
+                  for e in enriched.entries)
+    linked = link_related(dated)                                                           # 6.
+    steps.done(f"corrections, tags, dates and related articles: {len(linked):,} articles")
     return Digest(
         entries=linked, pages=amended.pages,
-        problems=problems + corrections.problems + amended.problems + enriched.problems,
+        problems=problems + date_problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
+        issues=issues, moved=moved_ids(read_ledger(settings.addresses_file), dated),
     )
 
 

@@ -45,6 +45,8 @@ class Settings:
         site_url: the public address, for the feed and sitemap ("" when unknown)
         cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
         workers: processes for phase one (None: every core, see ``parallel.default_workers``)
+        pages_file: the editors' issue dates, page numbers and sections (``seeds/pages.yaml`` by default)
+        addresses_file: the article addresses published before (``seeds/addresses.yaml`` by default)
     """
     seeds: Path
     corrections: Path | None = None
@@ -54,11 +56,15 @@ class Settings:
     site_url: str = ""
     cache_dir: Path | None = None
     workers: int | None = None
+    pages_file: Path | None = None
+    addresses_file: Path | None = None
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":
         seeds = Path(seeds)
         kw.setdefault("corrections", seeds / "corrections.yaml")
+        kw.setdefault("pages_file", seeds / "pages.yaml")
+        kw.setdefault("addresses_file", seeds / "addresses.yaml")
         return cls(seeds=seeds, **kw)
 
     @classmethod

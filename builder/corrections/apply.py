@@ -257,7 +257,7 @@ def apply_to_entries(corrections: Corrections, entries: tuple[Entry, ...],
         entry = by_id.get(c.target)
         if entry is None:
             why = f"article {c.target} is no longer in the build: it was {gone[c.target]}" \
-                if gone and c.target in gone else missing_article(c.target)
+                if gone and c.target in gone else missing_article(c.target, by_id)
             problems.append(Problem(corrections.file, f"{c.target}: {c.kind}: {why}", c.line,
                                     kind=ProblemKind.CORRECTIONS))
             continue

@@ -23,7 +23,7 @@ the file, the line and the reason, and the other corrections still apply.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -95,9 +95,24 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
     if path is None or not Path(path).is_file():
         return Corrections(file=Path(path).name if path else "")
     name = Path(path).name
-    loader, root, problem = _compose(Path(path))
-    if problem is not None:
-        return Corrections(name, problems=(problem,))
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return Corrections(name, problems=(_problem(name, None, f"cannot be read: {err}"),))
+    return _parse(name, text, vocab)
+
+
+def _parse(name: str, text: str, vocab: Vocabulary) -> Corrections:
+    """The checked corrections of a file's text (``name`` for the messages)."""
+    # The SafeLoader composes nodes that keep their line numbers; values are
+    # built node by node so a bad value is reported at its own line.
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        return _readable_part(name, text, vocab, err)
+    finally:
+        loader.dispose()
     if root is None:
         return Corrections(name)
     if not isinstance(root, yaml.MappingNode):
@@ -115,24 +130,6 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
             found = _correction(loader, name, target, kind_node, arg_node, vocab)
             (problems if isinstance(found, Problem) else items).append(found)
     return Corrections(name, tuple(items), tuple(problems))
-
-
-def _compose(path: Path) -> tuple[yaml.SafeLoader | None, yaml.Node | None, Problem | None]:
-    """The file's YAML as nodes, which keep their line numbers: values are built node by
-    node later, so a bad value is reported at its own line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return None, None, _problem(path.name, None, f"cannot be read: {err}")
-    loader = yaml.SafeLoader(text)
-    try:
-        return loader, loader.get_single_node(), None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        return None, None, _problem(path.name, line, f"not valid YAML: {err.problem or err}")
-    finally:
-        loader.dispose()
 
 
 def _target(loader: yaml.SafeLoader, name: str, key_node: yaml.Node, value_node: yaml.Node,
@@ -166,6 +163,25 @@ def _correction(loader: yaml.SafeLoader, name: str, target: str, kind_node: yaml
         return Correction(target, kind, _check(kind, _value(loader, arg_node), vocab, target), line)
     except _Invalid as err:
         return _problem(name, line, f"{target}: {kind}: {err}")
+
+
+def _readable_part(name: str, text: str, vocab: Vocabulary, err: yaml.MarkedYAMLError) -> Corrections:
+    """The corrections above a YAML syntax error, and the error at its line.
+
+    The line is where the broken piece starts (an unclosed bracket or quote, a key
+    without its colon: the context mark), else where the parser stopped. Entries
+    before the one holding it are read as if the file ended there.
+    """
+    mark = err.context_mark if err.context_mark and (
+        not err.problem_mark or err.context_mark.line <= err.problem_mark.line) else err.problem_mark
+    line = mark.line + 1 if mark else None
+    problem = _problem(name, line, f"not valid YAML: {err.problem or err}")
+    lines = text.split("\n")
+    starts = [i for i, ln in enumerate(lines[: line or 0]) if ln[:1] not in ("", " ", "\t", "#")]
+    if not starts or starts[-1] == 0:
+        return Corrections(name, problems=(problem,))
+    before = _parse(name, "\n".join(lines[: starts[-1]]), vocab)
+    return replace(before, problems=before.problems + (problem,))
 
 
 def _problem(name: str, line: int | None, reason: str) -> Problem:

@@ -6,6 +6,8 @@ correction first reads its lines; ``Worksheet.result`` turns them back into froz
 """
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Entry, IdentifiedArticle, Placement, Problem, Role, SegmentedPage
@@ -99,7 +101,7 @@ class Worksheet:
             return self.arts[id_]
         if id_ in self.gone:
             raise Skip(f"article {id_} is no longer in the build: it was {self.gone[id_]}")
-        raise Skip(missing_article(id_))
+        raise Skip(missing_article(id_, self.arts))
 
     def rows(self, page: str) -> list[LineRow]:
         """The page's line rows, to read or change ([] for a page not in this build)."""
@@ -152,11 +154,13 @@ class Worksheet:
         return (min(lines), max(lines)) if lines else art.lines
 
 
-def missing_article(id_: str) -> str:
-    """Why a correction's article is not found, and what the editor can do."""
-    return (f"no article with id {id_} in this build (an id changes only when its page file is renamed "
-            "or the machine reads a different headline: find the article's new id on its page's "
-            "source view and move the correction there)")
+def missing_article(id_: str, known=()) -> str:
+    """Why a correction's article is not found, with the closest ids of the build (a typo, a
+    shortened id), and what the editor can do."""
+    close = difflib.get_close_matches(id_, list(known), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return (f"no article with id {id_} in this build{hint} (an id changes only when its page file is renamed or the "
+            "machine reads a different headline: find its new id on its page's source view and move the correction)")
 
 
 def paragraph_index(article: Article, selector: int | str) -> int:

@@ -13,6 +13,7 @@ and ``link_related`` need every article of the build (phase two).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from .figures import figure_finder
@@ -20,6 +21,7 @@ from .keywords import ArticleTerms, choose_tags, document_frequency, keyword_mod
 from ..model import Entry, IdentifiedArticle
 from .places import place_finder
 from .related import link_related
+from .tag_words import tag_words
 from .themes import theme_scorer
 from ..vocab import Vocabulary
 
@@ -61,13 +63,19 @@ def analyse_articles(articles: list[IdentifiedArticle], vocab: Vocabulary) -> tu
     return tuple(entries)
 
 
-def choose_all_tags(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """Phase two: tags for every entry, leaving out words common to most articles of the build."""
+def choose_all_tags(entries: tuple[Entry, ...], vocab: Vocabulary) -> tuple[Entry, ...]:
+    """Phase two: tags for every entry, leaving out words common to most articles of the build,
+    and words only one article carries unless they are names (a page listing one article
+    under a common word is a dead end for a reader)."""
     terms = [ArticleTerms(e.term_weights) for e in entries]
     df = document_frequency(terms)
-    return tuple(replace(e, tags=choose_tags(t, df, len(entries))) for e, t in zip(entries, terms))
+    names = tag_words(vocab)
+    chosen = [choose_tags(t, df, len(entries), names.is_name) for t in terms]
+    used = Counter(tag for tags in chosen for tag in tags)
+    keep = {tag for tag, n in used.items() if n > 1 or names.is_name(tag)}
+    return tuple(replace(e, tags=tuple(t for t in tags if t in keep)) for e, tags in zip(entries, chosen))
 
 
 def enrich_articles(articles: list[IdentifiedArticle], vocab: Vocabulary) -> tuple[Entry, ...]:
     """Both phases but related articles, for a whole build at once."""
-    return choose_all_tags(analyse_articles(articles, vocab))
+    return choose_all_tags(analyse_articles(articles, vocab), vocab)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from ..model import Figure
 from ..textmatch.cjk import CJK_CHAR, CJK_RUN, FULL_STOPS
 from ..textmatch.trie import trie_pattern
+from ..textmatch.wordcut import vocab_cutter
 from ..vocab import Vocabulary, once_per_vocabulary
+from .figure_labels import LabelRules
 
 # A figure's sentence ends at a full stop or a semicolon, full- or half-width; not at an
 # ellipsis, which lists what comes before a figure more often than it ends the sentence.
@@ -58,6 +60,7 @@ class FigureFinder:
         self.split = rules.split
         # a trie, not a plain alternation: thousands of names are tried at once, longest first
         self.places = re.compile("^(?:" + trie_pattern(place_names) + ")(?:市|省|县|区)?") if place_names else None
+        self.labels = LabelRules(rules, vocab_cutter(vocab))
 
     # --- labels ----------------------------------------------------------------
 
@@ -85,11 +88,16 @@ class FigureFinder:
         i = start
         while i > floor and sentence[i - 1] not in _BOUNDARY:
             i -= 1
-        label = self.trim(re.sub(r"\s+", "", sentence[i:start]))
+        raw = re.sub(r"\s+", "", sentence[i:start])
+        label = self.trim(raw)
         if len(label) > self.max_label:
             cuts = [label.rfind(w) + len(w) for w in self.split if w in label[:-2]]
             if cuts:
                 label = self.trim(label[max(cuts):])
+        # Trimming cuts by characters: a label starting inside a word (级 of 省级) gets the whole word.
+        at = raw.find(label) if label else -1
+        if at > 0:
+            label = raw[self.labels.whole_word_start(raw, at):at] + label
         return label
 
     def _label_after(self, sentence: str, end: int) -> str:
@@ -132,15 +140,21 @@ class FigureFinder:
             if cls == COUNT and skip:
                 floor = m.end() + len(skip)
                 continue
+            before = sentence[floor:m.start()]
             label = self._label_before(sentence, m.start(), floor)
-            if cls in (COUNT, AREA) and (not label or label.endswith(self.verbs)):
-                label = self._label_after(sentence, m.end()) or label
+            if cls in (COUNT, AREA):
+                # 24个部门, 169项权限: the noun after the unit is what is counted
+                noun = self.labels.noun_after(after, self.after_stop)
+                if noun or not label or label.endswith(self.verbs):
+                    label = noun or self._label_after(sentence, m.end()) or label
             if label in self.change and previous is not None:
                 label = previous.label + label
             floor = m.end()
+            kind, label = self.labels.kind(label, before)
+            label = self.labels.tidy(label)
             if len(label) < 2 or not CJK_CHAR.search(label):
                 continue
-            figure = Figure(label=label, value=value, unit=unit, sentence=sentence)
+            figure = Figure(label=label, value=value, unit=unit, sentence=sentence, kind=kind)
             weight = self.class_weight.get(cls, 1.0) + (2.0 if value in title else 0.0)
             out.append(_Found(figure, offset + m.start(), offset + m.end(), weight))
             previous = figure

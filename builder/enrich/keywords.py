@@ -8,7 +8,10 @@ word's weight is TF-IDF with jieba's IDF table; domain terms weigh a little more
 
 Tags are chosen for the whole build at once (phase one sees every article): a word
 found in more than ``COMMON_SHARE`` of the articles says nothing about any of them
-and is never a tag. Each article gets three to eight tags.
+and is never a tag. Each article gets up to eight tags. A tag is a whole word: a
+dictionary word glued to a longer unknown name (比格 of 比格威医疗) is no candidate
+there, and a tag only one article carries is kept only when it is a name
+(``tag_words.py``, ``data/tags.yaml``).
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from itertools import repeat
 
 from ..textmatch.cjk import CJK_RANGE
 from ..textmatch.wordcut import idf_table, vocab_cutter
+from .tag_words import tag_words
 from ..vocab import Vocabulary, once_per_vocabulary
 
 # Parts of speech a tag may have (jieba's tag set): nouns, place and organisation
@@ -50,6 +54,7 @@ class KeywordModel:
     def __init__(self, vocab: Vocabulary):
         zone_names = set(vocab.gazetteer.zone_by_name)
         self.cutter = vocab_cutter(vocab)
+        self.whole = tag_words(vocab).whole_words  # pieces of longer unknown names are no candidates
         self.idf, self.median_idf = idf_table()
         self.stopwords = vocab.stopwords
         self.zone_names = frozenset(zone_names)
@@ -74,7 +79,7 @@ class KeywordModel:
 
     def terms(self, title: str, body: str) -> ArticleTerms:
         """Cut the article once and weigh its candidate words by TF-IDF; the VECTOR_SIZE heaviest."""
-        title_words, body_words = self.cutter.tag(title or ""), self.cutter.tag(body)
+        title_words, body_words = self.whole(self.cutter.tag(title or "")), self.whole(self.cutter.tag(body))
         total = 2 * len(title_words) + len(body_words)  # a headline word counts twice
         counts = self._forms(body_words)
         for form, n in self._forms(title_words).items():
@@ -111,16 +116,19 @@ def document_frequency(all_terms) -> Counter:
     return df
 
 
-def choose_tags(terms: ArticleTerms, df: Counter, n_articles: int) -> tuple[str, ...]:
-    """Three to eight tags: the heaviest words that are not common to most articles.
+def choose_tags(terms: ArticleTerms, df: Counter, n_articles: int, is_name=None) -> tuple[str, ...]:
+    """Up to eight tags: the heaviest words that are not common to most articles.
 
-    A word inside a tag already chosen (工匠 after 数智工匠), or containing one, is skipped.
+    A word inside a tag already chosen (工匠 after 数智工匠), or containing one, is skipped;
+    so is a word no other article has, unless ``is_name`` says it is a name.
     """
     common = n_articles >= MIN_ARTICLES_FOR_DF
     tags: list[str] = []
     best = None
     for word, weight in terms.weights:
         if common and df[word] > COMMON_SHARE * n_articles:
+            continue
+        if is_name is not None and df[word] < 2 and not is_name(word):
             continue
         if any(word in t or t in word for t in tags):
             continue

@@ -15,8 +15,9 @@ an article read floats scattered over the whole build's memory (about 1 ms per
 article at 10,000 articles; now about a quarter of that). ``bincount`` adds in
 input order, so each sum is made in the article's term order as the loop made
 it, and bonuses are added in the same order too: the scores are the same floats.
-Ordering is by (score descending, id), so the result is deterministic and does
-not depend on the input order.
+Ordering is by (score descending, issue date newest first, id), so the result is
+deterministic and does not depend on the input order; undated articles come after
+dated ones of the same score.
 """
 from __future__ import annotations
 
@@ -82,6 +83,10 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
     """For each entry id, the ids of its related entries, best first."""
     ids = [e.id for e in entries]
     index = TermIndex(entries, ids)
+    # Equal scores: the newer article first (rank 0 is the newest date; undated last).
+    dates = sorted({e.date for e in entries if e.date}, reverse=True)
+    date_rank = {d: n for n, d in enumerate(dates)}
+    newness = [date_rank.get(e.date, len(dates)) for e in entries]
     zone_of = [e.zone_key or e.zone for e in entries]
     zone_codes = {zone: n for n, zone in enumerate(sorted(set(filter(None, zone_of))))}
     zones = np.array([zone_codes.get(z, -1) for z in zone_of], dtype=np.int64)  # -1: no zone
@@ -116,11 +121,11 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
         kth = len(scores) - min(MAX_RELATED, len(scores))
         fifth = np.partition(scores, kth)[kth]
         near = np.flatnonzero(scores >= fifth - 1e-8)
-        ranked = heapq.nsmallest(MAX_RELATED, ((-round(score, 9), ids[j])
+        ranked = heapq.nsmallest(MAX_RELATED, ((-round(score, 9), newness[j], ids[j])
                                                for score, j in zip(scores[near].tolist(), found[near].tolist())))
-        chosen = [oid for neg, oid in ranked if -neg >= MIN_SCORE]
+        chosen = [oid for neg, _, oid in ranked if -neg >= MIN_SCORE]
         if len(chosen) < MIN_RELATED:
-            chosen = [oid for neg, oid in ranked[:MIN_RELATED] if -neg > 0]
+            chosen = [oid for neg, _, oid in ranked[:MIN_RELATED] if -neg > 0]
         return tuple(chosen)
 
     # Each article's list is independent of the others': a large archive uses every core.

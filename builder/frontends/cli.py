@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from ..evaluation.command import add_parser as add_eval_parser
-from ..pipeline import Site, build_site, index_site
+from ..pipeline import Site, build_digest, build_site, index_site
 from ..runtime import progress
 from ..settings import Settings, find_site_root, site_data_dir
 from ..site.docs_folder import docs_files, write_docs_folder
@@ -79,6 +79,11 @@ def _summary(site: Site, written: int, args: argparse.Namespace) -> int:
     print(f"articles: {len(digest.entries)}")
     print(f"zones: {len(zones)}")
     print(f"files written: {written} in {args.out}")
+    undated = sorted(name for name, issue in digest.issues.items() if not issue.date)
+    if undated:
+        print(f"pages without an issue date (日期不详): {len(undated)} (listed in report.md; set them in SEEDS/pages.yaml)")
+    if not args.site_url:
+        print("no --site-url: feed and sitemap links are paths from the site root (see report.md)")
     if digest.corrections:
         print(f"corrections applied: {len(digest.corrections)}")
     for problem in digest.problems:
@@ -128,6 +133,24 @@ def _build_arguments(p: argparse.ArgumentParser, out_help: str) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="do not log each phase of the build on stderr")
 
 
+def addresses(args: argparse.Namespace) -> int:
+    """Record the build's article ids in SEEDS/addresses.yaml, keeping those recorded before."""
+    import os
+
+    from ..site.addresses import ledger_text, read_ledger
+
+    settings = Settings.for_site(find_site_root(), args.seeds, cache_dir=None if args.no_cache else Path(args.cache))
+    digest = build_digest(settings)
+    ledger = read_ledger(settings.addresses_file)
+    path = Path(settings.addresses_file)
+    part = path.with_name(path.name + ".part")  # written whole, then renamed: never half a ledger
+    part.write_text(ledger_text(ledger, digest.entries), encoding="utf-8")
+    os.replace(part, path)
+    added = len({e.id for e in digest.entries} - set(ledger))
+    print(f"addresses recorded: {len(ledger) + added} ({added} new) in {settings.addresses_file}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zone-digest", description="Build the zone digest from page files.")
     verbs = p.add_subparsers(dest="verb", required=True)
@@ -153,6 +176,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--floor", action="store_true",
                    help="also build the same pages with plain MkDocs + Material and print the ratios to it")
     m.set_defaults(run=bench)
+    a = verbs.add_parser("addresses", help="record the articles' addresses in SEEDS/addresses.yaml, so they keep working")
+    a.add_argument("--seeds", required=True, help="folder of page files (*.txt)")
+    a.add_argument("--cache", default=".cache/digest", help="per-page cache folder (default .cache/digest)")
+    a.add_argument("--no-cache", action="store_true", help="process every page afresh")
+    a.set_defaults(run=addresses)
     v = verbs.add_parser("preview", help="mkdocs serve of a few chosen page files only, for a quick preview")
     v.add_argument("--pages", nargs="+", required=True, help="glob patterns of page files, e.g. 'seeds/12*.txt'")
     v.add_argument("--dev-addr", help="address to serve on (mkdocs serve --dev-addr), default 127.0.0.1:8000")

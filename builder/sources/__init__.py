@@ -16,7 +16,7 @@ MAX_BYTES = 2_000_000
 # OCR output has short lines; a line this long is a broken export, not text.
 MAX_LINE = 20_000
 ENCODINGS = ("utf-8-sig", "gb18030")
-QUIET = {"corrections.yaml", "corrections.yml", "README.md", ".gitkeep"}
+QUIET = {"corrections.yaml", "corrections.yml", "pages.yaml", "addresses.yaml", "README.md", ".gitkeep"}
 
 
 def decode(data: bytes) -> tuple[str, str] | None:

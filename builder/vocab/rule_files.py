@@ -247,6 +247,16 @@ def _district_aliases(path: Path, data: object) -> DistrictAliases:
 
 # --- figures.yaml ------------------------------------------------------------
 
+@dataclass(frozen=True)
+class FigureKinds:
+    """The ``kinds`` section of ``figures.yaml``: what says a number is a change, a share or
+    the level a change reached, and the parts of speech a label may not start with."""
+    change: tuple[str, ...] = ()
+    share: tuple[str, ...] = ()
+    end_value: tuple[str, ...] = ()
+    lead_pos: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, eq=False)
 class FigureRules:
     """``figures.yaml``: units, and the words that trim a figure's label (see its header)."""
@@ -263,6 +273,7 @@ class FigureRules:
     after_stop: tuple[str, ...] = ()
     split: tuple[str, ...] = ("的",)
     change: tuple[str, ...] = ()
+    kinds: FigureKinds = field(default_factory=FigureKinds)
 
 
 def load_figure_rules(path: Path) -> FigureRules:
@@ -279,8 +290,15 @@ def load_figure_rules(path: Path) -> FigureRules:
         class_weight={k: float(v) for k, v in (d.get("class_weight") or {}).items()},
         units={k: tuple(v or ()) for k, v in (d.get("units") or {}).items()},
         time=d.get("time") or base.time,
+        kinds=_figure_kinds(path, d.get("kinds")),
         **words,
     )
+
+
+def _figure_kinds(path: Path, data: object) -> FigureKinds:
+    d = check_keys(path, data, _field_names(FigureKinds), "kinds.")
+    return FigureKinds(**{k: tuple(d.get(k) or ()) for k in ("change", "share", "end_value")},
+                       lead_pos=frozenset(d.get("lead_pos") or ()))
 
 
 # --- themes.yaml, scoring ----------------------------------------------------

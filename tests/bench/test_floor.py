@@ -32,7 +32,7 @@ def test_the_floor_config_is_plain_material_without_hooks_or_plugins(tmp_path):
 def test_memory_a_forked_child_shares_with_its_parent_counts_once(tmp_path):
     # 80 MB written by the parent, then a forked child that only sleeps: resident sizes
     # would count the 80 MB twice, proportional sizes once.
-    code = ("import os, time; a = bytearray(os.urandom(1 << 20) * 80); pid = os.fork()\n"
+    code = ("import os, time\na = bytearray(80 << 20)\nfor i in range(0, len(a), 4096): a[i] = 1\npid = os.fork()\n"
             "if pid == 0:\n    time.sleep(1.5); os._exit(0)\n"
             "os.waitpid(pid, 0)")
     run, result = measure([sys.executable, "-c", code], tmp_path, dict(os.environ))

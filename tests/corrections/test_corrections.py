@@ -157,8 +157,8 @@ BAD = [
     # (case, corrections.yaml, line, reason); {hy} is the id of the 衡阳 article
     ("unknown-id", "gone-article-abc123:\n  retitle: 新标题\n", 2,
      "gone-article-abc123: retitle: no article with id gone-article-abc123 in this build (an id changes only "
-     "when its page file is renamed or the machine reads a different headline: find the article's new id on "
-     "its page's source view and move the correction there)"),
+     "when its page file is renamed or the machine reads a different headline: find its new id on "
+     "its page's source view and move the correction)"),
     ("unknown-kind", "{hy}:\n  retitel: 新标题\n", 2,
      "{hy}: unknown correction 'retitel' for an article (known: split, merge, debris, drop, retitle, rezone, themes, tags)"),
     ("wrong-type", "{hy}:\n  tags: [数智工匠]\n  retitle: [一, 二]\n", 3, "{hy}: retitle: the new headline must be text"),
@@ -171,7 +171,7 @@ BAD = [
     ("drop-false", "{hy}:\n  drop: false\n", 2, "{hy}: drop: write `drop: true`, or the reason (`drop: 重复刊登`)"),
     ("id-twice", "{hy}:\n  tags: [x]\n{hy}:\n  retitle: x\n", 3, "{hy} appears twice (first at line 1); put all its corrections under one key"),
     ("not-a-mapping", "{hy}: 新标题\n", 1, "{hy}: expected its corrections below it, e.g. `retitle: 新标题`"),
-    ("bad-yaml", "{hy}:\n  retitle: [unclosed\n", 3, "not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("bad-yaml", "{hy}:\n  retitle: [unclosed\n", 2, "not valid YAML: expected ',' or ']', but got '<stream end>'"),
     ("page-kind", PAGE + ":\n  retitle: x\n", 2, PAGE + ": unknown correction 'retitle' for a page file (known: debris)"),
     ("page-line-out-of-range", PAGE + ":\n  debris: [999]\n", 2, PAGE + ": debris: line 999: " + PAGE + " has 26 lines"),
 ]
@@ -191,6 +191,28 @@ def test_the_valid_corrections_still_apply_beside_a_wrong_one(tmp_path, ids):
     digest = build(tmp_path, f"{ids['衡阳']}:\n  retitle: 衡阳高新区新标题\n  rezone: 火星高新区\n")
     assert entry(digest, "新标题").id == ids["衡阳"]
     assert [p.line for p in digest.problems] == [3]
+
+
+def test_an_unknown_id_names_the_closest_ids_of_the_build(tmp_path, ids):
+    typo = ids["衡阳"][:-2]  # a shortened id, as copied from a truncated address
+    digest = build(tmp_path, f"{typo}:\n  retitle: 新标题\n")
+    assert f"(did you mean {ids['衡阳']}" in digest.problems[0].reason
+
+
+@pytest.mark.parametrize("broken, line", [
+    ("{zz}:\n  retitle: [未闭合\n", 8),              # an unclosed bracket: its line, not the end of the file
+    ("{zz}:\n  retitle: \"未闭合\n", 8),             # an unclosed quote
+    ("{zz}:\n\tretitle: 制表符\n", 8),               # a tab
+    ("{zz}\n  retitle: 冒号\n", 7),                  # a missing colon: the key's line
+])
+def test_a_yaml_syntax_error_names_its_line_and_the_corrections_above_it_apply(tmp_path, ids, broken, line):
+    text = (f"# corrections\n{ids['衡阳']}:\n  retitle: 衡阳高新区新标题\n\n{ids['湘潭']}:\n  drop: true\n"
+            + broken.format(zz=ids["株洲"]))
+    digest = build(tmp_path, text)
+    assert [(p.line, p.kind) for p in digest.problems] == [(line, "corrections")], digest.problems
+    assert "YAML" in digest.problems[0].reason
+    assert entry(digest, "新标题").id == ids["衡阳"]
+    assert ids["湘潭"] not in {e.id for e in digest.entries}
 
 
 def test_a_merged_or_dropped_article_cannot_be_corrected_again(tmp_path, ids):

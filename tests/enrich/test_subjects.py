@@ -63,10 +63,11 @@ def test_tags_on_seed_articles(entries):
     assert "工业互联网" in entry(entries, "常州高新区").tags
 
 
-def test_tags_are_three_to_eight_words_never_stop_words_numbers_or_zone_names(entries, vocab):
+def test_tags_are_one_to_eight_words_never_stop_words_numbers_or_zone_names(entries, vocab):
+    # (fewer than three when the article has few words another article or a name shares: tag_words.py)
     zone_names = {n for z in vocab.gazetteer.zones for n in z.names}
     for e in entries.values():
-        assert 3 <= len(e.tags) <= 8, (e.title, e.tags)
+        assert 1 <= len(e.tags) <= 8, (e.title, e.tags)
         for tag in e.tags:
             assert tag not in vocab.stopwords, tag
             assert len(tag) >= 2, tag

@@ -13,7 +13,7 @@ from conftest import ROOT, copy_seeds, mkdocs_build
 PHASES = (
     r"page files read: 2 \(1 skipped\) \(\d+\.\d\d s\)",
     r"pages analysed: 2, taken from the cache: 0; articles: \d+ \(\d+\.\d\d s\)",
-    r"corrections, tags and related articles: \d+ articles \(\d+\.\d\d s\)",
+    r"corrections, tags, dates and related articles: \d+ articles \(\d+\.\d\d s\)",
     r"files rendered: \d+ \(\d+\.\d\d s\)",
 )
 

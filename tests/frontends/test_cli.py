@@ -32,7 +32,7 @@ def test_build_writes_pages_and_articles_json(tmp_path):
         for key in ("title", "kicker", "zone", "province", "city", "themes", "tags", "authors", "truncated"):
             assert key in a
     assert (tmp_path / "out/index.md").is_file()
-    assert (tmp_path / "out/tags.md").is_file()
+    assert (tmp_path / "out/tags/index.md").is_file() and (tmp_path / "out/archive/index.md").is_file()
 
 
 def test_build_works_on_any_folder_and_reports_skipped_files(tmp_path):

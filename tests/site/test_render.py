@@ -68,17 +68,18 @@ def test_article_page_shows_zone_theme_source_and_body():
     assert '<a href="../../zones/heng-yang-gao-xin-qu/">衡阳高新区</a>' in md
     assert "../../themes/" in md and "../../sources/000/#article-1" in md
     assert "&lt;b&gt;粗体&lt;/b&gt;" in md
-    assert '  - "数智工匠"' in md  # front-matter tag for Material's tags plugin
+    # tags link to their own pages (no Material tags plugin listing everything on one page)
+    assert '<a href="../../tags/shu-zhi-gong-jiang/">数智工匠</a>' in md and "tags/shu-zhi-gong-jiang.md" in files
     assert "zones/heng-yang-gao-xin-qu.md" in files and "themes/index.md" in files
 
 
 def test_long_theme_lists_are_paged(monkeypatch):
-    import builder.site as render
+    import builder.site.listings as listings
     from builder.pipeline import build_digest
     from builder.settings import Settings
 
     digest = build_digest(Settings.for_seeds(ROOT / "seeds", cache_dir=None))
-    monkeypatch.setattr(render, "THEME_PAGE", 2)
+    monkeypatch.setattr(listings, "PAGE_SIZE", 2)
     files = render_site(digest, default_vocabulary(), ROOT / "site_templates")
     themes = {}
     for e in digest.entries:
