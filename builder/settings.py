@@ -17,6 +17,8 @@ class Settings:
         site_url: the public address, for the feed and sitemap ("" when unknown)
         cache_dir: where phase one is cached per page (``.cache/digest``); None: no cache
         workers: processes for phase one (None: every core, see ``parallel.default_workers``)
+        link_roots: folders besides ``seeds`` that a symbolic link in it may lead into
+            (a preview's links to the chosen pages); links elsewhere are refused
     """
     seeds: Path
     corrections: Path | None = None
@@ -25,6 +27,7 @@ class Settings:
     site_url: str = ""
     cache_dir: Path | None = None
     workers: int | None = None
+    link_roots: tuple[Path, ...] = ()
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":

@@ -13,7 +13,9 @@ not see its own output and rebuild in a loop. One job per event:
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
-``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``).
+``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``);
+``DIGEST_LINKED_FROM`` lists the folders symbolic links in the seeds folder may
+lead into (set by ``builder preview``; links anywhere else are refused).
 """
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
     cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
-    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache)
+    # The preview's folder of links may lead to the chosen pages' folders, and nowhere else.
+    linked = tuple(Path(p) for p in os.environ.get("DIGEST_LINKED_FROM", "").split(os.pathsep) if p)
+    return Settings.for_seeds(seeds, site_url=config.site_url or "", cache_dir=cache, link_roots=linked)
 
 
 def on_config(config):

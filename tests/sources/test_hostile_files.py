@@ -1,0 +1,139 @@
+"""Only regular files of the seeds folder are read, never more than a page's bytes, and
+every other entry is named with the reason: links out of the folder, pipes, devices,
+huge files, near-miss names of the editors' files."""
+from __future__ import annotations
+
+import os
+import threading
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from builder.sources import MAX_BYTES, read_pages
+from builder.sources.safe_read import Refused, read_limited
+
+TEXT = "桐乡乌镇：“红色引擎”激发产业动能\n\n陆俊杰\n\n乌镇的数字经济企业数量从12家增长到1165家。\n"
+
+
+def read_with_timeout(folder: Path, timeout: float = 20, **kw):
+    """read_pages in a thread: a hang fails the test instead of stopping the suite."""
+    out: list = []
+    thread = threading.Thread(target=lambda: out.append(read_pages(folder, **kw)), daemon=True)
+    thread.start()
+    thread.join(timeout)
+    assert out, f"read_pages({folder}) still running after {timeout} s"
+    return out[0]
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
+def reasons(problems) -> dict[str, str]:
+    return {p.file: p.reason for p in problems}
+
+
+def test_symlink_to_a_file_outside_the_seeds_folder_is_refused_not_published(seeds, tmp_path):
+    (seeds / "leak.txt").symlink_to("/etc/passwd")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(TEXT.replace("乌镇", "秘密"), encoding="utf-8")
+    (seeds / "relative.txt").symlink_to(Path("..") / "secret.txt")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"]
+    why = reasons(problems)
+    assert "symbolic link" in why["leak.txt"] and "outside the seeds folder" in why["leak.txt"]
+    assert "outside the seeds folder" in why["relative.txt"]
+    assert not any("root:" in p.text or "秘密" in p.text for p in pages)
+
+
+def test_symlink_inside_the_folder_or_into_a_trusted_folder_is_read(seeds, tmp_path):
+    (seeds / "alias.txt").symlink_to("good.txt")
+    chosen = tmp_path / "archive"
+    chosen.mkdir()
+    (chosen / "p.txt").write_text(TEXT, encoding="utf-8")
+    (seeds / "linked.txt").symlink_to(chosen / "p.txt")
+    pages, problems = read_with_timeout(seeds)
+    assert sorted(p.name for p in pages) == ["alias.txt", "good.txt"]
+    assert "outside" in reasons(problems)["linked.txt"]
+    pages, problems = read_with_timeout(seeds, link_roots=(chosen,))
+    assert sorted(p.name for p in pages) == ["alias.txt", "good.txt", "linked.txt"] and not problems
+
+
+def test_broken_symlink_is_named(seeds):
+    (seeds / "gone.txt").symlink_to(seeds / "missing.txt")
+    _, problems = read_with_timeout(seeds)
+    assert "broken link" in reasons(problems)["gone.txt"]
+
+
+def test_fifo_never_hangs_the_build(seeds):
+    os.mkfifo(seeds / "pipe.txt")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"]
+    assert "named pipe" in reasons(problems)["pipe.txt"]
+
+
+def test_a_fifo_swapped_in_after_it_was_judged_is_refused_on_the_open_file(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(Refused, match="named pipe"):
+        read_limited(tmp_path / "pipe.txt", MAX_BYTES)  # opened without blocking, then checked
+
+
+def test_devices_are_refused_without_being_read(seeds):
+    with pytest.raises(Refused, match="device"):
+        read_limited(Path("/dev/zero"), MAX_BYTES)
+    (seeds / "zero.txt").symlink_to("/dev/zero")
+    pages, problems = read_with_timeout(seeds, link_roots=(Path("/dev"),))
+    assert [p.name for p in pages] == ["good.txt"]
+    assert "device" in reasons(problems)["zero.txt"]
+
+
+def test_a_one_gigabyte_file_is_refused_by_its_size_without_being_read(seeds):
+    with open(seeds / "huge.txt", "wb") as f:
+        f.truncate(1 << 30)  # sparse: takes no disk
+    tracemalloc.start()
+    try:
+        pages, problems = read_with_timeout(seeds)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [p.name for p in pages] == ["good.txt"]
+    assert "1,073,741,824 bytes" in reasons(problems)["huge.txt"]
+    assert peak < 20_000_000, f"{peak:,} bytes allocated to refuse a 1 GB file"
+
+
+def test_a_file_just_over_the_limit_is_refused_and_one_at_the_limit_read(seeds):
+    line = ("乌镇的数字经济企业数量增长。" * 20 + "\n").encode("utf-8")
+    body = line * (MAX_BYTES // len(line))
+    (seeds / "at.txt").write_bytes(body + b"x" * (MAX_BYTES - len(body)))
+    (seeds / "over.txt").write_bytes(body + b"x" * (MAX_BYTES - len(body) + 1))
+    pages, problems = read_with_timeout(seeds)
+    assert sorted(p.name for p in pages) == ["at.txt", "good.txt"]
+    assert "larger than a printed page" in reasons(problems)["over.txt"]
+
+
+@pytest.mark.parametrize("name", ["corrections.yml", "Corrections.yaml", "correction.yaml", "corections.yaml",
+                                  "corrections.yaml.txt", "pages.yml"])
+def test_near_miss_names_of_the_editors_files_are_reported(seeds, name):
+    (seeds / name).write_text("x:\n  drop: true\n", encoding="utf-8")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"]
+    why = reasons(problems)[name]
+    assert "is not read" in why and ("corrections.yaml" in why or "pages.yaml" in why)
+
+
+def test_the_editors_files_themselves_are_not_pages_and_not_reported(seeds):
+    (seeds / "corrections.yaml").write_text("{}\n", encoding="utf-8")
+    (seeds / "pages.yaml").write_text("{}\n", encoding="utf-8")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"] and not problems
+
+
+def test_seeds_that_are_a_file_or_missing_are_one_problem(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert "is a file" in read_pages(tmp_path / "file")[1][0].reason
+    assert "does not exist" in read_pages(tmp_path / "missing")[1][0].reason
