@@ -6,6 +6,7 @@ input files.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -54,8 +55,33 @@ class Problem:
         return f"{lead} {self}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
+        # Names and values come from the input: escaped, they never drive the terminal.
+        name = shown(self.file)
+        where = f"{name}:{self.line}" if self.line else name
+        return f"{where}: {shown(self.reason, quote=False)}"
+
+
+# Control, format, line-separator, surrogate, private and unassigned characters.
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def shown(text: str, quote: bool = True) -> str:
+    """Text safe to print: characters a terminal acts on or a reader cannot see written as escapes.
+
+    A name holding any is quoted (``'a\\x1b[2J.txt'``), so where it ends is clear;
+    printable text, Chinese included, is shown as it is.
+    """
+    if text.isprintable():
+        return text
+    out = "".join(_escape(ch) if unicodedata.category(ch) in _UNSHOWN else ch for ch in text)
+    return f"'{out}'" if quote and out != text else out
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\r\t":
+        return repr(ch)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 # --- repair ----------------------------------------------------------------

@@ -14,10 +14,30 @@ from ..pipeline import build_digest
 from ..site import render_site
 from ..settings import Settings
 from ..vocab import load_vocabulary
-from ..site.write import write_files
+from ..model import shown
+from ..site.write import NotOurFolder, owned_files, write_files
+
+
+def argument_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the build's arguments before anything is read or written, or None."""
+    seeds = Path(args.seeds)
+    if not seeds.is_dir():
+        return f"--seeds {shown(args.seeds)}: {'not a folder' if seeds.exists() else 'does not exist'}"
+    if args.corrections and not Path(args.corrections).is_file():
+        why = "not a file" if Path(args.corrections).exists() else "does not exist"
+        return f"--corrections {shown(args.corrections)}: {why}"
+    try:
+        owned_files(Path(args.out))
+    except NotOurFolder as err:
+        return f"--out: {shown(str(err), quote=False)}"
+    return None
 
 
 def build(args: argparse.Namespace) -> int:
+    wrong = argument_problem(args)
+    if wrong:
+        print(f"zone-digest build: {wrong}", file=sys.stderr)
+        return 2
     settings = Settings.for_seeds(args.seeds, site_url=args.site_url, workers=args.workers,
                                   cache_dir=None if args.no_cache else Path(args.cache))
     if args.corrections:
