@@ -17,10 +17,14 @@ cache holds most pages, stay in this process.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,7 +77,8 @@ def map_pages(work: Callable[[list[Page], Path], list[T]], pages: Sequence[Page]
         if not batches:
             return first
         with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
-                                 initializer=gc.set_threshold, initargs=FEWER_COLLECTIONS) as pool, no_collections():
+                                 initializer=_start_worker, initargs=(os.getpid(), FEWER_COLLECTIONS)) as pool, \
+                no_collections():
             # Here only the workers' results are unpickled: millions of objects, no cycles among them.
             results = pool.map(work, batches, [data_dir] * len(batches))
             return first + [r for batch in results for r in batch]
@@ -127,7 +132,8 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
     step = -(-len(items) // (workers * 16))  # small slices: pages differ in cost
     _FORKED = (fn, items)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(), initializer=_start_worker,
+                                 initargs=(os.getpid(), None)) as pool:
             parts = pool.map(_forked_slice, range(0, len(items), step), [step] * len(range(0, len(items), step)))
             return [r for part in parts for r in part]
     finally:
@@ -137,6 +143,44 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
 def _forked_slice(start: int, step: int) -> list:
     fn, items = _FORKED
     return [fn(x) for x in items[start:start + step]]
+
+
+# prctl(2): the signal the kernel sends a process when its parent exits.
+PR_SET_PDEATHSIG = 1
+# How often a worker where prctl is missing checks that its parent is alive (seconds).
+PARENT_POLL = 1.0
+
+
+def _start_worker(parent: int, thresholds: tuple[int, int, int] | None) -> None:
+    """First thing in a worker: die with the build, and collect as the build does.
+
+    A build killed by SIGKILL or SIGTERM runs no clean-up, and its workers would
+    wait for work forever. On Linux the kernel kills them (PR_SET_PDEATHSIG);
+    elsewhere a thread watches the parent. The parent may have died before
+    this line ran: then the worker leaves at once.
+    """
+    if thresholds:
+        gc.set_threshold(*thresholds)
+    if not _kill_me_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _kill_me_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def _start_method():
