@@ -257,3 +257,6 @@ class Digest:
     pages: tuple[SegmentedPage, ...]
     problems: tuple[Problem, ...] = ()
     corrections: tuple[str, ...] = field(default=())
+    # What went wrong around the input, not with it (the cache turned off, an entry rebuilt):
+    # shown as warnings, never failing a --strict build.
+    notices: tuple[str, ...] = ()

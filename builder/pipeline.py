@@ -69,4 +69,5 @@ def _build_digest(settings: Settings) -> Digest:
         entries=link_related(enriched.entries), pages=amended.pages,
         problems=problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
+        notices=tuple(cache.notices),
     )

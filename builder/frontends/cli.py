@@ -52,6 +52,8 @@ def build(args: argparse.Namespace) -> int:
     print(f"files written: {written} in {args.out}")
     if digest.corrections:
         print(f"corrections applied: {len(digest.corrections)}")
+    for notice in digest.notices:
+        print(f"warning: {notice}", file=sys.stderr)
     for problem in digest.problems:
         print(problem.message, file=sys.stderr)
     unplaced = sum(len(p.unplaced) for p in digest.pages)

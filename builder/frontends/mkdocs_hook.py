@@ -68,6 +68,9 @@ def _last_commit_time(root: Path) -> str | None:
 def on_files(files: Files, config) -> Files:
     settings = _settings(config)
     digest = build_digest(settings)
+    for notice in digest.notices:
+        # Info, not a warning: a cache turned off must not stop `mkdocs build --strict`.
+        log.info(notice)
     for problem in digest.problems:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(problem.message)
