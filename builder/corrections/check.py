@@ -29,12 +29,20 @@ from pathlib import Path
 import yaml
 
 from ..model import Problem
+from ..sources import editor_yaml
+from ..sources.editor_yaml import cut, short
 from ..vocab import Vocabulary
 
 # In the order they are applied (see apply.py).
 ARTICLE_KINDS = ("split", "merge", "debris", "drop", "retitle", "rezone", "themes", "tags")
 PAGE_KINDS = ("debris",)
+# How each kind's value is read: text as written (`retitle: 010` is "010", not 8),
+# numbers in decimal (`split: 010` is 10); the others as YAML builds them (`drop: true`).
+_READ = {**dict.fromkeys(("retitle", "themes", "tags", "merge"), editor_yaml.text),
+         **dict.fromkeys(("split", "debris"), editor_yaml.number_or_text)}
 MAX_TITLE = 120
+# No article needs more: a list longer than this is a mistake, and would be slow to check and show.
+MAX_ITEMS = 50
 
 
 def is_page(target: str) -> bool:
@@ -92,24 +100,22 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
         Corrections; ``problems`` holds one Problem (file, line, reason) per
         entry that was left out.
     """
-    if path is None or not Path(path).is_file():
+    if path is None or not Path(path).exists():
         return Corrections(file=Path(path).name if path else "")
     name = Path(path).name
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return Corrections(name, problems=(_problem(name, None, f"cannot be read: {err}"),))
-    # The SafeLoader composes nodes that keep their line numbers; values are
+    # Size-bounded, no aliases; the nodes keep their line numbers, and values are
     # built node by node so a bad value is reported at its own line.
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        return Corrections(name, problems=(_problem(name, line, f"not valid YAML: {err.problem or err}"),))
+        loader, root = editor_yaml.read_tree(Path(path))
+    except editor_yaml.YamlRefused as err:
+        return Corrections(name, problems=(_problem(name, err.line, str(err)),))
+    try:
+        return _read_root(name, loader, root, vocab)
     finally:
         loader.dispose()
+
+
+def _read_root(name: str, loader, root: yaml.Node | None, vocab: Vocabulary) -> Corrections:
     if root is None:
         return Corrections(name)
     if not isinstance(root, yaml.MappingNode):
@@ -122,34 +128,49 @@ def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
         target = _scalar(loader, key_node)
         line = _line(key_node)
         if not isinstance(target, str) or not target.strip():
-            problems.append(_problem(name, line, f"{target!r} is not an article id or page file name"))
+            problems.append(_problem(name, line, f"{cut(target)} is not an article id or page file name"))
             continue
         target = target.strip()
         if target in seen:
-            problems.append(_problem(name, line, f"{target} appears twice (first at line {seen[target]}); "
+            problems.append(_problem(name, line, f"{cut(target)} appears twice (first at line {seen[target]}); "
                                                  "put all its corrections under one key"))
             continue
         seen[target] = line
         if not isinstance(value_node, yaml.MappingNode):
-            problems.append(_problem(name, line, f"{target}: expected its corrections below it, "
+            problems.append(_problem(name, line, f"{cut(target)}: expected its corrections below it, "
                                                  "e.g. `retitle: 新标题`"))
             continue
-        kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
-        for kind_node, arg_node in value_node.value:
-            kind = _scalar(loader, kind_node)
-            kline = _line(kind_node)
-            if kind not in kinds:
-                what = "a page file" if kinds is PAGE_KINDS else "an article"
-                problems.append(_problem(name, kline, f"{target}: unknown correction {kind!r} for {what} "
-                                                      f"(known: {', '.join(kinds)})"))
-                continue
-            try:
-                value = _check(kind, _value(loader, arg_node), vocab, target)
-            except _Invalid as err:
-                problems.append(_problem(name, kline, f"{target}: {kind}: {err}"))
-                continue
-            items.append(Correction(target, kind, value, kline))
+        _read_kinds(name, loader, target, value_node, vocab, items, problems)
     return Corrections(name, tuple(items), tuple(problems))
+
+
+def _read_kinds(name: str, loader, target: str, node: yaml.MappingNode, vocab: Vocabulary,
+                items: list[Correction], problems: list[Problem]) -> None:
+    """The corrections under one id (or page file), each checked; the first of a kind given twice is kept."""
+    kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
+    given: dict[str, int] = {}
+    for kind_node, arg_node in node.value:
+        kind = _scalar(loader, kind_node)
+        kline = _line(kind_node)
+        if kind not in kinds:
+            what = "a page file" if kinds is PAGE_KINDS else "an article"
+            problems.append(_problem(name, kline, f"{cut(target)}: unknown correction {short(kind)} for {what} "
+                                                  f"(known: {', '.join(kinds)})"))
+            continue
+        if kind in given:
+            problems.append(_problem(name, kline, f"{cut(target)}: {kind} given twice (first at line "
+                                                  f"{given[kind]}, which is applied); this one is left out"))
+            continue
+        given[kind] = kline
+        try:
+            value = _check(kind, _READ.get(kind, editor_yaml.value)(loader, arg_node), vocab, target)
+        except editor_yaml.YamlRefused as err:
+            problems.append(_problem(name, err.line or kline, f"{cut(target)}: {kind}: {err}"))
+            continue
+        except _Invalid as err:
+            problems.append(_problem(name, kline, f"{cut(target)}: {kind}: {err}"))
+            continue
+        items.append(Correction(target, kind, value, kline))
 
 
 def _problem(name: str, line: int | None, reason: str) -> Problem:
@@ -160,15 +181,13 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    return _value(loader, node) if isinstance(node, yaml.ScalarNode) else None
-
-
-def _value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def _scalar(loader, node: yaml.Node) -> object:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
     try:
-        return loader.construct_object(node, deep=True)
-    except yaml.MarkedYAMLError as err:
-        raise _Invalid(str(err.problem or err)) from None
+        return editor_yaml.value(loader, node)
+    except editor_yaml.YamlRefused:
+        return None
 
 
 # --- one checker per kind ---------------------------------------------------
@@ -190,7 +209,7 @@ def _check(kind: str, value: object, vocab: Vocabulary, target: str) -> object:
         themes = _texts(value, "a theme")
         for theme in themes:
             if theme not in known:
-                raise _Invalid(f"unknown theme {theme!r} (themes.yaml has: {', '.join(known)})")
+                raise _Invalid(f"unknown theme {short(theme)} (themes.yaml has: {', '.join(known)})")
         return themes
     if kind == "tags":
         return _texts(value, "a tag")
@@ -237,26 +256,31 @@ def _title(value: object) -> str:
 
 def _texts(value: object, what: str) -> tuple[str, ...]:
     """A list of strings (one string is a list of one), without repeats."""
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
+    items = _bounded(value if isinstance(value, list) else [value])
+    out: dict[str, None] = {}
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
-            raise _Invalid(f"{item!r} is not {what}: give text, or a list of texts")
+            raise _Invalid(f"{short(item)} is not {what}: give text, or a list of texts")
         text = str(item).strip()
         if "\n" in text:
             raise _Invalid(f"{what} must be one line")
-        if text not in out:
-            out.append(text)
+        out.setdefault(text)
     return tuple(out)
+
+
+def _bounded(items: list) -> list:
+    if len(items) > MAX_ITEMS:
+        raise _Invalid(f"a list of {len(items):,} items ({MAX_ITEMS} at most)")
+    return items
 
 
 def _selectors(value: object) -> tuple[int | str, ...]:
     """Paragraph or line numbers (from 1) or starting texts; one or a list."""
-    items = value if isinstance(value, list) else [value]
+    items = _bounded(value if isinstance(value, list) else [value])
     out: list[int | str] = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (int, str)):
-            raise _Invalid(f"{item!r} is neither a number (from 1) nor the text it starts with")
+            raise _Invalid(f"{short(item)} is neither a number (from 1) nor the text it starts with")
         if isinstance(item, int) and item < 1:
             raise _Invalid(f"{item} is not a number from 1")
         if isinstance(item, str) and not item.strip():
@@ -278,14 +302,15 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     if isinstance(value, str):
         zone = known.get(value.strip())
         if zone is None:
-            raise _Invalid(f"unknown zone {value!r}: add it to builder/data/gazetteer.yaml, "
+            raise _Invalid(f"unknown zone {short(value)}: add it to builder/data/gazetteer.yaml, "
                            "or give `zone:`, `province:` and `city:`")
         return Rezone(zone.name, zone.province, zone.city)
     if not isinstance(value, dict):
         raise _Invalid("give a zone name, or `zone:`, `province:` and `city:`")
     unknown = set(value) - {"zone", "province", "city"}
     if unknown:
-        raise _Invalid(f"unknown field(s) {', '.join(map(str, sorted(unknown, key=str)))} (known: zone, province, city)")
+        raise _Invalid(f"unknown field(s) {short(', '.join(map(str, sorted(unknown, key=str))))} "
+                       "(known: zone, province, city)")
     name = value.get("zone")
     if not isinstance(name, str) or not name.strip():
         raise _Invalid("`zone:` must be the zone's name")
@@ -294,7 +319,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     province = _province(value.get("province"), gaz.provinces) if value.get("province") else None
     city = value.get("city")
     if city is not None and (not isinstance(city, str) or city.strip() not in gaz.cities):
-        raise _Invalid(f"unknown city {city!r}: add it to the gazetteer's cities")
+        raise _Invalid(f"unknown city {short(city)}: add it to the gazetteer's cities")
     city = city.strip() if isinstance(city, str) else None
     if listed:
         province, city = province or listed.province, city or listed.city
@@ -302,7 +327,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     if province is None and city:
         province = gaz.cities[city]
     if province is None:
-        raise _Invalid(f"unknown zone {name!r}: give its `province:` (and `city:`)")
+        raise _Invalid(f"unknown zone {short(name)}: give its `province:` (and `city:`)")
     if city and gaz.cities[city] != province:
         raise _Invalid(f"{city} is in {gaz.cities[city]}, not in {province}")
     return Rezone(name, province, city)
@@ -317,4 +342,4 @@ def _province(value: object, provinces: dict[str, str]) -> str:
         for short, full in provinces.items():
             if text == full:
                 return short
-    raise _Invalid(f"unknown province {value!r}")
+    raise _Invalid(f"unknown province {short(value)}")

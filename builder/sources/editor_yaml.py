@@ -1,0 +1,158 @@
+"""Read an editors' YAML file (``corrections.yaml``, ``pages.yaml``) into nodes, safely.
+
+The file is written by hand and may be hostile, so before anything is built:
+
+- its size is bounded (``MAX_BYTES``), read without following it into a pipe or device;
+- anchors and aliases (``&a`` / ``*a``) are refused: a few hundred bytes of
+  nested aliases expand to gigabytes, and an editor never needs them;
+- the nodes keep their line numbers, so each value is checked, and reported,
+  at its own line (``text``, ``number``: scalars read as the schema wants them,
+  so ``retitle: 010`` stays the text 010).
+libyaml parses when it is installed (ten times faster), else PyYAML's own parser.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+from .safe_read import Refused, read_limited
+
+# Corrections for tens of thousands of articles fit in a few MB; beyond, the file is not hand-written.
+MAX_BYTES = 4_000_000
+# Any value shown in a message is cut to this many characters.
+SHOWN = 60
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_DECIMAL = re.compile(r"[0-9]+")
+
+
+class YamlRefused(Exception):
+    """The file cannot be read; ``line`` (1-based, or None) and the message say where and why."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.line = line
+
+
+def short(value: object) -> str:
+    """``repr(value)``, cut to a length a message can show."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
+
+
+def cut(text: str, most: int = SHOWN) -> str:
+    """Text from the file, cut to a length a message can show."""
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def read_tree(path: Path) -> tuple[yaml.BaseLoader, yaml.Node | None]:
+    """The file's root node (None for an empty file) and the loader that composed it.
+
+    Raises:
+        YamlRefused: too large, not a regular file, not UTF-8, not valid YAML, or holding an alias.
+    """
+    try:
+        data = read_limited(Path(os.path.realpath(path)), MAX_BYTES)
+    except Refused as err:
+        raise YamlRefused(str(err)) from None
+    except OSError as err:
+        raise YamlRefused(f"cannot be read: {err.strerror or err}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise YamlRefused(f"not UTF-8 (byte 0x{data[err.start]:02X} at byte {err.start:,})") from None
+    try:
+        return _compose(text, Loader)
+    except yaml.YAMLError:
+        if Loader is yaml.SafeLoader:
+            raise YamlRefused("not valid YAML") from None
+    try:  # PyYAML's own parser says what is wrong in the words the README shows
+        return _compose(text, yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        reason = getattr(err, "problem", None) or str(err)
+        raise YamlRefused(f"not valid YAML: {cut(reason, 200)}", mark.line + 1 if mark else None) from None
+
+
+def _compose(text: str, loader_class) -> tuple[yaml.BaseLoader, yaml.Node | None]:
+    _refuse_aliases(text, loader_class)
+    loader = loader_class(text)
+    try:
+        return loader, loader.get_single_node()
+    except BaseException:
+        loader.dispose()
+        raise
+
+
+def _refuse_aliases(text: str, loader_class) -> None:
+    # Events come before nodes: an alias is refused before anything is expanded.
+    for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            name = event.anchor
+            raise YamlRefused("YAML anchors and aliases (&name, *name) are not allowed: "
+                              f"write the value out where it is needed (found {short(name)})",
+                              event.start_mark.line + 1)
+
+
+def line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def value(loader: yaml.BaseLoader, node: yaml.Node) -> object:
+    """A node built as YAML builds it (``true``, numbers, lists, mappings).
+
+    Raises:
+        YamlRefused: the value cannot be built (a bad timestamp, a mapping key used twice).
+    """
+    _refuse_repeated_keys(node)
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as err:
+        raise YamlRefused(str(err.problem or err), line(node)) from None
+
+
+def text(loader: yaml.BaseLoader, node: yaml.Node) -> object:
+    """Like :func:`value`, but every scalar but ``null`` is its text as written.
+
+    For values the schema wants as text: ``retitle: 010`` is "010", not 8;
+    ``tags: [5G, 2024]`` are two texts.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == _NULL else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [text(loader, item) for item in node.value]
+    return value(loader, node)
+
+
+def number_or_text(loader: yaml.BaseLoader, node: yaml.Node) -> object:
+    """Like :func:`value`, but a number is read in decimal (``010`` is 10) and other scalars as text."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL:
+            return None
+        plain = not node.style  # libyaml says "", PyYAML None
+        if plain and _DECIMAL.fullmatch(node.value):
+            return int(node.value, 10)
+        return value(loader, node) if plain and node.tag != _STR else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [number_or_text(loader, item) for item in node.value]
+    return value(loader, node)
+
+
+def _refuse_repeated_keys(node: yaml.Node) -> None:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for k, v in n.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else id(k)
+                if key in seen:
+                    raise YamlRefused(f"{short(key)} is given twice (first at line {seen[key]})", line(k))
+                seen[key] = line(k)
+                stack.append(v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
