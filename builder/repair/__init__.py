@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import line_fixes
+from .invisible import remove_invisible
 from ..segment.bylines import names_in
 from ..model import Fix, Line, Page, RepairedPage
 from .place_misreadings import place_fixes
@@ -37,6 +38,9 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
             fixes.append(Fix(kind, no, text, new))
             text = new
 
+    step("invisible", remove_invisible(text))  # first: no rule below should see a control character
+    if not text:
+        return Line(no, raw, "", "markup"), fixes
     stripped, level = line_fixes.strip_markup(text, rules)
     step("markup", stripped)
     if not text:
