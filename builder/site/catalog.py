@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Digest, Entry, Figure, SegmentedPage
-from ..ids import unique_slugs
+from ..ids import page_slug, stable_slugs
 from ..vocab import Vocabulary
 
 
@@ -70,16 +70,17 @@ def _newest_first(entries: list[Entry]) -> tuple[Entry, ...]:
 def _group(entries, key, folder: str, known=()) -> tuple[dict[str, list[Entry]], dict[str, str]]:
     """Entries by group name, and each group's page path.
 
-    Slugs are made over the vocabulary's ``known`` names as well as the groups
-    present, so a slug does not change when the articles change: 山西 and 陕西
-    share the pinyin shan-xi, and which one gets ``-2`` must not depend on
-    which of them has articles today.
+    Slugs never move to make room (``ids.stable_slugs``): the vocabulary's
+    ``known`` names share out the plain slugs among themselves whatever the
+    articles (山西 and 陕西 share the pinyin shan-xi; which one gets ``-2``
+    must not depend on which of them has articles today), and a name it does
+    not know gets a hash of its name when an older one holds its slug.
     """
     members: dict[str, list[Entry]] = {}
     for e in entries:
         for name in key(e):
             members.setdefault(name, []).append(e)
-    slugs = unique_slugs([*members, *known])
+    slugs = stable_slugs(list(members), known)  # members in the order first printed
     return members, {name: f"{folder}/{slugs[name]}.md" for name in members}
 
 
@@ -125,8 +126,7 @@ def build_catalog(digest: Digest, vocab: Vocabulary) -> Catalog:
         for name, members in sorted(theme_members.items(), key=lambda kv: (-len(kv[1]), theme_paths[kv[0]]))
     )
 
-    source_slugs = unique_slugs([p.page.stem for p in digest.pages])
-    source_paths = {p.page.name: f"sources/{source_slugs[p.page.stem]}.md" for p in digest.pages}
+    source_paths = {p.page.name: f"sources/{page_slug(p.page.stem)}.md" for p in digest.pages}
     by_page: dict[str, list[Entry]] = {}
     for e in entries:
         by_page.setdefault(e.article.page, []).append(e)
