@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import line_fixes
-from .invisible import remove_invisible
+from .invisible import has_words, remove_invisible
 from ..segment.bylines import names_in
 from ..model import Fix, Line, Page, RepairedPage
 from .place_misreadings import place_fixes
@@ -43,6 +43,8 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         return Line(no, raw, "", "markup"), fixes
     stripped, level = line_fixes.strip_markup(text, rules)
     step("markup", stripped)
+    if text and not has_words(text):
+        step("markup", "")  # punctuation or ornament only: no headline, no sentence
     if not text:
         return Line(no, raw, "", "markup"), fixes
     if names_in(text, rules):

@@ -1,4 +1,4 @@
-"""Characters a reader cannot see, removed from a line before any other repair.
+"""Characters a reader cannot see, removed from a line before any other repair; lines of ornament only.
 
 OCR exports and copied text carry terminal escapes (``\\x1b[31m``), bells,
 other C0 and C1 control characters, bidi overrides (which reorder what a
@@ -30,3 +30,9 @@ def remove_invisible(text: str) -> str:
     if text.isprintable():
         return text  # the common case, in C
     return _CLASS.sub("", _ESCAPE.sub("", text))
+
+
+def has_words(text: str) -> bool:
+    """Whether the text holds a letter or a digit (any script): a line without is ornament
+    (``——``, ``★★★``, ``……``), never a headline or a sentence."""
+    return any(ch.isalnum() for ch in text)

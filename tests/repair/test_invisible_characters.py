@@ -76,3 +76,19 @@ def test_the_removed_set_is_every_control_and_format_character_of_unicode_but_ta
               and (unicodedata.category(chr(c)) in ("Cc", "Cf") or chr(c) in "\ufffe\uffff")}
     removed = {c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and remove_invisible(f"a{chr(c)}b") == "ab"}
     assert removed == wanted
+
+
+def test_a_headline_of_punctuation_only_is_no_title(tmp_path):
+    (tmp_path / "p.txt").write_bytes((SAMPLES / "punctuation_headline.txt").read_bytes())
+    digest = build_digest(Settings.for_seeds(tmp_path, workers=1))
+    assert digest.entries
+    for e in digest.entries:
+        assert any(ch.isalnum() for ch in e.title), e.title
+        assert not e.id.startswith("x-")
+    hengyang = next(e for e in digest.entries if "衡阳" in e.title)
+    assert hengyang.article.title_generated and hengyang.article.authors == ("邓小山",)
+    page = digest.pages[0]
+    ornament = [n for n, raw in enumerate(page.page.lines, 1) if raw.strip() and not any(c.isalnum() for c in raw)]
+    assert ornament and all(page.placements[n - 1].role == "markup" for n in ornament)
+    files = render_site(digest, load_vocabulary(), Settings.for_seeds(tmp_path).templates)
+    assert "[](" not in files["index.md"] and "# \n" not in "".join(files.values())
