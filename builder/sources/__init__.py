@@ -15,7 +15,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from ..model import Page, Problem
+from ..model import Page, Problem, shown
 from .decoding import Undecodable, decode, decode_page
 from .safe_read import Refused, read_limited, resolve_entry, too_large
 
@@ -79,9 +79,15 @@ def read_pages(folder: Path, link_roots: tuple[Path, ...] = ()) -> tuple[tuple[P
         why = "is a file, not a folder" if folder.exists() else "does not exist"
         return (), (Problem(str(folder), f"seeds folder {why}"),)
     roots = tuple(Path(os.path.realpath(r)) for r in (folder, *link_roots))
+    first: dict[str, str] = {}  # digest -> the first file with those bytes
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         page, problem = _read_entry(path, roots)
+        if page and page.digest in first:
+            # Every article twice is never what an editor meant; which copy is right is theirs to say.
+            page, problem = None, Problem(page.name, f"the same bytes as {shown(first[page.digest])}: "
+                                                     "read once, under the first name")
         if page:
+            first[page.digest] = page.name
             pages.append(page)
         if problem:
             problems.append(problem)

@@ -41,10 +41,10 @@ class Undecodable(Exception):
 
 
 def where(data: bytes, offset: int) -> str:
-    """``line 12, column 7 (byte 345)`` of a byte offset (line and column from 1, byte from 0)."""
+    """``line 12, byte 7 of the line (offset 345 in the file)``: line and byte from 1, offset from 0."""
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
-    return f"line {line}, byte {offset - start + 1} of the line (byte {offset:,} of the file)"
+    return f"line {line}, byte {offset - start + 1} of the line (offset {offset:,} in the file)"
 
 
 def _strict(data: bytes, codec: str, label: str, skip: int = 0) -> str:

@@ -62,3 +62,34 @@ def test_unchanged_files_keep_their_time(tmp_path):
     stamp = (tmp_path / "index.md").stat().st_mtime_ns
     write_files(tmp_path, {"index.md": "首页", "b.md": "乙"})
     assert (tmp_path / "index.md").stat().st_mtime_ns == stamp
+
+
+def test_rebuilding_into_an_old_out_removes_pages_of_removed_files_and_dropped_articles(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT, copy_seeds
+
+    seeds = copy_seeds(tmp_path / "pages", ["002_728af0c55fdcc69f.txt", "004_a0c3287a342c85db.txt"])
+    out = tmp_path / "out"
+
+    def build():
+        result = subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out),
+                                 "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return {a["id"] for a in json.loads((out / "data" / "articles.json").read_text(encoding="utf-8"))["articles"]}
+
+    first = build()
+    (out / "my-notes.md").write_text("mine", encoding="utf-8")
+    gone_page = [i for i in first if (out / "articles" / f"{i}.md").read_text(encoding="utf-8").count("004_a0c3")]
+    (seeds / "004_a0c3287a342c85db.txt").unlink()
+    kept = sorted(build())
+    dropped = kept[0]
+    (seeds / "corrections.yaml").write_text(f"{dropped}:\n  drop: true\n", encoding="utf-8")
+    last = build()
+    assert dropped not in last and not (out / "articles" / f"{dropped}.md").exists()
+    assert gone_page and not any((out / "articles" / f"{i}.md").exists() for i in gone_page)
+    assert not (out / "sources" / "004-a0c3287a342c85db.md").exists()
+    assert sorted(p.stem for p in (out / "articles").glob("*.md")) == sorted(last)
+    assert (out / "my-notes.md").read_text(encoding="utf-8") == "mine"

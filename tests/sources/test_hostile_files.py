@@ -52,16 +52,18 @@ def test_symlink_to_a_file_outside_the_seeds_folder_is_refused_not_published(see
 
 
 def test_symlink_inside_the_folder_or_into_a_trusted_folder_is_read(seeds, tmp_path):
-    (seeds / "alias.txt").symlink_to("good.txt")
+    (seeds / "other.txt").write_text(TEXT + "又一行。\n", encoding="utf-8")
+    (seeds / "alias.txt").symlink_to("other.txt")
     chosen = tmp_path / "archive"
     chosen.mkdir()
-    (chosen / "p.txt").write_text(TEXT, encoding="utf-8")
+    (chosen / "p.txt").write_text(TEXT + "第三行。\n", encoding="utf-8")
     (seeds / "linked.txt").symlink_to(chosen / "p.txt")
     pages, problems = read_with_timeout(seeds)
     assert sorted(p.name for p in pages) == ["alias.txt", "good.txt"]
+    assert "same bytes as alias.txt" in reasons(problems)["other.txt"]  # alias.txt sorts first
     assert "outside" in reasons(problems)["linked.txt"]
     pages, problems = read_with_timeout(seeds, link_roots=(chosen,))
-    assert sorted(p.name for p in pages) == ["alias.txt", "good.txt", "linked.txt"] and not problems
+    assert sorted(p.name for p in pages) == ["alias.txt", "good.txt", "linked.txt"]
 
 
 def test_broken_symlink_is_named(seeds):
@@ -137,3 +139,10 @@ def test_seeds_that_are_a_file_or_missing_are_one_problem(tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert "is a file" in read_pages(tmp_path / "file")[1][0].reason
     assert "does not exist" in read_pages(tmp_path / "missing")[1][0].reason
+
+
+def test_a_second_copy_of_a_page_is_read_once_and_named(seeds):
+    (seeds / "good-copy.txt").write_text(TEXT, encoding="utf-8")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good-copy.txt"]  # the first name in file order
+    assert reasons(problems) == {"good.txt": "the same bytes as good-copy.txt: read once, under the first name"}
