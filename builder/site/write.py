@@ -36,7 +36,8 @@ def safe_path(root: Path, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     if not parts or PurePosixPath(rel).is_absolute() or ".." in parts:
         raise ValueError(f"refusing to write outside the output folder: {rel!r}")
-    path = (root / Path(*parts)).resolve()
+    # The folder is resolved, not the file: a link in its place is replaced, never written through.
+    path = (root / Path(*parts)).parent.resolve() / parts[-1]
     if root.resolve() not in path.parents:
         raise ValueError(f"refusing to write outside the output folder: {rel!r}")
     return path

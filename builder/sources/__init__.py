@@ -63,6 +63,11 @@ def near_miss(name: str) -> str | None:
     return None
 
 
+def _printable_name(name: str) -> bool:
+    # os.listdir gives bytes that are not UTF-8 as lone surrogates: no page, feed or JSON can hold them.
+    return shown(name) == name and not any("\ud800" <= ch <= "\udfff" for ch in name)
+
+
 def read_pages(folder: Path, link_roots: tuple[Path, ...] = ()) -> tuple[tuple[Page, ...], tuple[Problem, ...]]:
     """Read every page file in a folder, in file-name order.
 
@@ -98,6 +103,8 @@ def _read_entry(path: Path, roots: tuple[Path, ...]) -> tuple[Page | None, Probl
     name = path.name
     if name.startswith(".") or name in QUIET:
         return None, None
+    if not _printable_name(name):
+        return None, Problem(name, "the file name holds control characters or bytes that are not UTF-8: rename it")
     meant = near_miss(name)
     if meant:
         return None, Problem(name, f"looks like the editors' {meant} but is not read: rename it {meant}")

@@ -93,3 +93,18 @@ def test_rebuilding_into_an_old_out_removes_pages_of_removed_files_and_dropped_a
     assert not (out / "sources" / "004-a0c3287a342c85db.md").exists()
     assert sorted(p.stem for p in (out / "articles").glob("*.md")) == sorted(last)
     assert (out / "my-notes.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_link_put_in_place_of_an_output_file_is_replaced_not_written_through(tmp_path):
+    out = tmp_path / "out"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    write_files(out, {"index.md": "首页", "a.md": "甲"})
+    (out / "index.md").unlink()
+    (out / "index.md").symlink_to(victim)
+    (out / "a.md").unlink()
+    (out / "a.md").symlink_to(victim)
+    write_files(out, {"index.md": "新首页"})
+    assert victim.read_text(encoding="utf-8") == "keep"
+    assert not (out / "index.md").is_symlink() and (out / "index.md").read_text(encoding="utf-8") == "新首页"
+    assert not (out / "a.md").exists() and not (out / "a.md").is_symlink()

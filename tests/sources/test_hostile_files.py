@@ -146,3 +146,13 @@ def test_a_second_copy_of_a_page_is_read_once_and_named(seeds):
     pages, problems = read_with_timeout(seeds)
     assert [p.name for p in pages] == ["good-copy.txt"]  # the first name in file order
     assert reasons(problems) == {"good.txt": "the same bytes as good-copy.txt: read once, under the first name"}
+
+
+def test_file_names_with_control_characters_or_bytes_not_utf8_are_refused(seeds):
+    (seeds / "a\x1b[2J.txt").write_text(TEXT + "一\n", encoding="utf-8")
+    (seeds / "b\u202e.txt").write_text(TEXT + "二\n", encoding="utf-8")
+    os.close(os.open(os.fsencode(seeds) + b"/c\xff.txt", os.O_CREAT | os.O_WRONLY, 0o644))
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"]
+    assert len(problems) == 3 and all("rename it" in p.reason for p in problems)
+    assert all(p.message.isprintable() for p in problems)
