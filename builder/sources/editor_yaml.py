@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .safe_read import Refused, read_limited
+from .safe_read import Refused, TooLarge, read_limited
 
 # Corrections for tens of thousands of articles fit in a few MB; beyond, the file is not hand-written.
 MAX_BYTES = 4_000_000
@@ -57,6 +57,9 @@ def read_tree(path: Path) -> tuple[yaml.BaseLoader, yaml.Node | None]:
     """
     try:
         data = read_limited(Path(os.path.realpath(path)), MAX_BYTES)
+    except TooLarge as err:
+        raise YamlRefused(f"the file is {err.size:,} bytes or more ({MAX_BYTES:,} at most): "
+                          "not a file editors write by hand") from None
     except Refused as err:
         raise YamlRefused(str(err)) from None
     except OSError as err:

@@ -18,6 +18,14 @@ class Refused(Exception):
     """An entry that is not read; the message is the reason shown to the editor."""
 
 
+class TooLarge(Refused):
+    """A file over the limit; ``size`` is its size in bytes (or the bytes read when it grew)."""
+
+    def __init__(self, reason: str, size: int):
+        super().__init__(reason)
+        self.size = size
+
+
 _KINDS = (
     (stat.S_ISDIR, "a folder, not a page file"),
     (stat.S_ISFIFO, "a named pipe (FIFO), not a page file"),
@@ -80,7 +88,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         if reason:
             raise Refused(reason)
         if st.st_size > limit:
-            raise Refused(too_large(st.st_size, limit))
+            raise TooLarge(too_large(st.st_size, limit), st.st_size)
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -91,7 +99,7 @@ def read_limited(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise Refused(f"file grows past {limit:,} bytes while it is read: larger than a printed page")
+            raise TooLarge(f"file grows past {limit:,} bytes while it is read: larger than a printed page", len(data))
         return data
     finally:
         os.close(fd)
