@@ -24,7 +24,8 @@ import codecs
 # Share of GB2312 hanzi and punctuation among non-ASCII characters below which
 # GB18030 is judged the wrong encoding; real pages are above 0.99, Big5 below 0.6.
 MIN_COMMON_SHARE = 0.9
-# GB2312 rows a Chinese newspaper prints: punctuation (0xA1), numbers (0xA2), full-width forms (0xA3), hanzi (0xB0-0xF7).
+# GB2312 rows a Chinese newspaper prints: punctuation (0xA1), numbers (0xA2),
+# full-width forms (0xA3), hanzi (0xB0-0xF7).
 # At most this many invalid sequences among twenty times as many valid characters:
 # a UTF-8 file with stray bytes, not another encoding.
 MAX_STRAY_BYTES = 8
