@@ -4,7 +4,8 @@ The file is written by hand and may be hostile, so before anything is built:
 
 - its size is bounded (``MAX_BYTES``), read without following it into a pipe or device;
 - anchors and aliases (``&a`` / ``*a``) are refused: a few hundred bytes of
-  nested aliases expand to gigabytes, and an editor never needs them;
+  nested aliases expand to gigabytes, and an editor never needs them; so is
+  nesting deeper than ``MAX_DEPTH`` (``[[[[…]]]]`` exhausts the stack);
 - the nodes keep their line numbers, so each value is checked, and reported,
   at its own line (``text``, ``number``: scalars read as the schema wants them,
   so ``retitle: 010`` stays the text 010).
@@ -22,6 +23,8 @@ from .safe_read import Refused, TooLarge, read_limited
 
 # Corrections for tens of thousands of articles fit in a few MB; beyond, the file is not hand-written.
 MAX_BYTES = 4_000_000
+# The deepest file editors write is three levels (id, kind, a list or mapping).
+MAX_DEPTH = 10
 # Any value shown in a message is cut to this many characters.
 SHOWN = 60
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -92,8 +95,16 @@ def _compose(text: str, loader_class) -> tuple[yaml.BaseLoader, yaml.Node | None
 
 
 def _refuse_aliases(text: str, loader_class) -> None:
-    # Events come before nodes: an alias is refused before anything is expanded.
+    # Events come before nodes: an alias, or nesting deep enough to exhaust the
+    # stack of the recursive composer, is refused before anything is built.
+    depth = 0
     for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlRefused(f"values nested more than {MAX_DEPTH} levels deep", event.start_mark.line + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             name = event.anchor
             raise YamlRefused("YAML anchors and aliases (&name, *name) are not allowed: "

@@ -112,3 +112,10 @@ def test_pages_yaml_and_any_editors_file_are_read_with_the_same_guards(tmp_path)
     path.write_text("000_e871fc29704ad4c6.txt:\n  date: 2024-06-17\n", encoding="utf-8")
     loader, root = read_tree(path)
     assert root.value[0][0].value == "000_e871fc29704ad4c6.txt"
+
+
+@pytest.mark.parametrize("levels", [50, 1_000_000])
+def test_deep_nesting_is_refused_before_the_recursive_composer_sees_it(tmp_path, vocab, levels):
+    found = load(tmp_path, f"{ID}:\n  tags: {'[' * levels}{']' * levels}\n", vocab)
+    assert not found.items
+    assert "nested more than" in found.problems[0].reason and found.problems[0].line == 2
