@@ -25,6 +25,9 @@ __all__ = ["EDITOR_FILES", "MAX_BYTES", "MAX_LINE", "QUIET", "check", "decode", 
 MAX_BYTES = 2_000_000
 # OCR output has short lines; a line this long is a broken export, not text.
 MAX_LINE = 20_000
+# A printed page is a few hundred lines (the seeds: 800 at most, blank lines included);
+# many thousands are several pages in one file, and segmenting one page costs more than linear time.
+MAX_LINES = 5_000
 # Files the editors write beside the pages, each read by its own stage.
 EDITOR_FILES = ("corrections.yaml", "pages.yaml")
 QUIET = {*EDITOR_FILES, "README.md", ".gitkeep"}
@@ -42,7 +45,10 @@ def check(name: str, data: bytes) -> tuple[Page | None, Problem | None]:
         return None, Problem(name, str(err))
     if not text.strip():
         return None, Problem(name, "blank file: only white space")
-    longest = max(len(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    if len(lines) > MAX_LINES:
+        return None, Problem(name, f"{len(lines):,} lines ({MAX_LINES:,} at most): not one printed page")
+    longest = max(len(line) for line in lines)
     if longest > MAX_LINE:
         return None, Problem(name, f"a line of {longest:,} characters: not OCR page text")
     digest = hashlib.sha256(data).hexdigest()

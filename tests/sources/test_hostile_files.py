@@ -156,3 +156,10 @@ def test_file_names_with_control_characters_or_bytes_not_utf8_are_refused(seeds)
     assert [p.name for p in pages] == ["good.txt"]
     assert len(problems) == 3 and all("rename it" in p.reason for p in problems)
     assert all(p.message.isprintable() for p in problems)
+
+
+def test_a_file_of_more_lines_than_a_page_has_is_refused(seeds):
+    (seeds / "many.txt").write_text("衡阳高新区推进产业发展。\n" * 50_000, encoding="utf-8")
+    pages, problems = read_with_timeout(seeds)
+    assert [p.name for p in pages] == ["good.txt"]
+    assert reasons(problems)["many.txt"] == "50,001 lines (5,000 at most): not one printed page"
