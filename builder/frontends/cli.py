@@ -44,7 +44,13 @@ def build(args: argparse.Namespace) -> int:
         settings = Settings(**{**settings.__dict__, "corrections": Path(args.corrections)})
     digest = build_digest(settings)
     files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
-    written = write_files(Path(args.out), files)
+    try:
+        written = write_files(Path(args.out), files)
+    except (OSError, NotOurFolder) as err:
+        # Each file is replaced whole: what was written before stays readable.
+        print(f"zone-digest build: --out {shown(args.out)}: cannot write: {shown(str(err), quote=False)}",
+              file=sys.stderr)
+        return 1
     zones = {e.zone for e in digest.entries if e.zone}
     print(f"pages read: {len(digest.pages)}")
     print(f"articles: {len(digest.entries)}")

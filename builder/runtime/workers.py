@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
@@ -76,12 +77,16 @@ def map_pages(work: Callable[[list[Page], Path], list[T]], pages: Sequence[Page]
         batches = [pages[i:i + BATCH] for i in range(BATCH, len(pages), BATCH)]
         if not batches:
             return first
-        with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
-                                 initializer=_start_worker, initargs=(os.getpid(), FEWER_COLLECTIONS)) as pool, \
-                no_collections():
-            # Here only the workers' results are unpickled: millions of objects, no cycles among them.
-            results = pool.map(work, batches, [data_dir] * len(batches))
-            return first + [r for batch in results for r in batch]
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
+                                     initializer=_start_worker, initargs=(os.getpid(), FEWER_COLLECTIONS)) as pool, \
+                    no_collections():
+                # Here only the workers' results are unpickled: millions of objects, no cycles among them.
+                results = pool.map(work, batches, [data_dir] * len(batches))
+                return first + [r for batch in results for r in batch]
+        except BrokenProcessPool:
+            # A worker died (out of memory, killed by hand): the pages are processed here instead.
+            return first + [r for batch in batches for r in work(batch, data_dir)]
 
 
 @contextmanager

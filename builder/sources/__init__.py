@@ -91,7 +91,11 @@ def read_pages(folder: Path, link_roots: tuple[Path, ...] = ()) -> tuple[tuple[P
         return (), (Problem(str(folder), f"seeds folder {why}"),)
     roots = tuple(Path(os.path.realpath(r)) for r in (folder, *link_roots))
     first: dict[str, str] = {}  # digest -> the first file with those bytes
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        return (), (Problem(str(folder), f"seeds folder cannot be read: {err.strerror or err}"),)
+    for path in entries:
         page, problem = _read_entry(path, roots)
         if page and page.digest in first:
             # Every article twice is never what an editor meant; which copy is right is theirs to say.

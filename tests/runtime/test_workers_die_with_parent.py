@@ -75,3 +75,27 @@ def test_workers_die_when_the_build_is_killed(tmp_path, sig, how):
     finally:
         if build.poll() is None:
             build.kill()
+
+
+CRASH = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from builder.runtime import workers
+
+    PARENT = os.getpid()
+
+    def double(batch, data_dir):
+        if os.getpid() != PARENT and batch[0] == 16:
+            os._exit(9)  # a worker dies (out of memory, killed by hand)
+        return [x * 2 for x in batch]
+
+    print(workers.map_pages(double, list(range(64)), Path("."), workers=2, min_pages=1) == [x * 2 for x in range(64)])
+""")
+
+
+def test_a_worker_that_dies_does_not_cost_the_build(tmp_path):
+    (tmp_path / "crash.py").write_text(CRASH, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(tmp_path / "crash.py")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "True"
