@@ -141,6 +141,8 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
                                  initargs=(os.getpid(), None)) as pool:
             parts = pool.map(_forked_slice, range(0, len(items), step), [step] * len(range(0, len(items), step)))
             return [r for part in parts for r in part]
+    except BrokenProcessPool:
+        return [fn(x) for x in items]  # a worker died: the work is done here instead
     finally:
         _FORKED = None
 
