@@ -51,7 +51,7 @@ def build_digest(settings: Settings) -> Digest:
 
 def _build_digest(settings: Settings) -> Digest:
     vocab = load_vocabulary(settings.data_dir)
-    corrections = load_corrections(settings.corrections, vocab)
+    corrections = load_corrections(settings.corrections, vocab, (settings.seeds, *settings.link_roots))
     pages, problems = read_pages(settings.seeds, settings.link_roots)
     cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
     analysed = cache.map(pages, lambda todo: map_pages(analyse_batch, todo, settings.data_dir, settings.workers))

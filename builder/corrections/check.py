@@ -93,20 +93,23 @@ class _Invalid(Exception):
     """A value that does not validate; the message is the reason shown to the editor."""
 
 
-def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
+def load_corrections(path: Path | None, vocab: Vocabulary, link_roots: tuple[Path, ...] = ()) -> Corrections:
     """Read and check a corrections file. A missing file means no corrections.
+
+    Arguments:
+        link_roots: folders besides its own that the file, when it is a symbolic link, may lead into
 
     Returns:
         Corrections; ``problems`` holds one Problem (file, line, reason) per
         entry that was left out.
     """
-    if path is None or not Path(path).exists():
+    if path is None or not (Path(path).exists() or Path(path).is_symlink()):
         return Corrections(file=Path(path).name if path else "")
     name = Path(path).name
     # Size-bounded, no aliases; the nodes keep their line numbers, and values are
     # built node by node so a bad value is reported at its own line.
     try:
-        loader, root = editor_yaml.read_tree(Path(path))
+        loader, root = editor_yaml.read_tree(Path(path), link_roots)
     except editor_yaml.YamlRefused as err:
         return Corrections(name, problems=(_problem(name, err.line, str(err)),))
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .safe_read import Refused, TooLarge, read_limited
+from .safe_read import Refused, TooLarge, read_limited, resolve_entry
 
 # Corrections for tens of thousands of articles fit in a few MB; beyond, the file is not hand-written.
 MAX_BYTES = 4_000_000
@@ -52,19 +52,24 @@ def cut(text: str, most: int = SHOWN) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
-def read_tree(path: Path) -> tuple[yaml.BaseLoader, yaml.Node | None]:
+def read_tree(path: Path, link_roots: tuple[Path, ...] = ()) -> tuple[yaml.BaseLoader, yaml.Node | None]:
     """The file's root node (None for an empty file) and the loader that composed it.
 
+    Arguments:
+        link_roots: folders besides the file's own that a symbolic link in its place may lead into
+            (as for page files: a ``corrections.yaml`` linked to ``/etc/passwd`` is refused)
     Raises:
         YamlRefused: too large, not a regular file, not UTF-8, not valid YAML, or holding an alias.
     """
+    path = Path(path)
+    roots = tuple(Path(os.path.realpath(r)) for r in (path.parent, *link_roots))
     try:
-        data = read_limited(Path(os.path.realpath(path)), MAX_BYTES)
+        data = read_limited(resolve_entry(path, roots), MAX_BYTES)
     except TooLarge as err:
         raise YamlRefused(f"the file is {err.size:,} bytes or more ({MAX_BYTES:,} at most): "
                           "not a file editors write by hand") from None
     except Refused as err:
-        raise YamlRefused(str(err)) from None
+        raise YamlRefused(str(err).replace("seeds folder", "folder")) from None
     except OSError as err:
         raise YamlRefused(f"cannot be read: {err.strerror or err}") from None
     try:

@@ -119,3 +119,17 @@ def test_deep_nesting_is_refused_before_the_recursive_composer_sees_it(tmp_path,
     found = load(tmp_path, f"{ID}:\n  tags: {'[' * levels}{']' * levels}\n", vocab)
     assert not found.items
     assert "nested more than" in found.problems[0].reason and found.problems[0].line == 2
+
+
+def test_a_corrections_file_linked_out_of_its_folder_is_refused_and_nothing_of_it_shown(tmp_path, vocab):
+    secret = tmp_path / "elsewhere" / "secret.yaml"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash: 1\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "corrections.yaml").symlink_to(secret)
+    found = load_corrections(seeds / "corrections.yaml", vocab)
+    assert not found.items and len(found.problems) == 1
+    assert "symbolic link" in found.problems[0].reason and "root" not in found.problems[0].message
+    trusted = load_corrections(seeds / "corrections.yaml", vocab, (secret.parent,))
+    assert "symbolic link" not in trusted.problems[0].reason  # a preview's link is followed
