@@ -29,7 +29,7 @@ MAX_LINE = 20_000
 # many thousands are several pages in one file, and segmenting one page costs more than linear time.
 MAX_LINES = 5_000
 # Files the editors write beside the pages, each read by its own stage.
-EDITOR_FILES = ("corrections.yaml", "pages.yaml")
+EDITOR_FILES = ("corrections.yaml", "pages.yaml", "addresses.yaml")
 QUIET = {*EDITOR_FILES, "README.md", ".gitkeep"}
 
 
