@@ -114,7 +114,9 @@ def _read_entry(path: Path, roots: tuple[Path, ...]) -> tuple[Page | None, Probl
     if name.startswith(".") or name in QUIET:
         return None, None
     if not _printable_name(name):
-        return None, Problem(name, "the file name holds control characters or bytes that are not UTF-8: rename it")
+        # The name as printed (escaped) is the one kept: the report and the feed never get the raw one.
+        return None, Problem(shown(name), "the file name holds control characters or bytes that are not UTF-8: "
+                                          "rename it")
     meant = near_miss(name)
     if meant:
         return None, Problem(name, f"looks like the editors' {meant} but is not read: rename it {meant}")

@@ -163,3 +163,16 @@ def test_a_file_of_more_lines_than_a_page_has_is_refused(seeds):
     pages, problems = read_with_timeout(seeds)
     assert [p.name for p in pages] == ["good.txt"]
     assert reasons(problems)["many.txt"] == "50,001 lines (5,000 at most): not one printed page"
+
+
+def test_the_build_report_shows_a_bad_file_name_escaped(seeds):
+    from builder.pipeline import build_digest
+    from builder.settings import Settings
+    from builder.site import render_site
+    from builder.vocab import load_vocabulary
+
+    (seeds / "x\n| fake | row |\x1b[2J.txt").write_text(TEXT + "一\n", encoding="utf-8")
+    digest = build_digest(Settings.for_seeds(seeds, workers=1))
+    report = render_site(digest, load_vocabulary(), Settings.for_seeds(seeds).templates)["report.md"]
+    assert "\x1b" not in report and "\n| fake | row |" not in report
+    assert any("fake" in line and "2J.txt" in line for line in report.splitlines())  # one row, escaped
