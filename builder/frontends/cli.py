@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..pipeline import build_digest
 from ..site import render_site
 from ..settings import Settings
 from ..vocab import load_vocabulary
 from ..model import shown
+from ..runtime.workers import MAX_WORKERS
 from ..site.write import NotOurFolder, owned_files, write_files
 
 
@@ -23,6 +25,11 @@ def argument_problem(args: argparse.Namespace) -> str | None:
     seeds = Path(args.seeds)
     if not seeds.is_dir():
         return f"--seeds {shown(args.seeds)}: {'not a folder' if seeds.exists() else 'does not exist'}"
+    if args.workers is not None and not 1 <= args.workers <= MAX_WORKERS:
+        return f"--workers {args.workers}: give a number from 1 to {MAX_WORKERS}"
+    if args.site_url and (urlsplit(args.site_url).scheme not in ("http", "https") or not urlsplit(args.site_url).netloc
+                          or not args.site_url.isprintable() or " " in args.site_url):
+        return f"--site-url {shown(args.site_url)}: give the site's public address, https://…"
     if args.corrections and not Path(args.corrections).is_file():
         why = "not a file" if Path(args.corrections).exists() else "does not exist"
         return f"--corrections {shown(args.corrections)}: {why}"

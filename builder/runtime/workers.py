@@ -33,6 +33,8 @@ from typing import Callable, Sequence, TypeVar
 
 from ..model import Page
 
+# More processes than this only fight over memory (a typo of DIGEST_WORKERS must not fork thousands).
+MAX_WORKERS = 64
 # Below this many pages to process, starting workers costs more than it saves.
 MIN_PAGES = 100
 # Below this many items map_forked works here: a fork of a large build costs a few tenths of a second.
@@ -49,7 +51,7 @@ def default_workers() -> int:
     """The cores this process may use; DIGEST_WORKERS overrides (1 turns workers off)."""
     wanted = os.environ.get("DIGEST_WORKERS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+        return min(int(wanted), MAX_WORKERS)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

@@ -63,3 +63,14 @@ def test_strict_fails_on_a_symlink_and_a_near_miss_corrections_file(tmp_path):
     assert "leak.txt: a symbolic link" in result.stderr
     assert "corrections.yml: looks like the editors' corrections.yaml" in result.stderr
     assert "root:" not in (tmp_path / "out" / "data" / "articles.json").read_text(encoding="utf-8")
+
+
+def test_workers_and_site_url_are_checked_before_anything_runs(tmp_path):
+    seeds = copy_seeds(tmp_path / "pages", ["002_728af0c55fdcc69f.txt"])
+    for extra, words in ((["--workers", "100000"], "from 1 to 64"), (["--workers", "0"], "from 1 to 64"),
+                         (["--site-url", "javascript:alert(1)"], "public address"),
+                         (["--site-url", "https://example.org/\x1b[2J"], "\\x1b")):
+        result = run_build(seeds, tmp_path / "out", *extra)
+        assert result.returncode == 2 and words in result.stderr, (extra, result.stderr)
+        assert "\x1b" not in result.stderr
+    assert not (tmp_path / "out").exists()
