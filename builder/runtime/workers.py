@@ -10,6 +10,9 @@
   needs the whole build in memory; forked workers inherit it, only results travel.
 - ``fewer_collections``: the garbage collector's young generation runs less often.
 
+Workers die with the build (``_start_worker``), and a worker that dies costs no
+build: its work is done in this process instead.
+
 A fork is safe only while this process runs no other thread: inside ``mkdocs
 serve`` (which has threads) ``map_pages`` spawns fresh workers that compile their
 own matchers and ``map_forked`` works here. Small builds, and rebuilds where the
