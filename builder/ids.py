@@ -69,3 +69,54 @@ def unique_slugs(names: list[str], max_len: int = 60) -> dict[str, str]:
         taken.add(slug)
         out[name] = slug
     return out
+
+
+# Slugs the site uses for its own pages (``sources/index.md`` lists the pages).
+RESERVED = frozenset({"index"})
+# A page file name in the form the archive writes them (``002_728af0c55fdcc69f``):
+# lowercase letters and digits in runs joined by single underscores.
+_PAGE_FORM = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+
+
+def hashed_slug(name: str, base: str) -> str:
+    """``base--1a2b3c4d``: the base and a hash of the whole name. slugify never makes
+    ``--``, so this cannot be any name's plain slug."""
+    return f"{base}--{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def page_slug(stem: str, max_len: int = 60) -> str:
+    """The slug of a page file's name, from that name alone.
+
+    A name in the archive's own form (``002_728af0c55fdcc69f``) maps one to one
+    onto its slug (``002-728af0c55fdcc69f``); every other spelling of the same
+    slug (``002-728…``, capitals, dots, Chinese) gets a hash of its name. So no
+    page added later can take an existing page's address, in either order.
+    """
+    base = slugify(stem, max_len)
+    if _PAGE_FORM.fullmatch(stem) and base == stem.replace("_", "-") and base not in RESERVED:
+        return base
+    return hashed_slug(stem, base)
+
+
+def stable_slugs(names: list[str], known=(), max_len: int = 60) -> dict[str, str]:
+    """Slugs of group names (zones, provinces, themes) that never move to make room.
+
+    Arguments:
+        names: the names present, in the order they are first printed (oldest page first)
+        known: the names the vocabulary lists
+    The vocabulary's names share the plain slugs among themselves (``-2`` for a
+    homophone, by sorted order) whatever the articles; a name it does not list
+    (a zone named by a correction) gets its plain slug when no vocabulary name
+    and no name printed before it holds that slug, else a hash of its name.
+    """
+    known = list(dict.fromkeys(known))
+    out = unique_slugs(known, max_len)
+    taken = set(out.values()) | RESERVED
+    for name in dict.fromkeys(names):
+        if name in out:
+            continue
+        base = slugify(name, max_len)
+        slug = base if base not in taken else hashed_slug(name, base)
+        taken.add(slug)
+        out[name] = slug
+    return out

@@ -6,6 +6,7 @@ input files.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -79,14 +80,40 @@ class Problem:
         return f"{lead} {self}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
+        # Names and values come from the input: escaped, they never drive the terminal.
+        name = shown(self.file)
+        where = f"{name}:{self.line}" if self.line else name
+        return f"{where}: {shown(self.reason, quote=False)}"
+
+
+# Control, format, line-separator, surrogate, private and unassigned characters.
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def shown(text: str, quote: bool = True) -> str:
+    """Text safe to print: characters a terminal acts on or a reader cannot see written as escapes.
+
+    A name holding any is quoted (``'a\\x1b[2J.txt'``), so where it ends is clear;
+    printable text, Chinese included, is shown as it is.
+    """
+    if text.isprintable():
+        return text
+    out = "".join(_escape(ch) if unicodedata.category(ch) in _UNSHOWN else ch for ch in text)
+    return f"'{out}'" if quote and out != text else out
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\r\t":
+        return repr(ch)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 # --- repair ----------------------------------------------------------------
 
 class FixKind(StrEnum):
     """What a repair changed on a line, in the order the steps run."""
+    INVISIBLE = "invisible"      # characters a reader cannot see (controls, bidi, zero-width)
     MARKUP = "markup"            # typesetting marks stripped
     DOUBLED = "doubled"          # bold headline characters printed twice
     MISREADING = "misreading"    # a character OCR misreads
@@ -317,3 +344,6 @@ class Digest:
     corrections: tuple[str, ...] = field(default=())
     issues: dict = field(default_factory=dict)  # page file name -> dates.IssueInfo
     moved: dict = field(default_factory=dict)   # a published article id no longer in the build -> its id now
+    # What went wrong around the input, not with it (the cache turned off, an entry rebuilt):
+    # shown as warnings, never failing a --strict build.
+    notices: tuple[str, ...] = ()

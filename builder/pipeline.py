@@ -67,9 +67,9 @@ def _build_digest(settings: Settings) -> Digest:
     6. issue dates (the editors' pages.yaml, the date lines, the file names), then related articles.
     """
     vocab = load_vocabulary(settings.data_dir)
-    corrections = load_corrections(settings.corrections, vocab)                           # 1.
+    corrections = load_corrections(settings.corrections, vocab, (settings.seeds, *settings.link_roots))  # 1.
     steps = Steps()
-    pages, problems = read_pages(settings.seeds)
+    pages, problems = read_pages(settings.seeds, settings.link_roots)
     steps.done(f"page files read: {len(pages):,} ({len(problems):,} skipped)")
     cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
     analysed_now = []
@@ -104,6 +104,7 @@ def _build_digest(settings: Settings) -> Digest:
         problems=problems + date_problems + corrections.problems + amended.problems + enriched.problems,
         corrections=tuple(str(a) for a in sorted(amended.applied + enriched.applied)),
         issues=issues, moved=moved_ids(read_ledger(settings.addresses_file), dated),
+        notices=tuple(cache.notices),
     )
 
 

@@ -20,12 +20,13 @@ SITE_CONFIG = "mkdocs.yml"
 
 def find_site_root(start: Path | str | None = None) -> Path:
     """The site folder: the nearest folder at or above ``start`` (default: the current
-    folder) that holds ``mkdocs.yml``; ``start`` itself when none does."""
+    folder) that holds ``mkdocs.yml``; when none does, the checkout the code runs from
+    (it holds one), else ``start`` itself."""
     start = Path(start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         if (folder / SITE_CONFIG).is_file():
             return folder
-    return start
+    return CODE_ROOT if (CODE_ROOT / SITE_CONFIG).is_file() else start
 
 
 def site_data_dir(root: Path) -> Path:
@@ -47,6 +48,8 @@ class Settings:
         workers: processes for phase one (None: every core, see ``parallel.default_workers``)
         pages_file: the editors' issue dates, page numbers and sections (``seeds/pages.yaml`` by default)
         addresses_file: the article addresses published before (``seeds/addresses.yaml`` by default)
+        link_roots: folders besides ``seeds`` that a symbolic link in it may lead into
+            (a preview's links to the chosen pages); links elsewhere are refused
     """
     seeds: Path
     corrections: Path | None = None
@@ -58,6 +61,7 @@ class Settings:
     workers: int | None = None
     pages_file: Path | None = None
     addresses_file: Path | None = None
+    link_roots: tuple[Path, ...] = ()
 
     @classmethod
     def for_seeds(cls, seeds: Path | str, **kw) -> "Settings":

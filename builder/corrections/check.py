@@ -29,12 +29,21 @@ from pathlib import Path
 import yaml
 
 from ..model import CorrectionKind, Problem, ProblemKind
+from ..sources import editor_yaml
+from ..sources.editor_yaml import cut, short
 from ..vocab import Vocabulary
 
 # In the order they are applied (see apply.py).
 ARTICLE_KINDS = tuple(CorrectionKind)
 PAGE_KINDS = (CorrectionKind.DEBRIS,)
+# How each kind's value is read: text as written (`retitle: 010` is "010", not 8),
+# numbers in decimal (`split: 010` is 10); the others as YAML builds them (`drop: true`).
+_READ = {**dict.fromkeys((CorrectionKind.RETITLE, CorrectionKind.THEMES, CorrectionKind.TAGS,
+                          CorrectionKind.MERGE), editor_yaml.text),
+         **dict.fromkeys((CorrectionKind.SPLIT, CorrectionKind.DEBRIS), editor_yaml.number_or_text)}
 MAX_TITLE = 120
+# No article needs more: a list longer than this is a mistake, and would be slow to check and show.
+MAX_ITEMS = 50
 
 
 def is_page(target: str) -> bool:
@@ -85,34 +94,43 @@ class _Invalid(Exception):
     """A value that does not validate; the message is the reason shown to the editor."""
 
 
-def load_corrections(path: Path | None, vocab: Vocabulary) -> Corrections:
+def load_corrections(path: Path | None, vocab: Vocabulary, link_roots: tuple[Path, ...] = ()) -> Corrections:
     """Read and check a corrections file. A missing file means no corrections.
+
+    Arguments:
+        link_roots: folders besides its own that the file, when it is a symbolic link, may lead into
 
     Returns:
         Corrections; ``problems`` holds one Problem (file, line, reason) per
         entry that was left out.
     """
-    if path is None or not Path(path).is_file():
+    if path is None or not (Path(path).exists() or Path(path).is_symlink()):
         return Corrections(file=Path(path).name if path else "")
     name = Path(path).name
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return Corrections(name, problems=(_problem(name, None, f"cannot be read: {err}"),))
+        text = editor_yaml.read_text(Path(path), link_roots)  # size-bounded, a regular file in its folder
+    except editor_yaml.YamlRefused as err:
+        return Corrections(name, problems=(_problem(name, err.line, str(err)),))
     return _parse(name, text, vocab)
 
 
 def _parse(name: str, text: str, vocab: Vocabulary) -> Corrections:
-    """The checked corrections of a file's text (``name`` for the messages)."""
-    # The SafeLoader composes nodes that keep their line numbers; values are
-    # built node by node so a bad value is reported at its own line.
-    loader = yaml.SafeLoader(text)
+    """The checked corrections of a file's text (``name`` for the messages). No aliases; the
+    nodes keep their line numbers, and values are built node by node so a bad value is
+    reported at its own line."""
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
+        loader, root = editor_yaml.compose(text)
+    except editor_yaml.YamlSyntax as err:
         return _readable_part(name, text, vocab, err)
+    except editor_yaml.YamlRefused as err:
+        return Corrections(name, problems=(_problem(name, err.line, str(err)),))
+    try:
+        return _read_root(name, loader, root, vocab)
     finally:
         loader.dispose()
+
+
+def _read_root(name: str, loader, root, vocab: Vocabulary) -> Corrections:
     if root is None:
         return Corrections(name)
     if not isinstance(root, yaml.MappingNode):
@@ -126,58 +144,61 @@ def _parse(name: str, text: str, vocab: Vocabulary) -> Corrections:
         if isinstance(target, Problem):
             problems.append(target)
             continue
+        given: dict[str, int] = {}
         for kind_node, arg_node in value_node.value:
-            found = _correction(loader, name, target, kind_node, arg_node, vocab)
+            found = _correction(loader, name, target, kind_node, arg_node, vocab, given)
             (problems if isinstance(found, Problem) else items).append(found)
     return Corrections(name, tuple(items), tuple(problems))
 
 
-def _target(loader: yaml.SafeLoader, name: str, key_node: yaml.Node, value_node: yaml.Node,
-            seen: dict[str, int]) -> str | Problem:
+def _target(loader, name: str, key_node: yaml.Node, value_node: yaml.Node, seen: dict[str, int]) -> str | Problem:
     """The article id or page file name of one key, or the Problem that leaves the key out."""
     target = _scalar(loader, key_node)
     line = _line(key_node)
     if not isinstance(target, str) or not target.strip():
-        return _problem(name, line, f"{target!r} is not an article id or page file name")
+        return _problem(name, line, f"{cut(target)} is not an article id or page file name")
     target = target.strip()
     if target in seen:
-        return _problem(name, line, f"{target} appears twice (first at line {seen[target]}); "
+        return _problem(name, line, f"{cut(target)} appears twice (first at line {seen[target]}); "
                                     "put all its corrections under one key")
     seen[target] = line
     if not isinstance(value_node, yaml.MappingNode):
-        return _problem(name, line, f"{target}: expected its corrections below it, e.g. `retitle: 新标题`")
+        return _problem(name, line, f"{cut(target)}: expected its corrections below it, e.g. `retitle: 新标题`")
     return target
 
 
-def _correction(loader: yaml.SafeLoader, name: str, target: str, kind_node: yaml.Node, arg_node: yaml.Node,
-                vocab: Vocabulary) -> Correction | Problem:
-    """One checked correction of ``target``, or the Problem that leaves it out."""
+def _correction(loader, name: str, target: str, kind_node: yaml.Node, arg_node: yaml.Node,
+                vocab: Vocabulary, given: dict[str, int]) -> Correction | Problem:
+    """One checked correction of ``target``, or the Problem that leaves it out; ``given``: the
+    kinds of this target read so far (the first of a kind given twice is kept)."""
     kinds = PAGE_KINDS if is_page(target) else ARTICLE_KINDS
     kind = _scalar(loader, kind_node)
     line = _line(kind_node)
     if kind not in kinds:
         what = "a page file" if kinds is PAGE_KINDS else "an article"
-        return _problem(name, line, f"{target}: unknown correction {kind!r} for {what} (known: {', '.join(kinds)})")
+        return _problem(name, line, f"{cut(target)}: unknown correction {short(kind)} for {what} "
+                                    f"(known: {', '.join(kinds)})")
     kind = CorrectionKind(kind)
+    if kind in given:
+        return _problem(name, line, f"{cut(target)}: {kind} given twice (first at line {given[kind]}, "
+                                    "which is applied); this one is left out")
+    given[kind] = line
     try:
-        return Correction(target, kind, _check(kind, _value(loader, arg_node), vocab, target), line)
+        return Correction(target, kind, _check(kind, _READ.get(kind, editor_yaml.value)(loader, arg_node),
+                                               vocab, target), line)
+    except editor_yaml.YamlRefused as err:
+        return _problem(name, err.line or line, f"{cut(target)}: {kind}: {err}")
     except _Invalid as err:
-        return _problem(name, line, f"{target}: {kind}: {err}")
+        return _problem(name, line, f"{cut(target)}: {kind}: {err}")
 
 
-def _readable_part(name: str, text: str, vocab: Vocabulary, err: yaml.MarkedYAMLError) -> Corrections:
-    """The corrections above a YAML syntax error, and the error at its line.
-
-    The line is where the broken piece starts (an unclosed bracket or quote, a key
-    without its colon: the context mark), else where the parser stopped. Entries
-    before the one holding it are read as if the file ended there.
-    """
-    mark = err.context_mark if err.context_mark and (
-        not err.problem_mark or err.context_mark.line <= err.problem_mark.line) else err.problem_mark
-    line = mark.line + 1 if mark else None
-    problem = _problem(name, line, f"not valid YAML: {err.problem or err}")
+def _readable_part(name: str, text: str, vocab: Vocabulary, err: "editor_yaml.YamlSyntax") -> Corrections:
+    """The corrections above a YAML syntax error, and the error at its line (where the broken
+    piece starts, see ``editor_yaml.YamlSyntax``). Entries before the one holding it are read
+    as if the file ended there."""
+    problem = _problem(name, err.line, str(err))
     lines = text.split("\n")
-    starts = [i for i, ln in enumerate(lines[: line or 0]) if ln[:1] not in ("", " ", "\t", "#")]
+    starts = [i for i, ln in enumerate(lines[: err.line or 0]) if ln[:1] not in ("", " ", "\t", "#")]
     if not starts or starts[-1] == 0:
         return Corrections(name, problems=(problem,))
     before = _parse(name, "\n".join(lines[: starts[-1]]), vocab)
@@ -192,15 +213,13 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    return _value(loader, node) if isinstance(node, yaml.ScalarNode) else None
-
-
-def _value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def _scalar(loader, node: yaml.Node) -> object:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
     try:
-        return loader.construct_object(node, deep=True)
-    except yaml.MarkedYAMLError as err:
-        raise _Invalid(str(err.problem or err)) from None
+        return editor_yaml.value(loader, node)
+    except editor_yaml.YamlRefused:
+        return None
 
 
 # --- one checker per kind ---------------------------------------------------
@@ -221,7 +240,7 @@ def _themes(value: object, vocab: Vocabulary) -> tuple[str, ...]:
     themes = _texts(value, "a theme")
     for theme in themes:
         if theme not in known:
-            raise _Invalid(f"unknown theme {theme!r} (themes.yaml has: {', '.join(known)})")
+            raise _Invalid(f"unknown theme {short(theme)} (themes.yaml has: {', '.join(known)})")
     return themes
 
 
@@ -284,26 +303,31 @@ def _title(value: object) -> str:
 
 def _texts(value: object, what: str) -> tuple[str, ...]:
     """A list of strings (one string is a list of one), without repeats."""
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
+    items = _bounded(value if isinstance(value, list) else [value])
+    out: dict[str, None] = {}
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
-            raise _Invalid(f"{item!r} is not {what}: give text, or a list of texts")
+            raise _Invalid(f"{short(item)} is not {what}: give text, or a list of texts")
         text = str(item).strip()
         if "\n" in text:
             raise _Invalid(f"{what} must be one line")
-        if text not in out:
-            out.append(text)
+        out.setdefault(text)
     return tuple(out)
+
+
+def _bounded(items: list) -> list:
+    if len(items) > MAX_ITEMS:
+        raise _Invalid(f"a list of {len(items):,} items ({MAX_ITEMS} at most)")
+    return items
 
 
 def _selectors(value: object) -> tuple[int | str, ...]:
     """Paragraph or line numbers (from 1) or starting texts; one or a list."""
-    items = value if isinstance(value, list) else [value]
+    items = _bounded(value if isinstance(value, list) else [value])
     out: list[int | str] = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (int, str)):
-            raise _Invalid(f"{item!r} is neither a number (from 1) nor the text it starts with")
+            raise _Invalid(f"{short(item)} is neither a number (from 1) nor the text it starts with")
         if isinstance(item, int) and item < 1:
             raise _Invalid(f"{item} is not a number from 1")
         if isinstance(item, str) and not item.strip():
@@ -325,14 +349,15 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     if isinstance(value, str):
         zone = known.get(value.strip())
         if zone is None:
-            raise _Invalid(f"unknown zone {value!r}: add it to builder/data/gazetteer.yaml, "
+            raise _Invalid(f"unknown zone {short(value)}: add it to builder/data/gazetteer.yaml, "
                            "or give `zone:`, `province:` and `city:`")
         return Rezone(zone.name, zone.province, zone.city)
     if not isinstance(value, dict):
         raise _Invalid("give a zone name, or `zone:`, `province:` and `city:`")
     unknown = set(value) - {"zone", "province", "city"}
     if unknown:
-        raise _Invalid(f"unknown field(s) {', '.join(map(str, sorted(unknown, key=str)))} (known: zone, province, city)")
+        raise _Invalid(f"unknown field(s) {short(', '.join(map(str, sorted(unknown, key=str))))} "
+                       "(known: zone, province, city)")
     name = value.get("zone")
     if not isinstance(name, str) or not name.strip():
         raise _Invalid("`zone:` must be the zone's name")
@@ -341,7 +366,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     province = _province(value.get("province"), gaz.provinces) if value.get("province") else None
     city = value.get("city")
     if city is not None and (not isinstance(city, str) or city.strip() not in gaz.cities):
-        raise _Invalid(f"unknown city {city!r}: add it to the gazetteer's cities")
+        raise _Invalid(f"unknown city {short(city)}: add it to the gazetteer's cities")
     city = city.strip() if isinstance(city, str) else None
     if listed:
         province, city = province or listed.province, city or listed.city
@@ -349,7 +374,7 @@ def _rezone(value: object, vocab: Vocabulary) -> Rezone:
     if province is None and city:
         province = gaz.cities[city]
     if province is None:
-        raise _Invalid(f"unknown zone {name!r}: give its `province:` (and `city:`)")
+        raise _Invalid(f"unknown zone {short(name)}: give its `province:` (and `city:`)")
     if city and gaz.cities[city] != province:
         raise _Invalid(f"{city} is in {gaz.cities[city]}, not in {province}")
     return Rezone(name, province, city)
@@ -364,4 +389,4 @@ def _province(value: object, provinces: dict[str, str]) -> str:
         for short, full in provinces.items():
             if text == full:
                 return short
-    raise _Invalid(f"unknown province {value!r}")
+    raise _Invalid(f"unknown province {short(value)}")

@@ -19,15 +19,18 @@ import dataclasses
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..evaluation.command import add_parser as add_eval_parser
 from ..pipeline import Site, build_digest, build_site, index_site
 from ..runtime import progress
 from ..settings import Settings, find_site_root, site_data_dir
 from ..site.docs_folder import docs_files, write_docs_folder
-from ..site.write import write_files
 from ..vocab import load_vocabulary
 from ..vocab.rule_files import RuleFileError
+from ..model import shown
+from ..runtime.workers import MAX_WORKERS
+from ..site.write import NotOurFolder, owned_files, write_files
 
 
 def _show_progress(quiet: bool) -> None:
@@ -54,22 +57,49 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def build(args: argparse.Namespace) -> int:
-    site = build_site(_settings(args))
-    written = write_files(Path(args.out), site.files)
-    return _summary(site, written, args)
-
-
-def docs(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    site = build_site(settings, search_markers=True)
-    words = list(load_vocabulary(settings.data_dir).user_dictionary())
+def argument_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the build's arguments before anything is read or written, or None."""
+    seeds = Path(args.seeds)
+    if not seeds.is_dir():
+        return f"--seeds {shown(args.seeds)}: {'not a folder' if seeds.exists() else 'does not exist'}"
+    if args.workers is not None and not 1 <= args.workers <= MAX_WORKERS:
+        return f"--workers {args.workers}: give a number from 1 to {MAX_WORKERS}"
+    if args.site_url and (urlsplit(args.site_url).scheme not in ("http", "https") or not urlsplit(args.site_url).netloc
+                          or not args.site_url.isprintable() or " " in args.site_url):
+        return f"--site-url {shown(args.site_url)}: give the site's public address, https://…"
+    if args.corrections and not Path(args.corrections).is_file():
+        why = "not a file" if Path(args.corrections).exists() else "does not exist"
+        return f"--corrections {shown(args.corrections)}: {why}"
     try:
-        written = write_docs_folder(Path(args.out), docs_files(site.files, settings.content, words))
-    except ValueError as err:
-        print(err, file=sys.stderr)
+        owned_files(Path(args.out))
+    except NotOurFolder as err:
+        return f"--out: {shown(str(err), quote=False)}"
+    return None
+
+
+def _write(args: argparse.Namespace, files: dict) -> int | None:
+    """Write the files into --out; None (and a message) when they cannot be written."""
+    try:
+        return write_docs_folder(Path(args.out), files) if args.verb == "docs" else write_files(Path(args.out), files)
+    except (OSError, ValueError, NotOurFolder) as err:
+        # Each file is replaced whole: what was written before stays readable.
+        print(f"zone-digest {args.verb}: --out {shown(args.out)}: cannot write: {shown(str(err), quote=False)}",
+              file=sys.stderr)
+        return None
+
+
+def build(args: argparse.Namespace) -> int:
+    wrong = argument_problem(args)
+    if wrong:
+        print(f"zone-digest {args.verb}: {wrong}", file=sys.stderr)
         return 2
-    return _summary(site, written, args)
+    settings = _settings(args)
+    site = build_site(settings, search_markers=args.verb == "docs")
+    files = site.files
+    if args.verb == "docs":
+        files = docs_files(site.files, settings.content, list(load_vocabulary(settings.data_dir).user_dictionary()))
+    written = _write(args, files)
+    return 1 if written is None else _summary(site, written, args)
 
 
 def _summary(site: Site, written: int, args: argparse.Namespace) -> int:
@@ -86,6 +116,8 @@ def _summary(site: Site, written: int, args: argparse.Namespace) -> int:
         print("no --site-url: feed and sitemap links are paths from the site root (see report.md)")
     if digest.corrections:
         print(f"corrections applied: {len(digest.corrections)}")
+    for notice in digest.notices:
+        print(f"warning: {notice}", file=sys.stderr)
     for problem in digest.problems:
         print(problem.message, file=sys.stderr)
     unplaced = sum(len(p.unplaced) for p in digest.pages)
@@ -161,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
                                       "marked for search) for mkdocs build without the hook")
     _build_arguments(d, "the docs folder to write (made whole: files of an earlier run that are no longer built are removed)")
     d.add_argument("--content", help="folder of hand-written pages (default: content/ of the project)")
-    d.set_defaults(run=docs)
+    d.set_defaults(run=build)
     i = verbs.add_parser("index", help="build the Pagefind search index of a site MkDocs built")
     i.add_argument("site", help="the built site folder (mkdocs build --site-dir)")
     i.set_defaults(run=index)

@@ -17,7 +17,9 @@ to the functions the command line uses (``pipeline.build_site``,
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
-``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``).
+``DIGEST_CACHE`` moves the per-page cache (default ``.cache/digest``);
+``DIGEST_LINKED_FROM`` lists the folders symbolic links in the seeds folder may
+lead into (set by ``builder preview``; links anywhere else are refused).
 """
 from __future__ import annotations
 
@@ -62,7 +64,9 @@ def _settings(config) -> Settings:
     root = Path(config.config_file_path).parent
     seeds = Path(os.environ.get("DIGEST_SEEDS") or root / "seeds")
     cache = Path(os.environ.get("DIGEST_CACHE") or root / ".cache" / "digest")
-    return Settings.for_site(root, seeds, site_url=config.site_url or "", cache_dir=cache)
+    # The preview's folder of links may lead to the chosen pages' folders, and nowhere else.
+    linked = tuple(Path(p) for p in os.environ.get("DIGEST_LINKED_FROM", "").split(os.pathsep) if p)
+    return Settings.for_site(root, seeds, site_url=config.site_url or "", cache_dir=cache, link_roots=linked)
 
 
 def on_config(config):
@@ -91,6 +95,9 @@ def on_files(files: Files, config) -> Files:
         site = build_site(_settings(config), search_markers=True)
     except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops
         raise PluginError(str(err)) from None
+    for notice in site.digest.notices:
+        # Info, not a warning: a cache turned off must not stop `mkdocs build --strict`.
+        log.info(notice)
     for problem in site.digest.problems:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
         log.warning(problem.message)

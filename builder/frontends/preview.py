@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..settings import CODE_ROOT, find_site_root
-from ..sources import QUIET
+from ..sources import EDITOR_FILES
 
 
 def choose(patterns: list[str]) -> list[Path]:
@@ -31,7 +31,7 @@ def link_pages(pages: list[Path], folder: Path) -> Path:
     """A folder of symbolic links (copies where links are not allowed) to the pages."""
     folder.mkdir(parents=True, exist_ok=True)
     sources = {p.parent for p in pages}
-    for page in pages + [d / name for d in sources for name in sorted(QUIET) if name.startswith("corrections")]:
+    for page in pages + [d / name for d in sources for name in EDITOR_FILES]:
         if not page.is_file():
             continue
         target = folder / page.name
@@ -54,7 +54,8 @@ def preview_pages(patterns: list[str], dev_addr: str | None = None) -> int:
         command += ["--watch", str(source)]
     if dev_addr:
         command += ["--dev-addr", dev_addr]
-    env = dict(os.environ, DIGEST_SEEDS=str(folder), NO_MKDOCS_2_WARNING="1",
+    linked = os.pathsep.join(sorted(str(p.parent) for p in pages))
+    env = dict(os.environ, DIGEST_SEEDS=str(folder), DIGEST_LINKED_FROM=linked, NO_MKDOCS_2_WARNING="1",
                PYTHONPATH=os.pathsep.join(filter(None, [str(CODE_ROOT), os.environ.get("PYTHONPATH")])))
     # Stopped by Ctrl-C or a kill: stop mkdocs too and remove the folder of links.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

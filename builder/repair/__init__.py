@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from . import line_fixes
 from ..textmatch.cjk import remove_cjk_spaces
+from .invisible import has_words, remove_invisible
 from ..segment.bylines import names_in
 from ..model import Fix, FixKind, Line, Page, RepairedPage, Role
 from .place_misreadings import place_fixes
@@ -38,8 +39,13 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
             fixes.append(Fix(kind, no, text, new))
             text = new
 
+    step(FixKind.INVISIBLE, remove_invisible(text))  # first: no rule below should see a control character
+    if not text:
+        return Line(no, raw, "", "markup"), fixes
     stripped, level = line_fixes.strip_markup(text, rules)
     step(FixKind.MARKUP, stripped)
+    if text and not has_words(text):
+        step(FixKind.MARKUP, "")  # punctuation or ornament only: no headline, no sentence
     if not text:
         return Line(no, raw, "", Role.MARKUP), fixes
     if names_in(text, rules):

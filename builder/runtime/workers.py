@@ -10,6 +10,9 @@
   needs the whole build in memory; forked workers inherit it, only results travel.
 - ``fewer_collections``: the garbage collector's young generation runs less often.
 
+Workers die with the build (``_start_worker``), and a worker that dies costs no
+build: its work is done in this process instead.
+
 A fork is safe only while this process runs no other thread: inside ``mkdocs
 serve`` (which has threads) ``map_pages`` spawns fresh workers that compile their
 own matchers and ``map_forked`` works here. Small builds, and rebuilds where the
@@ -17,17 +20,24 @@ cache holds most pages, stay in this process.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
 from ..model import Page
 
+# More processes than this only fight over memory (a typo of DIGEST_WORKERS must not fork thousands).
+MAX_WORKERS = 64
 # Below this many pages to process, starting workers costs more than it saves.
 MIN_PAGES = 100
 # Below this many items map_forked works here: a fork of a large build costs a few tenths of a second.
@@ -44,7 +54,7 @@ def default_workers() -> int:
     """The cores this process may use; DIGEST_WORKERS overrides (1 turns workers off)."""
     wanted = os.environ.get("DIGEST_WORKERS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+        return min(int(wanted), MAX_WORKERS)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -72,11 +82,16 @@ def map_pages(work: Callable[[list[Page], Path], list[T]], pages: Sequence[Page]
         batches = [pages[i:i + BATCH] for i in range(BATCH, len(pages), BATCH)]
         if not batches:
             return first
-        with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
-                                 initializer=gc.set_threshold, initargs=FEWER_COLLECTIONS) as pool, no_collections():
-            # Here only the workers' results are unpickled: millions of objects, no cycles among them.
-            results = pool.map(work, batches, [data_dir] * len(batches))
-            return first + [r for batch in results for r in batch]
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_start_method(),
+                                     initializer=_start_worker, initargs=(os.getpid(), FEWER_COLLECTIONS)) as pool, \
+                    no_collections():
+                # Here only the workers' results are unpickled: millions of objects, no cycles among them.
+                results = pool.map(work, batches, [data_dir] * len(batches))
+                return first + [r for batch in results for r in batch]
+        except BrokenProcessPool:
+            # A worker died (out of memory, killed by hand): the pages are processed here instead.
+            return first + [r for batch in batches for r in work(batch, data_dir)]
 
 
 @contextmanager
@@ -127,9 +142,12 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
     step = -(-len(items) // (workers * 16))  # small slices: pages differ in cost
     _FORKED = (fn, items)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(), initializer=_start_worker,
+                                 initargs=(os.getpid(), None)) as pool:
             parts = pool.map(_forked_slice, range(0, len(items), step), [step] * len(range(0, len(items), step)))
             return [r for part in parts for r in part]
+    except BrokenProcessPool:
+        return [fn(x) for x in items]  # a worker died: the work is done here instead
     finally:
         _FORKED = None
 
@@ -137,6 +155,44 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], workers: int | None = N
 def _forked_slice(start: int, step: int) -> list:
     fn, items = _FORKED
     return [fn(x) for x in items[start:start + step]]
+
+
+# prctl(2): the signal the kernel sends a process when its parent exits.
+PR_SET_PDEATHSIG = 1
+# How often a worker where prctl is missing checks that its parent is alive (seconds).
+PARENT_POLL = 1.0
+
+
+def _start_worker(parent: int, thresholds: tuple[int, int, int] | None) -> None:
+    """First thing in a worker: die with the build, and collect as the build does.
+
+    A build killed by SIGKILL or SIGTERM runs no clean-up, and its workers would
+    wait for work forever. On Linux the kernel kills them (PR_SET_PDEATHSIG);
+    elsewhere a thread watches the parent. The parent may have died before
+    this line ran: then the worker leaves at once.
+    """
+    if thresholds:
+        gc.set_threshold(*thresholds)
+    if not _kill_me_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _kill_me_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def _start_method():

@@ -13,7 +13,7 @@ import yaml
 from dataclasses import dataclass, field
 
 from ..model import Digest, Entry, Figure, SegmentedPage, article_page
-from ..ids import unique_slugs
+from ..ids import page_slug, stable_slugs
 from ..vocab import Vocabulary
 from .listings import Archive, Listing, build_archive, build_tags, newest_date, newest_first
 
@@ -88,16 +88,17 @@ _newest_first = newest_first
 def _group(entries, key, folder: str, known=()) -> tuple[dict[str, list[Entry]], dict[str, str]]:
     """Entries by group name, and each group's page path.
 
-    Slugs are made over the vocabulary's ``known`` names as well as the groups
-    present, so a slug does not change when the articles change: 山西 and 陕西
-    share the pinyin shan-xi, and which one gets ``-2`` must not depend on
-    which of them has articles today.
+    Slugs never move to make room (``ids.stable_slugs``): the vocabulary's
+    ``known`` names share out the plain slugs among themselves whatever the
+    articles (山西 and 陕西 share the pinyin shan-xi; which one gets ``-2``
+    must not depend on which of them has articles today), and a name it does
+    not know gets a hash of its name when an older one holds its slug.
     """
     members: dict[str, list[Entry]] = {}
     for e in entries:
         for name in key(e):
             members.setdefault(name, []).append(e)
-    slugs = unique_slugs([*members, *known])
+    slugs = stable_slugs(list(members), known)  # members in the order first printed
     return members, {name: f"{folder}/{slugs[name]}.md" for name in members}
 
 
@@ -185,8 +186,7 @@ def _theme_groups(entries: tuple[Entry, ...], vocab: Vocabulary) -> tuple[tuple[
 
 def _source_views(digest: Digest) -> tuple[tuple[SourceView, ...], dict[str, str]]:
     """One view per page file, with its articles in reading order."""
-    source_slugs = unique_slugs([p.page.stem for p in digest.pages])
-    source_paths = {p.page.name: f"sources/{source_slugs[p.page.stem]}.md" for p in digest.pages}
+    source_paths = {p.page.name: f"sources/{page_slug(p.page.stem)}.md" for p in digest.pages}
     by_page: dict[str, list[Entry]] = {}
     for e in digest.entries:
         by_page.setdefault(e.article.page, []).append(e)

@@ -4,17 +4,14 @@ every Markdown page with its search markers, so ``mkdocs build`` (or any tool th
 
 A hand-written page wins over a generated one of the same path, as in the hook's build.
 The folder is made whole each time: files a previous run wrote and this one does not are
-removed, which is why it refuses a non-empty folder it did not make.
+removed (its manifest lists them), which is why it refuses a non-empty folder it did not make.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .search_marks import mark_page, terms_of_page
-from .write import safe_path, write_files
-
-STAMP = ".zone-digest-docs"  # marks a folder this module made, so it may empty it
-
+from .write import write_files
 
 def docs_files(files: dict[str, str], content: Path, words: list[str]) -> dict[str, str | bytes]:
     """Path → text (or bytes) of the docs folder: ``content`` marked for search, then ``files``."""
@@ -32,25 +29,10 @@ def docs_files(files: dict[str, str], content: Path, words: list[str]) -> dict[s
 
 
 def write_docs_folder(folder: Path, files: dict[str, str | bytes]) -> int:
-    """Write the docs folder, removing what an earlier run left that is no longer part of it."""
-    folder = Path(folder)
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / STAMP).exists():
-        raise ValueError(f"{folder}: not empty and not a docs folder made by `python -m builder docs`; "
-                         "give an empty or new folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / STAMP).write_text("made by python -m builder docs; emptied by each run\n", encoding="utf-8")
-    texts = {rel: data for rel, data in files.items() if isinstance(data, str)}
-    write_files(folder, texts)
-    for rel, data in files.items():
-        if isinstance(data, bytes):
-            path = safe_path(folder, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists() or path.read_bytes() != data:
-                path.write_bytes(data)
-    keep = {safe_path(folder, rel) for rel in files} | {(folder / STAMP).resolve()}
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path.resolve() not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return len(files)
+    """Write the docs folder, removing what an earlier run left that is no longer part of it
+    (the folder's manifest says what a run wrote, see ``write.py``).
+
+    Raises:
+        NotOurFolder: the folder holds files no run wrote; nothing is written then.
+    """
+    return write_files(Path(folder), files)

@@ -22,7 +22,8 @@ EXPECTED = {
     "empty.txt": "empty file: no text to read",
     "blank.txt": "blank file: only white space",
     "binary.txt": "binary file (contains NUL bytes), not page text",
-    "latin1.txt": "bytes are neither UTF-8 nor GB18030",
+    "latin1.txt": "bytes are neither UTF-8 nor GB18030: invalid UTF-8 byte 0xE9 at line 1, byte 24 of the line "
+                  "(offset 23 in the file)",
     "one_line.txt": f"file is {SEVERAL_MB:,} bytes, larger than a printed page (2,000,000 at most)",
     "long_line.txt": "a line of 300,000 characters: not OCR page text",
     "page.docx": "not a .txt page file",

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.site.docs_folder import STAMP, docs_files, write_docs_folder
+from builder.site.docs_folder import docs_files, write_docs_folder
+from builder.site.write import MANIFEST, NotOurFolder
 from builder.site.search_marks import mark_page, page_title_and_text
 from conftest import ROOT, copy_project, mkdocs_build, mkdocs_env
 
@@ -86,12 +87,12 @@ def test_docs_folder_removes_what_an_earlier_run_left_and_refuses_a_foreign_fold
     folder = tmp_path / "docs"
     write_docs_folder(folder, {"index.md": "a", "articles/old.md": "b", "s.css": b"c"})
     write_docs_folder(folder, {"index.md": "a2", "s.css": b"c"})
-    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [STAMP, "index.md", "s.css"]
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [MANIFEST, "index.md", "s.css"]
     assert (folder / "index.md").read_text() == "a2"
     foreign = tmp_path / "notes"
     foreign.mkdir()
     (foreign / "mine.txt").write_text("keep")
-    with pytest.raises(ValueError, match="not a docs folder"):
+    with pytest.raises(NotOurFolder, match="not written by a build"):
         write_docs_folder(foreign, {"index.md": "a"})
     assert (foreign / "mine.txt").read_text() == "keep"
 
