@@ -102,7 +102,9 @@ class RepairedPage:
 # Every line of a page gets exactly one of these roles (see DESIGN "Nothing lost").
 ARTICLE_ROLES = ("headline", "kicker", "subhead", "byline", "body", "caption", "credit")
 # "removed" and "dropped" are set by editors' corrections (corrections/apply.py).
-DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced", "removed", "dropped")
+# "furniture" (date line, page number, editors, continuation marker) and "notice"
+# (notices and advertisements) are what the page prints besides its articles.
+DEBRIS_ROLES = ("blank", "duplicate", "markup", "unplaced", "removed", "dropped", "furniture", "notice")
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class SegmentedPage:
     articles: tuple[Article, ...]
     placements: tuple[Placement, ...]
     fixes: tuple[Fix, ...] = ()
+    issue_date: str | None = None  # the date the page's furniture prints (ISO)
 
     @property
     def unplaced(self) -> tuple[Placement, ...]:

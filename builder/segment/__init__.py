@@ -18,6 +18,7 @@ from .items import Item, build_items
 from .captions import credit_split
 from .duplicates import duplicate_lines, duplicate_paragraphs
 from .insets import split_threads
+from .furniture import set_apart
 from .headlines import Candidate, best_body, caption_scores, match, title_from_lead
 from .line_shapes import measure
 from ..model import Article, Placement, RepairedPage, SegmentedPage
@@ -208,12 +209,13 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     tok = vocab_cutter(vocab)
     stop = frozenset(vocab.stopwords)
     names = zone_finder(vocab)
-    lines = repaired.lines
+    apart = set_apart(repaired.lines, rules)
+    lines = tuple(replace(ln, debris=apart.roles[ln.no][0]) if ln.no in apart.roles else ln for ln in apart.lines)
     by_no = {ln.no: ln for ln in lines}
     placed: dict[int, Placement] = {}
     for ln in lines:
         if ln.debris:
-            placed[ln.no] = Placement(ln.no, ln.debris)
+            placed[ln.no] = Placement(ln.no, ln.debris, note=apart.roles.get(ln.no, ("", ""))[1])
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
     layout = measure(lines)
     dups = duplicate_lines(lines, layout.wrapped, exempt)
@@ -329,9 +331,13 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         if after:
             a = after[0]
             articles[a.number - 1] = replace(a, lines=(min(a.lines[0], *it.lines), max(a.lines[1], *it.lines)))
-    placements = tuple(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line"))
-                       for ln in lines)
-    return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes)
+    placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
+                                  apart.glued.get(ln.no)) for ln in lines)
+    return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+
+
+def _with_note(p: Placement, note: str | None) -> Placement:
+    return replace(p, note=f"{p.note}; {note}" if p.note else note) if note else p
 
 
 def _split_bare_leads(items: list[Item], rules: Rules) -> tuple[list[Item], list[Item]]:
@@ -389,7 +395,7 @@ def _finish(number: int, d: _Draft, page: str, rules: Rules, tok, placed: dict, 
         text = it.text
         note = ""
         if first_para or it.lead:
-            text, lead_names, marker = bl.lead_byline(text, rules)
+            text, lead_names, marker = bl.lead_byline(text, rules, it.spaced)
             authors += lead_names
             if marker:
                 note = f"lead marker {marker} left out of the body"

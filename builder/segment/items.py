@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .bylines import lead_marker
 from .captions import is_caption_by_layout
 from .line_shapes import Layout, PageLine, measure, classify
 from ..model import Line
@@ -44,6 +45,7 @@ class Item:
     names: tuple[str, ...] = ()
     lead: bool = False
     open_end: bool = False
+    spaced: str = ""  # a paragraph's text with its printed spaces (they separate a lead's names)
 
 
 @lru_cache(maxsize=16384)
@@ -78,7 +80,7 @@ def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
 
 
 def _lead(text: str, rules: Rules) -> bool:
-    return any(text.startswith(m) for m in rules.lead_markers)
+    return bool(lead_marker(text, rules))
 
 
 def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
@@ -160,7 +162,8 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
                               names=para[-1].trailing,
-                              open_end=not rules.ends_sentence(text) and not para[-1].trailing))
+                              open_end=not rules.ends_sentence(text) and not para[-1].trailing,
+                              spaced="".join(p.line.spaced or p.line.text for p in para[:3])))
             para.clear()
 
     for pl, kind in zip(pls, kinds):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .bylines import names_in, trailing_names
+from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split
 from ..model import Line
 from ..vocab.rule_files import Rules
@@ -32,13 +32,12 @@ class PageLine:
     names: tuple[str, ...] = ()
     caption: str = ""
     trailing: tuple[str, ...] = ()
+    names_at: int = 0  # where the trailing names begin in the repaired text
 
     @property
     def text(self) -> str:
         if self.trailing:
-            joined = "".join(self.trailing)
-            text = self.line.text
-            return text[: len(text) - len(joined)].rstrip() if text.endswith(joined) else text
+            return self.line.text[:self.names_at]
         return self.line.text
 
     @property
@@ -72,7 +71,7 @@ def heading_shaped(text: str, rules: Rules) -> bool:
         return False
     if text[-1] in rules.continuation_end_marks and text[-1] != "：":
         return False
-    return text.count("，") <= 2 and not any(text.startswith(m) for m in rules.lead_markers)
+    return text.count("，") <= 2 and not lead_marker(text, rules)
 
 
 def measure(lines: tuple[Line, ...]) -> Layout:
@@ -108,10 +107,12 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
             gap = max(gap - 1, 0)
             continue
         text = line.text
-        names = names_in(text, rules)
+        names = names_in(line.spaced or text, rules)
         prev_open = bool(out) and out[-1].shape == "body" and not rules.ends_sentence(out[-1].text)
-        marked = text.lstrip()[:1] in "▶►▲" or any(m in text for m in rules.byline_markers[3:])
-        if names and (marked or not prev_open):
+        marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
+        if author_note(text, rules):
+            out.append(PageLine(line, gap, "byline"))
+        elif names and (marked or not prev_open):
             out.append(PageLine(line, gap, "byline", names=names))
         else:
             caption, credit = credit_split(text, rules)
@@ -119,7 +120,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
                 out.append(PageLine(line, gap, "credit", caption=caption))
             else:
                 _, trailing = trailing_names(line.raw, rules)
-                pl = PageLine(line, gap, "body", trailing=trailing)
+                names_at = sentence_tail_at(text, rules) if trailing else 0
+                pl = PageLine(line, gap, "body", trailing=trailing, names_at=names_at)
                 if not trailing and heading_shaped(text, rules):
                     pl = PageLine(line, gap, "heading")
                 out.append(pl)

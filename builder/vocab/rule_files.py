@@ -38,6 +38,15 @@ class Rules:
     sentence_start_chars: frozenset[str]
     ordinals: tuple[str, ...]
     measure_words: str
+    byline_symbols: str = ""
+    lead_patterns: tuple[re.Pattern, ...] = ()
+    author_notes: tuple[re.Pattern, ...] = ()
+    furniture_dates: tuple[re.Pattern, ...] = ()
+    furniture_pieces: tuple[tuple[str, bool, re.Pattern], ...] = ()
+    furniture_lines: tuple[tuple[str, re.Pattern], ...] = ()
+    furniture_page_prefix: re.Pattern = re.compile(r"(?!)")
+    notice_titles: tuple[re.Pattern, ...] = ()
+    notice_max_lines: int = 12
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -91,6 +100,16 @@ def load_rules(path: Path) -> Rules:
         sentence_start_chars=frozenset(re.sub(r"\s", "", d.get("sentence_start_chars", ""))),
         ordinals=tuple(d.get("ordinals") or ()),
         measure_words=d.get("measure_words", ""),
+        byline_symbols=d.get("byline_symbols", ""),
+        lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
+        author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        furniture_dates=tuple(re.compile(p) for p in d.get("furniture_dates") or ()),
+        furniture_pieces=tuple((p["kind"], bool(p["sure"]), re.compile(p["pattern"]))
+                               for p in d.get("furniture_pieces") or ()),
+        furniture_lines=tuple((p["kind"], re.compile(p["pattern"])) for p in d.get("furniture_lines") or ()),
+        furniture_page_prefix=re.compile(d.get("furniture_page_prefix") or r"(?!)"),
+        notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
+        notice_max_lines=int(d.get("notice_max_lines", 12)),
     )
 
 
