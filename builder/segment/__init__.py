@@ -42,6 +42,7 @@ class _Run:
     top: list[Item] = field(default_factory=list)
     end: list[Item] = field(default_factory=list)
     captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
     trailing: dict[int, tuple[str, ...]] = field(default_factory=dict)
     closed: bool = False
 
@@ -59,6 +60,7 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
     byline_items: list[Item] = field(default_factory=list)
     captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
     inset: bool = False
     title: Item | None = None
     kicker: Item | None = None
@@ -103,7 +105,7 @@ def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> lis
 def _next_kind(items: list[Item], i: int, rules: Rules) -> str | None:
     """What follows item i past captions, credits and further headings: lead, byline, para or None."""
     for it in items[i + 1:]:
-        if it.kind in ("caption", "credit", "heading"):
+        if it.kind in ("caption", "credit", "heading", "subtitle"):
             continue
         if it.kind == "para":
             return "lead" if it.lead else "para"
@@ -143,6 +145,9 @@ def runs_of(items: list[Item], lines_by_no: dict, rules: Rules, names: WordFinde
             continue
         if it.kind in ("caption", "credit"):
             cur.captions.append(it)
+            continue
+        if it.kind == "subtitle":
+            cur.subtitles.append(it)
             continue
         # a paragraph
         here = names.contained(it.text) if it.gap_before else frozenset()
@@ -241,6 +246,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
             continue
         # Bylines: the top one to the run's own article, the closing one to whoever owns the last paragraph.
         got[0].byline_items += run.top
+        got[0].subtitles += run.subtitles
         last_para_line = max(p.lines[-1] for p in run.paras)
         owner = next(d for d in got if any(p.lines[-1] == last_para_line for p in d.body))
         owner.byline_items += run.end
@@ -443,6 +449,9 @@ def _finish(number: int, d: _Draft, page: str, rules: Rules, tok, placed: dict, 
             lead = rest[cut:].lstrip("”’") or lead
         title = title_from_lead(lead, rules)
         d.notes.append("the page prints no headline; title made from the lead")
+    for sub in d.subtitles:
+        for no in sub.lines:
+            placed[no] = Placement(no, "headline", number, note="subtitle printed under the headline")
     kicker = None
     if d.kicker is not None:
         kicker = d.kicker.text

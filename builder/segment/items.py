@@ -104,7 +104,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
         # Follow the run of heading-shaped lines (and photo credits set among them):
         # a headline group ends at a byline or a lead.
         j = i + 1
-        while j < n and pls[j].shape in ("heading", "credit"):
+        while j < n and pls[j].shape in ("heading", "credit", "subtitle"):
             j += 1
         ends_at = None if j >= n else ("lead" if _lead(pls[j].text, rules) else pls[j].shape)
         if pl.line.heading_level or any(rx.search(pl.text) for rx in rules.headline_patterns):

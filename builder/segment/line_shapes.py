@@ -9,7 +9,7 @@ import statistics
 from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
-from .captions import credit_split
+from .captions import credit_split, is_caption_by_words, is_subtitle
 from ..model import Line
 from ..vocab.rule_files import Rules
 
@@ -112,6 +112,10 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
         if author_note(text, rules):
             out.append(PageLine(line, gap, "byline"))
+        elif is_caption_by_words(text, rules):
+            out.append(PageLine(line, gap, "caption"))
+        elif is_subtitle(text, rules) and out and out[-1].shape == "heading":
+            out.append(PageLine(line, gap, "subtitle"))
         elif names and (marked or not prev_open):
             out.append(PageLine(line, gap, "byline", names=names))
         else:

@@ -41,6 +41,8 @@ class Rules:
     byline_symbols: str = ""
     lead_patterns: tuple[re.Pattern, ...] = ()
     author_notes: tuple[re.Pattern, ...] = ()
+    caption_patterns: tuple[re.Pattern, ...] = ()
+    subtitle_patterns: tuple[re.Pattern, ...] = ()
     furniture_dates: tuple[re.Pattern, ...] = ()
     furniture_pieces: tuple[tuple[str, bool, re.Pattern], ...] = ()
     furniture_lines: tuple[tuple[str, re.Pattern], ...] = ()
@@ -103,6 +105,8 @@ def load_rules(path: Path) -> Rules:
         byline_symbols=d.get("byline_symbols", ""),
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),
+        subtitle_patterns=tuple(re.compile(p) for p in d.get("subtitle_patterns") or ()),
         furniture_dates=tuple(re.compile(p) for p in d.get("furniture_dates") or ()),
         furniture_pieces=tuple((p["kind"], bool(p["sure"]), re.compile(p["pattern"]))
                                for p in d.get("furniture_pieces") or ()),
