@@ -337,9 +337,24 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         if after:
             a = after[0]
             articles[a.number - 1] = replace(a, lines=(min(a.lines[0], *it.lines), max(a.lines[1], *it.lines)))
+    _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   apart.glued.get(ln.no)) for ln in lines)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+
+
+def _place_split_lines(items: list[Item], placed: dict[int, Placement]) -> None:
+    """A line split in pieces (a headline glued to its first sentence) is placed as the body it
+    ends in, with a note of the pieces split off and the rule that split them."""
+    for it in items:
+        if it.kind != "para" or not it.note:
+            continue
+        no = it.lines[0]
+        p = placed.get(no)
+        article = p.article if p is not None and p.role == "body" else None
+        if article is None:
+            continue
+        placed[no] = Placement(no, "body", article, note=it.note)
 
 
 def _with_note(p: Placement, note: str | None) -> Placement:

@@ -46,6 +46,7 @@ class Item:
     lead: bool = False
     open_end: bool = False
     spaced: str = ""  # a paragraph's text with its printed spaces (they separate a lead's names)
+    note: str = ""  # which rule decided, for the line's placement
 
 
 @lru_cache(maxsize=16384)
@@ -148,7 +149,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
         the items and the page layout measures.
     """
     layout = measure(lines)
-    pls = classify(lines, rules, skip)
+    pls = classify(lines, rules, skip, tok)
     kinds = resolve_headings(pls, layout, rules, tok)
     items: list[Item] = []
     para: list[PageLine] = []
@@ -163,7 +164,8 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
                               names=para[-1].trailing,
                               open_end=not rules.ends_sentence(text) and not para[-1].trailing,
-                              spaced="".join(p.line.spaced or p.line.text for p in para[:3])))
+                              spaced="".join(p.piece or p.line.spaced or p.line.text for p in para[:3]),
+                              note=para[0].note))
             para.clear()
 
     for pl, kind in zip(pls, kinds):
@@ -194,6 +196,6 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
 
 
 def _item(pl: PageLine, kind: str, layout: Layout, rules: Rules) -> Item:
-    text = heading_text(pl.line.spaced, pl.text, rules) if kind == "heading" else pl.text
+    text = heading_text(pl.line.spaced, pl.text, rules) if kind == "heading" and not pl.piece else pl.text
     return Item(kind, (pl.no,), text, gap=pl.gap, gap_before=layout.big_gap(pl.gap), level=pl.line.heading_level,
-                names=pl.names)
+                names=pl.names, note=pl.note)

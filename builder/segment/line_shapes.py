@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
+from .glued import split_glued
 from ..model import Line
+from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 
@@ -33,9 +35,13 @@ class PageLine:
     caption: str = ""
     trailing: tuple[str, ...] = ()
     names_at: int = 0  # where the trailing names begin in the repaired text
+    piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
+    note: str = ""  # which rule decided, when it is worth saying
 
     @property
     def text(self) -> str:
+        if self.piece:
+            return self.piece
         if self.trailing:
             return self.line.text[:self.names_at]
         return self.line.text
@@ -91,7 +97,8 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     return Layout(gap=gap, width=width)
 
 
-def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset()) -> tuple[PageLine, ...]:
+def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
+             tok: Cutter | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
 
     Arguments:
@@ -106,28 +113,37 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        text = line.text
-        names = names_in(line.spaced or text, rules)
-        prev_open = bool(out) and out[-1].shape == "body" and not rules.ends_sentence(out[-1].text)
-        marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
-        if author_note(text, rules):
-            out.append(PageLine(line, gap, "byline"))
-        elif is_caption_by_words(text, rules):
-            out.append(PageLine(line, gap, "caption"))
-        elif is_subtitle(text, rules) and out and out[-1].shape == "heading":
-            out.append(PageLine(line, gap, "subtitle"))
-        elif names and (marked or not prev_open):
-            out.append(PageLine(line, gap, "byline", names=names))
-        else:
-            caption, credit = credit_split(text, rules)
-            if credit:
-                out.append(PageLine(line, gap, "credit", caption=caption))
-            else:
-                _, trailing = trailing_names(line.raw, rules)
-                names_at = sentence_tail_at(text, rules) if trailing else 0
-                pl = PageLine(line, gap, "body", trailing=trailing, names_at=names_at)
-                if not trailing and heading_shaped(text, rules):
-                    pl = PageLine(line, gap, "heading")
-                out.append(pl)
+        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
         gap = 0
     return tuple(out)
+
+
+def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
+    """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
+    text = line.text
+    names = names_in(line.spaced or text, rules)
+    prev_open = prev is not None and prev.shape == "body" and not rules.ends_sentence(prev.text)
+    marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
+    if author_note(text, rules):
+        return [PageLine(line, gap, "byline", note="an author's note")]
+    if is_caption_by_words(text, rules):
+        return [PageLine(line, gap, "caption", note="a caption by its opening words")]
+    if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
+        return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
+    if names and (marked or not prev_open):
+        return [PageLine(line, gap, "byline", names=names)]
+    caption, credit = credit_split(text, rules)
+    if credit:
+        return [PageLine(line, gap, "credit", caption=caption)]
+    _, trailing = trailing_names(line.raw, rules)
+    if not trailing and heading_shaped(text, rules):
+        return [PageLine(line, gap, "heading")]
+    glued = split_glued(text, line.spaced, rules, tok) if tok is not None and not trailing else None
+    if glued is not None:
+        note = f"headline glued to the front split off: {glued.rule}"
+        pieces = [PageLine(line, gap, "heading", piece=glued.head, note=note)]
+        if glued.byline:
+            pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))
+        return pieces + [PageLine(line, 0, "body", piece=glued.rest, note=note)]
+    names_at = sentence_tail_at(text, rules) if trailing else 0
+    return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
