@@ -1,0 +1,201 @@
+"""Items → runs of text → drafts of articles.
+
+A run is the text between headline groups and bylines; a run becomes one
+draft, or two when another article's column is set inside it (``insets``).
+Each rule that starts a new run is a named step, so the reason is plain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .insets import split_threads
+from .items import Item
+from ..textmatch.trie import WordFinder
+from ..vocab import Vocabulary, compiled
+from ..vocab.rule_files import Rules
+
+
+@dataclass
+class Run:
+    """Working record: one run of text between headline groups and bylines."""
+    pre: list[Item] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+    top: list[Item] = field(default_factory=list)
+    end: list[Item] = field(default_factory=list)
+    captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
+    trailing: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    closed: bool = False
+
+    @property
+    def paras(self) -> list[Item]:
+        return [it for it in self.body if it.kind == "para"]
+
+
+@dataclass
+class Draft:
+    """Working record: one article being assembled."""
+    run: int
+    body: list[Item]
+    pre: list[Item]
+    authors: list[str] = field(default_factory=list)
+    byline_items: list[Item] = field(default_factory=list)
+    captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
+    inset: bool = False
+    title: Item | None = None
+    kicker: Item | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return min(it.lines[0] for it in self.body)
+
+    @property
+    def last_line(self) -> int:
+        return max(it.lines[-1] for it in self.body)
+
+    def text(self) -> str:
+        return "\n".join(it.text for it in self.body)
+
+
+def _zone_names(vocab: Vocabulary) -> WordFinder:
+    return WordFinder(n for z in vocab.gazetteer.zones for n in z.names)
+
+
+def zone_finder(vocab: Vocabulary) -> WordFinder:
+    """The zone names of the gazetteer, compiled once per vocabulary."""
+    return compiled(vocab, _zone_names)
+
+
+def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the
+    page's paragraphs, or its first line ending in ：."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
+                it.gap < usual_gap or prev.text.endswith("：")) and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
+            out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
+                           gap_before=prev.gap_before, level=prev.level)
+            continue
+        out.append(it)
+    return out
+
+
+def _next_kind(items: list[Item], i: int) -> str | None:
+    """What follows item i past captions, credits and further headings: lead, byline, para or None."""
+    for it in items[i + 1:]:
+        if it.kind in ("caption", "credit", "heading", "subtitle"):
+            continue
+        if it.kind == "para":
+            return "lead" if it.lead else "para"
+        return it.kind
+    return None
+
+
+class _Cutter:
+    """Cuts a page's items into runs; one method per kind of item."""
+
+    def __init__(self, items: list[Item], names: WordFinder):
+        self.items = items
+        self.names = names
+        self.runs = [Run()]
+
+    def zones_of(self, run: Run) -> frozenset[str]:
+        return self.names.contained("".join(p.text for p in run.paras))
+
+    def heading(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        if not cur.paras:
+            cur.pre.append(it)
+            return
+        nxt = _next_kind(self.items, i)
+        later = next((x for x in self.items[i + 1:] if x.kind == "para"), None)
+        here = self.names.contained(it.text)
+        new_zone = bool(later) and bool(here & self.names.contained(later.text)) and not here & self.zones_of(cur)
+        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or new_zone:
+            self.runs.append(Run(pre=[it]))
+        else:
+            cur.body.append(it)  # a subhead
+
+    def byline(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        if cur.paras:
+            cur.end.append(it)
+            cur.closed = True
+        else:
+            cur.top.append(it)
+
+    def caption(self, i: int, it: Item) -> None:
+        self.runs[-1].captions.append(it)
+
+    def subtitle(self, i: int, it: Item) -> None:
+        self.runs[-1].subtitles.append(it)
+
+    def para(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        here = self.names.contained(it.text) if it.gap_before else frozenset()
+        # A new article: a lead (本报讯), after a closing byline, or a wide gap where the zone changes.
+        if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))):
+            cur = Run()
+            self.runs.append(cur)
+        cur.body.append(it)
+        if it.names:  # names after its last sentence: the article ends here
+            cur.trailing[len(cur.body) - 1] = it.names
+            cur.closed = True
+
+
+def runs_of(items: list[Item], names: WordFinder) -> list[Run]:
+    """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
+    after a byline that closes an article, and after a wide gap where the zone changes."""
+    cutter = _Cutter(items, names)
+    step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
+            "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
+    for i, it in enumerate(items):
+        step[it.kind](i, it)
+    return cutter.runs
+
+
+def split_run(run_no: int, run: Run, names: WordFinder) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it)."""
+    paras = run.paras
+    if not paras:
+        return []
+    home = names.contained("".join(h.text for h in run.pre)) or names.contained(paras[0].text)
+    thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
+                           [p.open_end for p in paras], home)
+    if thread is None:
+        return [Draft(run_no, list(run.body), list(run.pre))]
+    home_body, inset_body, k = [], [], 0
+    for it in run.body:
+        if it.kind == "para":
+            (inset_body if thread[k] else home_body).append(it)
+            k += 1
+        else:
+            home_body.append(it)
+    inset = Draft(run_no, inset_body, [], inset=True)
+    inset.notes.append("a column of this article was printed inside another; moved back in reading order")
+    return [Draft(run_no, home_body, list(run.pre)), inset]
+
+
+def drafts_of(runs: list[Run], names: WordFinder) -> list[Draft]:
+    """The drafts of every run, in page order, with the run's bylines and trailing names given out:
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
+    drafts: list[Draft] = []
+    for r, run in enumerate(runs):
+        got = split_run(r, run, names)
+        if not got:
+            continue
+        got[0].byline_items += run.top
+        got[0].subtitles += run.subtitles
+        last_para_line = max(p.lines[-1] for p in run.paras)
+        owner = next(d for d in got if any(p.lines[-1] == last_para_line for p in d.body))
+        owner.byline_items += run.end
+        for idx, names_ in run.trailing.items():
+            item = run.body[idx]
+            holder = next(d for d in got if item in d.body)
+            holder.authors += list(names_)
+        drafts.extend(got)
+    drafts.sort(key=lambda d: d.first_line)
+    return drafts
