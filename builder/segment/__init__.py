@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .assemble import finish
-from .duplicates import duplicate_lines, duplicate_paragraphs
+from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .headlines import Candidate, best_body, caption_scores, match
 from .items import Item, build_items
@@ -54,7 +54,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
     apart = set_apart(repaired.lines, tools.rules)
-    lines, placed = _lines_apart(apart)
+    notes = dict(apart.glued)
+    lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names)
     drafts = drafts_of(runs, tools.names)
@@ -66,16 +67,30 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     articles = _attach_bare_leads(articles, bare_leads, placed)
     _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
-                                  apart.glued.get(ln.no)) for ln in lines)
+                                  notes.get(ln.no)) for ln in lines)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
 
 
-def _lines_apart(apart: Apart) -> tuple[tuple[Line, ...], dict[int, Placement]]:
-    """The lines with furniture and notices marked as debris, and the placements of every debris line."""
-    lines = tuple(replace(ln, debris=apart.roles[ln.no][0]) if ln.no in apart.roles else ln for ln in apart.lines)
+def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...], dict[int, Placement]]:
+    """The lines with furniture and notices marked as debris, and the placements of every debris line.
+
+    Arguments:
+        notes: filled with a note for each line whose text was changed here
+    """
+    lines = tuple(replace(ln, debris=apart.roles[ln.no][0]) if ln.no in apart.roles else _once(ln, notes)
+                  for ln in apart.lines)
     placed = {ln.no: Placement(ln.no, ln.debris, note=apart.roles.get(ln.no, ("", ""))[1])
               for ln in lines if ln.debris}
     return lines, placed
+
+
+def _once(line: Line, notes: dict[int, str]) -> Line:
+    """A line printed twice over on itself (a bold headline read twice) read once."""
+    once = doubled_line(line.text) if not line.debris else None
+    if once is None:
+        return line
+    notes[line.no] = "printed twice on one line; read once"
+    return replace(line, text=once, spaced="")
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement]) -> tuple[list[Item], list[Item]]:
@@ -97,7 +112,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement])
     return _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
 
 
-def _candidates(drafts: list[Draft], runs: list[Run]) -> tuple[list[Candidate], list[Item]]:
+def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[list[Candidate], list[Item]]:
     """Every heading that stands between articles, a candidate headline for any of them."""
     cands: list[Candidate] = []
     cand_items: list[Item] = []
@@ -112,15 +127,16 @@ def _candidates(drafts: list[Draft], runs: list[Run]) -> tuple[list[Candidate], 
         for k, h in enumerate(run.pre):
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
+            form = h.level == 1 or any(rx.search(h.text) for rx in rules.headline_patterns)
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
-                                   anywhere=above is None or not last))
+                                   anywhere=above is None or not last, form=form))
             cand_items.append(h)
     return cands, cand_items
 
 
 def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], tools: _Tools) -> list[Item]:
     """Give each draft its headline (matched by content) and kicker; returns the headings no body took."""
-    cands, cand_items = _candidates(drafts, runs)
+    cands, cand_items = _candidates(drafts, runs, tools.rules)
     taken = match(cands, bodies, tools.tok, tools.stop, tools.names)
     used = set()
     for b, (key, s) in taken.items():

@@ -70,12 +70,13 @@ def zone_finder(vocab: Vocabulary) -> WordFinder:
 
 def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:
     """One headline printed over two lines is one heading: set tighter than the
-    page's paragraphs, or its first line ending in ：."""
+    page's paragraphs, its first line ending in ：, or its first line only the subject (肇庆高新区)."""
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
-                it.gap < usual_gap or prev.text.endswith("：")) and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
+                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)) \
+                and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
                            gap_before=prev.gap_before, level=prev.level)
             continue

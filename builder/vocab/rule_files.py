@@ -41,6 +41,7 @@ class Rules:
     byline_symbols: str = ""
     lead_patterns: tuple[re.Pattern, ...] = ()
     author_notes: tuple[re.Pattern, ...] = ()
+    headline_subject: re.Pattern = re.compile(r"(?!)")
     caption_patterns: tuple[re.Pattern, ...] = ()
     subtitle_patterns: tuple[re.Pattern, ...] = ()
     furniture_dates: tuple[re.Pattern, ...] = ()
@@ -105,6 +106,7 @@ def load_rules(path: Path) -> Rules:
         byline_symbols=d.get("byline_symbols", ""),
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        headline_subject=re.compile(d.get("headline_subject") or r"(?!)"),
         caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),
         subtitle_patterns=tuple(re.compile(p) for p in d.get("subtitle_patterns") or ()),
         furniture_dates=tuple(re.compile(p) for p in d.get("furniture_dates") or ()),
