@@ -18,10 +18,11 @@ from . import bylines as bl
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
+from .glued import GLUED_NOTE
 from .headlines import Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .line_shapes import measure
-from .runs import Draft, Run, drafts_of, merge_headings, runs_of, zone_finder
+from .runs import Draft, Run, drafts_of, merge_headings, return_strays, runs_of, zone_finder
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter, vocab_cutter
@@ -58,7 +59,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names)
-    drafts = drafts_of(runs, tools.names)
+    drafts = return_strays(drafts_of(runs, tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     loose = _give_headlines(drafts, runs, bodies, tools)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
@@ -211,7 +212,7 @@ def _place_split_lines(items: list[Item], placed: dict[int, Placement]) -> None:
     """A line split in pieces (a headline glued to its first sentence) is placed as the body it
     ends in, with a note of the pieces split off and the rule that split them."""
     for it in items:
-        if it.kind != "para" or not it.note:
+        if it.kind != "para" or not it.note.startswith(GLUED_NOTE):
             continue
         no = it.lines[0]
         p = placed.get(no)

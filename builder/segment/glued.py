@@ -21,6 +21,8 @@ from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 _SPACES = re.compile(r"[\s\u3000]+")
+# How the placement note of a split line begins.
+GLUED_NOTE = "headline glued to the front split off"
 # A byline glued into a line is trusted only with the paper's own markers.
 _GLUED_BYLINE_WORDS = ("本报记者", "本报通讯员", "本报特约记者", "本报实习生")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import split_glued
+from .glued import GLUED_NOTE, split_glued
 from ..model import Line
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -140,7 +140,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "heading")]
     glued = split_glued(text, line.spaced, rules, tok) if tok is not None and not trailing else None
     if glued is not None:
-        note = f"headline glued to the front split off: {glued.rule}"
+        note = f"{GLUED_NOTE}: {glued.rule}"
         pieces = [PageLine(line, gap, "heading", piece=glued.head, note=note)]
         if glued.byline:
             pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))

@@ -200,3 +200,31 @@ def drafts_of(runs: list[Run], names: WordFinder) -> list[Draft]:
         drafts.extend(got)
     drafts.sort(key=lambda d: d.first_line)
     return drafts
+
+
+def _home(d: Draft, names: WordFinder) -> frozenset[str]:
+    """The zones a draft is about: those its headings name, else those its first paragraph names."""
+    paras = [it for it in d.body if it.kind == "para"]
+    return names.contained("".join(h.text for h in d.pre)) or (names.contained(paras[0].text) if paras else frozenset())
+
+
+def return_strays(drafts: list[Draft], names: WordFinder) -> list[Draft]:
+    """A paragraph printed inside a later article that opens with the zone of an earlier article
+    (营口高新区相关负责人表示… inside the 唐山 article) and names none of its host's zones is the
+    earlier article's: moved back to its end, noted on both."""
+    homes = [_home(d, names) for d in drafts]
+    for k, d in enumerate(drafts):
+        paras = [it for it in d.body if it.kind == "para"]
+        for p in paras[1:]:
+            first = names.longest(p.text[:12])
+            opening = first[0] if first and p.text.startswith(first[0]) else None
+            if opening is None or names.contained(p.text) & homes[k]:
+                continue
+            owner = next((j for j in range(k - 1, -1, -1) if opening in homes[j] and not drafts[j].inset), None)
+            if owner is None:
+                continue
+            d.body.remove(p)
+            drafts[owner].body.append(p)
+            d.notes.append(f"paragraph at line {p.lines[0]} opens with another article's zone; moved to it")
+            drafts[owner].notes.append(f"its paragraph at line {p.lines[0]} was printed inside a later article")
+    return drafts
