@@ -19,10 +19,11 @@ from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
-from .headlines import Candidate, best_body, caption_scores, match
+from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
 from .line_shapes import measure
-from .runs import Draft, Run, drafts_of, merge_headings, return_strays, runs_of, zone_finder
+from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
+                   zone_finder)
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter, vocab_cutter
@@ -59,9 +60,10 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names)
-    drafts = return_strays(drafts_of(runs, tools.names), tools.names)
+    drafts = resume_interrupted(return_strays(drafts_of(runs, tools.names), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     loose = _give_headlines(drafts, runs, bodies, tools)
+    _headline_after_lead(drafts, tools)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -162,6 +164,21 @@ def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], too
             d.kicker = kicker
             used.add(key_of[id(kicker)])
     return [cand_items[k] for k in range(len(cands)) if k not in used]
+
+
+def _headline_after_lead(drafts: list[Draft], tools: _Tools) -> None:
+    """A draft with no headline whose first heading comes right after its first paragraph, in a
+    headline's form or using the body's words, has its headline printed after the lead."""
+    for d in drafts:
+        if d.title is not None or d.inset or len(d.body) < 3 or d.body[0].kind != "para" or d.body[1].kind != "heading":
+            continue
+        h = d.body[1]
+        cw = words(h.text, tools.tok, tools.stop)
+        form = any(rx.search(h.text) for rx in tools.rules.headline_patterns)
+        if form or score(cw, d.text(), {}) >= MIN_SCORE:
+            d.body.remove(h)
+            d.title = h
+            d.notes.append(f"headline printed after the first paragraph (line {h.lines[0]})")
 
 
 def _give_captions(drafts: list[Draft], runs: list[Run], bodies: list[str], loose: list[Item],

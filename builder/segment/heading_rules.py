@@ -14,7 +14,7 @@ from typing import Callable
 from .bylines import lead_marker
 from .captions import is_caption_by_layout
 from .joins import certain_join, cut_word
-from .line_shapes import Layout, PageLine
+from .line_shapes import Layout, PageLine, indented
 from ..repair.line_fixes import has_parts
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -80,6 +80,15 @@ def _caption_by_layout(a: Around) -> bool:
     return is_caption_by_layout(a.prev, a.gap_before, a.gap_after, a.nxt_kind)
 
 
+def _unindented_between_paragraphs(a: Around) -> bool:
+    """On a page that marks paragraphs by an indent: a line without one, after a paragraph's end
+    and before an indented line, is no part of a paragraph."""
+    if not a.layout.indented or indented(a.pl.line) or a.nxt is None or not indented(a.nxt.line):
+        return False
+    return a.prev_pl is None or a.prev != "body" or (
+        a.rules.ends_sentence(a.prev_pl.text) and not a.layout.full(a.prev_pl.text))
+
+
 def _runs_on(a: Around) -> bool:
     """The line continues into the next: a word or clause runs across, or it is a full line of a narrow column."""
     if a.nxt is None or a.nxt_kind not in ("body", "heading"):
@@ -112,6 +121,7 @@ RULES: tuple[tuple[str, Callable[[Around], bool], str], ...] = (
     ("two parts set apart by a space, as subheads are", _spaced_parts, "heading"),
     ("followed by a byline or a lead", _before_byline, "heading"),
     ("set apart by wide gaps, as captions are", _caption_by_layout, "caption"),
+    ("not indented, between paragraphs of a page that indents them", _unindented_between_paragraphs, "heading"),
     ("runs on into the next line", _runs_on, "body"),
     ("a full line set tight to the next, with a sentence's marks", _tight_full_line, "body"),
     ("between full lines of an open sentence", _between_full_lines, "body"),

@@ -53,9 +53,16 @@ class PageLine:
 
 @dataclass(frozen=True)
 class Layout:
-    """Page-wide measures: the usual gap between paragraphs and the usual (upper-quartile) line width."""
+    """Page-wide measures: the usual gap between paragraphs, the usual (upper-quartile) line width,
+    and how many lines open with a full-width indent (paragraphs marked only by it)."""
     gap: int
     width: float
+    indents: int = 0
+
+    @property
+    def indented(self) -> bool:
+        """The page marks paragraphs with an indent."""
+        return self.indents >= INDENTED_PAGE
 
     @property
     def wrapped(self) -> bool:
@@ -70,6 +77,15 @@ class Layout:
         return gap >= 2 and gap > self.gap
 
 
+# A page marks its paragraphs by an indent when this many lines open with one.
+INDENTED_PAGE = 4
+
+
+def indented(line: Line) -> bool:
+    """The printed line opens with a paragraph indent (two spaces, or a full-width one)."""
+    return line.raw.startswith(("\u3000", "  "))
+
+
 def heading_shaped(text: str, rules: Rules) -> bool:
     if not text or len(text) > rules.heading_max_chars:
         return False
@@ -82,6 +98,7 @@ def heading_shaped(text: str, rules: Rules) -> bool:
 
 def measure(lines: tuple[Line, ...]) -> Layout:
     gaps, widths, run, seen = [], [], 0, False
+    indents = sum(1 for line in lines if not line.debris and indented(line))
     for line in lines:
         if line.debris:
             run += 1
@@ -94,7 +111,7 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     gap = statistics.mode(gaps) if gaps else 1
     # The upper quartile: headings, bylines and captions are short on any page.
     width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
-    return Layout(gap=gap, width=width)
+    return Layout(gap=gap, width=width, indents=indents)
 
 
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),

@@ -228,3 +228,30 @@ def return_strays(drafts: list[Draft], names: WordFinder) -> list[Draft]:
             d.notes.append(f"paragraph at line {p.lines[0]} opens with another article's zone; moved to it")
             drafts[owner].notes.append(f"its paragraph at line {p.lines[0]} was printed inside a later article")
     return drafts
+
+
+def resume_interrupted(drafts: list[Draft], names: WordFinder) -> list[Draft]:
+    """A lead paragraph (本报讯) with no headline, printed inside an article: the paragraphs after it
+    that go on naming that article's zone (and none other), and those between, are the article's,
+    resumed after the intrusion; the lead keeps what follows them (its own article's rest)."""
+    homes = [_home(d, names) for d in drafts]
+    for k in range(1, len(drafts)):
+        d, prev = drafts[k], drafts[k - 1]
+        paras = [it for it in d.body if it.kind == "para"]
+        if d.pre or d.inset or not paras or not paras[0].lead or not homes[k - 1] or homes[k]:
+            continue
+        resumed = [i for i, p in enumerate(paras) if names.contained(p.text) and
+                   names.contained(p.text) <= homes[k - 1]]
+        heads = [i for i, it in enumerate(d.body) if it.kind == "heading"]
+        if not resumed:
+            continue
+        last = paras[resumed[-1]]
+        if heads and d.body.index(last) > heads[0]:
+            continue
+        back = [it for it in d.body if it is not paras[0] and it.lines[0] <= last.lines[0]]
+        for it in back:
+            d.body.remove(it)
+        prev.body.extend(back)
+        prev.notes.append(f"resumed at line {back[0].lines[0]} after another article's lead printed inside it")
+        d.notes.append("its lead was printed inside another article")
+    return drafts
