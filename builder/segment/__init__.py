@@ -60,7 +60,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names)
-    drafts = resume_interrupted(return_strays(drafts_of(runs, tools.names), tools.names), tools.names)
+    drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     loose = _give_headlines(drafts, runs, bodies, tools)
     _headline_after_lead(drafts, tools)

@@ -76,7 +76,8 @@ def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> lis
         prev = out[-1] if out else None
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
                 it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)) \
-                and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars:
+                and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
+                and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
                            gap_before=prev.gap_before, level=prev.level)
             continue

@@ -1,0 +1,130 @@
+"""Small sample pages (tests/samples/segment/), one kind of damage each: page furniture, notices,
+bylines in the paper's many forms, captions by their words, headlines glued to the first
+sentence, headline forms, paragraphs marked only by an indent, and paragraphs printed inside
+another article."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, body, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+
+def lines_with(page, role):
+    return [p.line for p in page.placements if p.role == role]
+
+
+def test_page_furniture_is_its_own_kind_and_gives_the_issue_date(vocab):
+    page = sample("furniture.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "榆林高新区：煤化工企业建成二氧化碳捕集装置"
+    assert art.authors == ("韩冰",)
+    # page number and column label, the date in Chinese numerals, the continuation marker, the editors
+    assert lines_with(page, "furniture") == [1, 2, 12, 14]
+    assert page.issue_date == "2024-06-17"
+    text = art.title + body(art)
+    for furniture in ("第4版", "星期一", "下转", "责任编辑", "E-mail"):
+        assert furniture not in text
+    assert last_sentence(art) == "榆林高新区有关负责人表示，园区将推动更多企业开展碳捕集利用示范。"
+
+
+def test_notices_and_advertisements_are_not_articles(vocab):
+    page = sample("notices.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert lines_with(page, "notice") == [7, 8, 10, 11, 12]
+    assert "更正" not in body(art) and "订阅" not in body(art)
+    assert last_sentence(art) == "项目建成后，预计年产值可达35亿元。"
+
+
+def test_boxed_signed_and_parenthesised_bylines(vocab):
+    page = sample("bylines_boxed_signed.txt", vocab)
+    assert_every_line_placed(page)
+    authors = [a.authors for a in page.articles]
+    # ■ marker and names set to three characters' width; 文/… 图/…; … 报道; （甲　乙） after the text
+    assert authors == [("彭雪", "罗敏"), ("吴越", "钱程"), ("马骏",), ("孙立", "刘洋")]
+    for art in page.articles:
+        text = body(art)
+        assert not any(w in text for w in ("本报记者", "通讯员", "报道", "文/", "孙立"))
+    assert lines_with(page, "byline") == [3, 11, 19, 31]
+
+
+def test_dateline_lead_and_authors_note(vocab):
+    page = sample("bylines_dateline_note.txt", vocab)
+    assert_every_line_placed(page)
+    news, comment = page.articles
+    assert news.authors == ("韩冰", "邵阳")
+    assert first_sentence(news) == "今年前5个月，济宁高新区工程机械企业新增订单同比增长两成。"
+    assert comment.title == "园区发展要算好长远账"
+    assert comment.authors == ("郑浩",)
+    assert "作者系" not in body(comment)
+    note = page.placements[14]
+    assert note.role == "byline" and note.article == comment.number
+
+
+def test_captions_by_their_words_credits_and_subtitles_leave_the_body(vocab):
+    page = sample("captions_by_words.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "白银高新区：新材料产业园首期投产"
+    assert art.authors == ("魏伟",)
+    text = body(art)
+    for printed in ("——", "▲", "图为", "供图", "摄"):
+        assert printed not in text
+    assert len(art.paragraphs) == 3
+    subtitle = page.placements[2]
+    assert subtitle.role == "headline" and "subtitle" in subtitle.note
+    assert lines_with(page, "caption") == [9, 15] and lines_with(page, "credit") == [11, 17]
+
+
+def test_headlines_glued_to_the_first_sentence_are_split_off(vocab):
+    page = sample("glued_headlines.txt", vocab)
+    assert_every_line_placed(page)
+    titles = [a.title for a in page.articles]
+    assert titles == ["宜昌高新区：生物医药产业园开园", "郴州高新区：有色金属精深加工项目投产",
+                      "怀化高新区：中药材加工企业抱团发展"]
+    assert [a.authors for a in page.articles] == [("彭程",), ("刘强",), ("钱悦",)]
+    assert [first_sentence(a) for a in page.articles] == [
+        "近日，宜昌高新区生物医药产业园正式开园，首批12家企业入驻。",
+        "日前，郴州高新区一家企业的高纯铟生产线投产，年产高纯铟50吨。",
+        "今年以来，怀化高新区中药材加工企业新增订单超过5亿元。"]
+    assert page.issue_date == "2024-06-17"  # the furniture glued to the first headline
+    first = page.placements[0]
+    assert first.role == "body" and "split off" in first.note and "furniture" in first.note
+    for art in page.articles:
+        assert art.title not in body(art)
+
+
+def test_headline_forms_kicker_doubled_and_subject_line(vocab):
+    page = sample("headline_forms.txt", vocab)
+    assert_every_line_placed(page)
+    marked, doubled, subject = page.articles
+    assert (marked.kicker, marked.title) == ("智能制造看园区", "兰州高新区：机器人产业园投用")
+    assert doubled.title == "聊城高新区：轴承产业向高端迈进"  # a bold headline read twice on one line
+    assert subject.title == "潍坊高新区声学器件产业集群营收破千亿"  # subject on a line of its own
+
+
+def test_paragraphs_marked_only_by_an_indent(vocab):
+    page = sample("indent_paragraphs.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    assert second.title == "株洲高新区：轨道交通装备企业拓展海外市场"
+    assert len(first.paragraphs) == 3 and len(second.paragraphs) == 2
+    assert last_sentence(first) == "园区还建设了电子信息产业人才公寓，吸引工程师落户。"
+
+
+def test_last_paragraph_printed_inside_the_next_article_goes_back(vocab):
+    page = sample("stray_paragraph.txt", vocab)
+    assert_every_line_placed(page)
+    kunshan, weihai = page.articles
+    assert last_sentence(kunshan) == "昆山高新区有关负责人表示，将支持更多设备企业参与国产替代。"
+    assert "昆山" not in body(weihai)
+
+
+def test_lead_of_another_article_printed_inside_one(vocab):
+    page = sample("interrupting_lead.txt", vocab)
+    assert_every_line_placed(page)
+    host, brief = page.articles
+    assert last_sentence(host) == "淮南高新区负责人表示，园区将为签约项目提供全程代办服务。"
+    assert "这家企业计划在园区建设2万个标准机架，明年上半年投入运营。" in body(host)
+    assert brief.title == "全国算力基础设施建设加快推进"  # printed after its lead
+    assert first_sentence(brief).startswith("记者从国家发展改革委获悉")
+    assert "淮南" not in body(brief)
