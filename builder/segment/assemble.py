@@ -39,6 +39,25 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter) -> bool:
     return len(first) == 1 and "\u3400" <= first <= "\u9fff" and first not in rules.sentence_start_chars
 
 
+# A sentence this short, set off by a space at the start of a paragraph, that begins
+# in the middle of a word is a torn-off tail (运产业果浆度。): it continues nothing.
+TORN_TAIL = 8
+_TORN = re.compile(rf"^([^。！？]{{1,{TORN_TAIL}}}[。！？])[ \u3000]+\S")
+
+
+def torn_tail(text: str, spaced: str, rules: Rules, tok: Cutter) -> str:
+    """The torn-off tail a paragraph opens with, or "" (see TORN_TAIL)."""
+    m = _TORN.match(spaced)
+    if not m:
+        return ""
+    tail = re.sub(r"\s", "", m.group(1))
+    first = tok.cut(tail[:8])[0]
+    if not text.startswith(tail) or len(first) != 1 or not "\u3400" <= first <= "\u9fff" \
+            or first in rules.sentence_start_chars:
+        return ""
+    return tail
+
+
 @dataclass
 class _Body:
     """What the body step decided."""
@@ -70,6 +89,10 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
             elif first_para and not d.inset and starts_mid_sentence(text, rules, tok):
                 out.truncated_start = True
                 d.notes.append("starts mid-sentence: cut at the page edge")
+        elif not open_prev and (tail := torn_tail(text, it.spaced, rules, tok)):
+            text = text[len(tail):]
+            note = f"torn-off tail {tail} left out: it begins mid-word and continues nothing"
+            d.notes.append(f"line {it.lines[0]}: {note}")
         if it.names:
             note = (note + "; " if note else "") + "names after the last sentence: " + " ".join(it.names)
         if open_prev and out.paragraphs:

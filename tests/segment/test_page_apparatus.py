@@ -128,3 +128,14 @@ def test_lead_of_another_article_printed_inside_one(vocab):
     assert brief.title == "全国算力基础设施建设加快推进"  # printed after its lead
     assert first_sentence(brief).startswith("记者从国家发展改革委获悉")
     assert "淮南" not in body(brief)
+
+
+def test_torn_off_tail_at_a_paragraph_start_is_left_out(vocab):
+    page = sample("torn_tail.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert "续园业浆率" not in body(art)
+    assert "园区将同步建设人才公寓和配套商业设施，方便企业员工生活。" in art.paragraphs
+    assert "torn-off tail" in page.placements[6].note
+    # a short sentence that opens with a word is text, not a torn tail
+    assert art.paragraphs[-1].startswith("氛围营造。")
