@@ -35,6 +35,8 @@ __all__ = ["segment_page", "zone_finder"]
 # A caption goes to another article than the one it stands in only when it
 # names that article's subject this clearly (share of its words).
 CAPTION_MOVE = 0.5
+# A subject：headline whose headline part is this short is unfinished when a heading follows right below.
+SHORT_PREDICATE = 6
 # A headline matched below this score is noted as unsure.
 SURE_HEADLINE = 0.6
 
@@ -59,10 +61,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
-    runs = runs_of(items, tools.names)
+    runs = runs_of(items, tools.names, tools.rules)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
-    loose = _give_headlines(drafts, runs, bodies, tools)
+    printed = sorted(no for it in items for no in it.lines)
+    loose = _give_headlines(drafts, runs, bodies, tools, printed)
     _headline_after_lead(drafts, tools)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
@@ -137,7 +140,8 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
     return cands, cand_items
 
 
-def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], tools: _Tools) -> list[Item]:
+def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], tools: _Tools,
+                    printed: list[int]) -> list[Item]:
     """Give each draft its headline (matched by content) and kicker; returns the headings no body took."""
     cands, cand_items = _candidates(drafts, runs, tools.rules)
     taken = match(cands, bodies, tools.tok, tools.stop, tools.names)
@@ -149,21 +153,56 @@ def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], too
             drafts[b].notes.append(f"headline matched with low confidence {s:.2f}")
         if cands[key].above != b:
             drafts[b].notes.append(f"headline printed apart from the body (line {cand_items[key].lines[0]})")
-    # Kicker: the unused heading printed right above the title (or above the body,
-    # when the title was printed apart).
+    _continue_titles(drafts, cand_items, used, printed, bodies, tools)
+    _give_kickers(drafts, cand_items, used, printed)
+    return [cand_items[k] for k in range(len(cands)) if k not in used]
+
+
+def _adjacent(upper: Item, lower: Item, printed: list[int]) -> bool:
+    """Nothing is printed between the two (blank lines aside)."""
+    return upper.lines[-1] < lower.lines[0] and not any(upper.lines[-1] < no < lower.lines[0] for no in printed)
+
+
+def _give_kickers(drafts: list[Draft], cand_items: list[Item], used: set[int], printed: list[int]) -> None:
+    """Kicker: the unused heading printed right above the title, nothing between them (or right
+    above the body, when the title was printed apart)."""
     key_of = {id(h): k for k, h in enumerate(cand_items)}
     for d in drafts:
         if d.title is None or not d.pre:
             continue
         if d.title in d.pre:
             pos = next(i for i, h in enumerate(d.pre) if h is d.title)
-            kicker = d.pre[pos - 1] if pos else None
+            kicker = d.pre[pos - 1] if pos and _adjacent(d.pre[pos - 1], d.title, printed) else None
         else:
             kicker = d.pre[-1]
         if kicker is not None and key_of[id(kicker)] not in used:
             d.kicker = kicker
             used.add(key_of[id(kicker)])
-    return [cand_items[k] for k in range(len(cands)) if k not in used]
+
+
+def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int], printed: list[int],
+                     bodies: list[str], tools: _Tools) -> None:
+    """A headline split over two lines in mid-phrase (天津滨海高新区：信创产业 / 营收增长超两成): an
+    unused heading right below a title, with no subject of its own, continues it when its words read
+    most like the same body or the title's part after the colon is too short to stand alone."""
+    for k, h in enumerate(cand_items):
+        if k in used:
+            continue
+        owner = next((d for d in drafts if d.title is not None and _adjacent(d.title, h, printed)), None)
+        if owner is None or len(owner.title.text) + len(h.text) > 2 * tools.rules.heading_max_chars:
+            continue
+        if any(rx.search(h.text) for rx in tools.rules.headline_patterns) or tools.names.contained(h.text):
+            continue  # a headline of its own
+        scores = caption_scores(h.text, bodies, tools.tok, tools.stop)
+        mine = scores[drafts.index(owner)]
+        short = len(owner.title.text.rpartition("：")[2]) <= SHORT_PREDICATE
+        if not short and (mine < MIN_SCORE or mine < max(scores)):
+            continue
+        t = owner.title
+        owner.title = Item("heading", t.lines + h.lines, t.text + h.text, gap=t.gap, gap_before=t.gap_before,
+                           level=t.level, note=t.note)
+        owner.notes.append(f"headline continued on line {h.lines[0]} (its words read like this body)")
+        used.add(k)
 
 
 def _headline_after_lead(drafts: list[Draft], tools: _Tools) -> None:

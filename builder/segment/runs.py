@@ -99,9 +99,10 @@ def _next_kind(items: list[Item], i: int) -> str | None:
 class _Cutter:
     """Cuts a page's items into runs; one method per kind of item."""
 
-    def __init__(self, items: list[Item], names: WordFinder):
+    def __init__(self, items: list[Item], names: WordFinder, rules: Rules):
         self.items = items
         self.names = names
+        self.rules = rules
         self.runs = [Run()]
 
     def zones_of(self, run: Run) -> frozenset[str]:
@@ -135,11 +136,27 @@ class _Cutter:
     def subtitle(self, i: int, it: Item) -> None:
         self.runs[-1].subtitles.append(it)
 
+    def new_zone_opening(self, i: int, it: Item, cur: Run) -> bool:
+        """With no gap to show it: a paragraph after a closed one that opens as a lead does (近日，…),
+        names a zone the run has not named, and is followed by none of the run's zones."""
+        if not it.text.startswith(self.rules.lead_openings) or cur.paras[-1].open_end:
+            return False
+        here, before = self.names.contained(it.text), self.zones_of(cur)
+        if not here or not before or here & before:
+            return False
+        for later in self.items[i + 1:]:
+            if later.kind == "heading":
+                break
+            if later.kind == "para" and self.names.contained(later.text) & before:
+                return False
+        return True
+
     def para(self, i: int, it: Item) -> None:
         cur = self.runs[-1]
         here = self.names.contained(it.text) if it.gap_before else frozenset()
         # A new article: a lead (本报讯), after a closing byline, or a wide gap where the zone changes.
-        if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))):
+        if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))
+                          or self.new_zone_opening(i, it, cur)):
             cur = Run()
             self.runs.append(cur)
         cur.body.append(it)
@@ -148,10 +165,10 @@ class _Cutter:
             cur.closed = True
 
 
-def runs_of(items: list[Item], names: WordFinder) -> list[Run]:
+def runs_of(items: list[Item], names: WordFinder, rules: Rules) -> list[Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
     after a byline that closes an article, and after a wide gap where the zone changes."""
-    cutter = _Cutter(items, names)
+    cutter = _Cutter(items, names, rules)
     step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
             "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
     for i, it in enumerate(items):

@@ -42,6 +42,7 @@ class Rules:
     lead_patterns: tuple[re.Pattern, ...] = ()
     author_notes: tuple[re.Pattern, ...] = ()
     headline_subject: re.Pattern = re.compile(r"(?!)")
+    lead_openings: tuple[str, ...] = ()
     caption_patterns: tuple[re.Pattern, ...] = ()
     subtitle_patterns: tuple[re.Pattern, ...] = ()
     furniture_dates: tuple[re.Pattern, ...] = ()
@@ -106,6 +107,7 @@ def load_rules(path: Path) -> Rules:
         byline_symbols=d.get("byline_symbols", ""),
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        lead_openings=tuple(d.get("lead_openings") or ()),
         headline_subject=re.compile(d.get("headline_subject") or r"(?!)"),
         caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),
         subtitle_patterns=tuple(re.compile(p) for p in d.get("subtitle_patterns") or ()),

@@ -139,3 +139,20 @@ def test_torn_off_tail_at_a_paragraph_start_is_left_out(vocab):
     assert "torn-off tail" in page.placements[6].note
     # a short sentence that opens with a word is text, not a torn tail
     assert art.paragraphs[-1].startswith("氛围营造。")
+
+
+def test_brief_without_headline_after_an_article_about_another_zone(vocab):
+    page = sample("brief_without_headline.txt", vocab)
+    assert_every_line_placed(page)
+    xianyang, brief = page.articles
+    assert "常州" not in body(xianyang)
+    assert first_sentence(brief) == "近日，常州高新区与长三角3家科研院所签约，共建新材料中试平台。"
+    assert brief.title_generated
+
+
+def test_headline_split_over_two_lines_in_a_cluster(vocab):
+    page = sample("headline_cluster_split.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, quzhou = page.articles
+    assert ningbo.title == "宁波高新区：软件产业营收增长近两成"
+    assert quzhou.title == "衢州高新区：氟硅企业抱团出海" and quzhou.kicker is None
