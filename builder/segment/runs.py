@@ -176,14 +176,15 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules) -> list[Run]:
     return cutter.runs
 
 
-def split_run(run_no: int, run: Run, names: WordFinder) -> list[Draft]:
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
     """One draft per thread of a run (two when another article's column is set inside it)."""
     paras = run.paras
     if not paras:
         return []
     home = names.contained("".join(h.text for h in run.pre)) or names.contained(paras[0].text)
     thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
-                           [p.open_end for p in paras], home)
+                           [p.open_end for p in paras], home,
+                           [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
     home_body, inset_body, k = [], [], 0
@@ -198,12 +199,12 @@ def split_run(run_no: int, run: Run, names: WordFinder) -> list[Draft]:
     return [Draft(run_no, home_body, list(run.pre)), inset]
 
 
-def drafts_of(runs: list[Run], names: WordFinder) -> list[Draft]:
+def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
     """The drafts of every run, in page order, with the run's bylines and trailing names given out:
     the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
     drafts: list[Draft] = []
     for r, run in enumerate(runs):
-        got = split_run(r, run, names)
+        got = split_run(r, run, names, rules)
         if not got:
             continue
         got[0].byline_items += run.top
@@ -215,9 +216,26 @@ def drafts_of(runs: list[Run], names: WordFinder) -> list[Draft]:
             item = run.body[idx]
             holder = next(d for d in got if item in d.body)
             holder.authors += list(names_)
-        drafts.extend(got)
+        drafts.extend(d for d in got if not (d.inset and _resume(d, drafts, names)))
     drafts.sort(key=lambda d: d.first_line)
     return drafts
+
+
+def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
+    """An inset is the rest of an earlier article that broke off mid-sentence and names its zone
+    (璧山 breaks off before the 自贡 headline; its rest is printed inside 自贡): joined to it."""
+    zones = names.contained(inset.text())
+    for d in reversed(earlier):
+        paras = [it for it in d.body if it.kind == "para"]
+        if d.inset or not paras or not paras[-1].open_end or not zones & _home(d, names):
+            continue
+        d.body.extend(inset.body)
+        d.byline_items += inset.byline_items
+        d.authors += inset.authors
+        d.captions += inset.captions
+        d.notes.append(f"continued at line {inset.first_line}, inside another article")
+        return True
+    return False
 
 
 def _home(d: Draft, names: WordFinder) -> frozenset[str]:

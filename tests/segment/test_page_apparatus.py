@@ -156,3 +156,14 @@ def test_headline_split_over_two_lines_in_a_cluster(vocab):
     ningbo, quzhou = page.articles
     assert ningbo.title == "宁波高新区：软件产业营收增长近两成"
     assert quzhou.title == "衢州高新区：氟硅企业抱团出海" and quzhou.kicker is None
+
+
+def test_rest_of_an_article_printed_inside_the_next_one_after_its_headline(vocab):
+    page = sample("column_inside_next_article.txt", vocab)
+    assert_every_line_placed(page)
+    chenzhou, huaihua = page.articles
+    assert first_sentence(chenzhou) == "近日，郴州高新区电子信息产业园二期开工建设，计划引进智能终端企业20家，年产值可达80亿元。"
+    assert last_sentence(chenzhou) == "郴州高新区负责人表示，将加快建设电子信息产业配套平台。"
+    # after the interrupting article's closing statement, the cut sentence resumes
+    assert "一家食品企业负责人说，上市辅导让企业的管理更加规范，融资渠道也更宽了。" in body(huaihua)
+    assert "郴州" not in body(huaihua) and not chenzhou.truncated
