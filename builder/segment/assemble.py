@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import bylines as bl
 from .captions import credit_split
 from .headlines import title_from_lead
+from .joins import starts_mid_sentence
 from .runs import Draft
 from ..model import Article, Placement
 from ..textmatch.wordcut import Cutter
@@ -19,24 +20,6 @@ from ..vocab.rule_files import Rules
 
 # A closed paragraph this short that continues nothing is an orphan fragment.
 ORPHAN = 6
-
-
-def starts_mid_sentence(text: str, rules: Rules, tok: Cutter) -> bool:
-    """The first paragraph begins with the end of a sentence begun on another page."""
-    text = text.lstrip("“‘《（ ")
-    if not text:
-        return False
-    if text[0] in rules.continuation_start_chars:
-        return True
-    if re.match(rf"^\d+(\.\d+)?[{re.escape(rules.measure_words)}]", text):
-        return True
-    if re.match(r"^[\u3400-\u9fff]{1,4}等", text):
-        return True
-    for o in rules.ordinals[1:]:
-        if o in text and rules.ordinals[0] not in text.split(o)[0]:
-            return True
-    first = tok.cut(text[:8])[0]
-    return len(first) == 1 and "\u3400" <= first <= "\u9fff" and first not in rules.sentence_start_chars
 
 
 # A sentence this short, set off by a space at the start of a paragraph, that begins

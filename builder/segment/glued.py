@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bylines import is_name, lead_marker
+from .bylines import is_name, lead_marker, names_in
+from .joins import cut_word
 from ..repair.line_fixes import remove_cjk_spaces
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -105,9 +106,41 @@ def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str
     return None
 
 
+def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """A headline in its own form (宜昌高新区：…) glued to a sentence that opens as news does
+    (近日, 1月8日, 今年以来): split where the opening starts, when no word runs across."""
+    if not any(rx.match(text) for rx in rules.headline_patterns):
+        return None
+    for m in rules.sentence_openings.finditer(text, 6, rules.heading_max_chars + 1):
+        head = text[:m.start()]
+        if "：" in head[:-3] and _head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
+            return Glued(head, "", (), text[m.start():], f"a sentence opening ({m.group(0)}) after a headline")
+    return None
+
+
+def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
+    """Names glued to the front of a headline (the byline that ended the article before, on a
+    line-joined page: 魏伟威海高新区：…): (their text, the names, the rest), or None."""
+    spaced = spaced or text
+    for k in range(min(len(text) - 4, 14), 1, -1):
+        rest = text[k:]
+        if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
+            continue
+        front = spaced[:len(spaced) - len(rest)] if spaced.endswith(rest) else text[:k]
+        found = names_in(front, rules)
+        if found:
+            return text[:k], found, rest
+    return None
+
+
 def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
     """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none."""
     spaced = spaced or text
+    return _at_marker(text, spaced, rules, tok) or _opening(text, rules, tok)
+
+
+def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """Split at a byline marker or a lead after a headline-shaped start."""
     lead = next((m.start() for m in re.finditer("本报|本刊|新华社", text)
                  if 4 <= m.start() and lead_marker(text[m.start():], rules)), None)
     m = _marker_rx(rules.byline_symbols).search(text, 4)

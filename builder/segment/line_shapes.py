@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import GLUED_NOTE, split_glued
+from .glued import GLUED_NOTE, Glued, names_in_front, split_glued
 from ..model import Line
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -114,6 +114,23 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     return Layout(gap=gap, width=width, indents=indents)
 
 
+def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
+    note = f"{GLUED_NOTE}: {glued.rule}"
+    pieces = [PageLine(line, gap, "heading", piece=glued.head, note=note)]
+    if glued.byline:
+        pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))
+    return pieces + [PageLine(line, 0, "body", piece=glued.rest, note=note)]
+
+
+def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str) -> list[PageLine]:
+    """What follows names glued to the front: a headline alone, or a headline glued to its text."""
+    glued = split_glued(rest, "", rules, tok)
+    if glued is not None:
+        return _glued_pieces(line, 0, glued)
+    shape = "heading" if heading_shaped(rest, rules) else "body"
+    return [PageLine(line, 0, shape, piece=rest, note=note)]
+
+
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
              tok: Cutter | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
@@ -153,14 +170,16 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
     _, trailing = trailing_names(line.raw, rules)
+    front = names_in_front(text, line.spaced, rules, tok) if tok is not None and not trailing and (
+        prev is None or rules.ends_sentence(prev.text)) else None
+    if front is not None:
+        note = f"{GLUED_NOTE}: names of a byline before a headline"
+        return [PageLine(line, gap, "byline", names=front[1], piece=front[0], note=note)] + \
+            _headline_pieces(line, front[2], rules, tok, note)
     if not trailing and heading_shaped(text, rules):
         return [PageLine(line, gap, "heading")]
     glued = split_glued(text, line.spaced, rules, tok) if tok is not None and not trailing else None
     if glued is not None:
-        note = f"{GLUED_NOTE}: {glued.rule}"
-        pieces = [PageLine(line, gap, "heading", piece=glued.head, note=note)]
-        if glued.byline:
-            pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))
-        return pieces + [PageLine(line, 0, "body", piece=glued.rest, note=note)]
+        return _glued_pieces(line, gap, glued)
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from .insets import split_threads
 from .items import Item
+from .joins import starts_mid_sentence
+from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, compiled
 from ..vocab.rule_files import Rules
@@ -99,10 +101,11 @@ def _next_kind(items: list[Item], i: int) -> str | None:
 class _Cutter:
     """Cuts a page's items into runs; one method per kind of item."""
 
-    def __init__(self, items: list[Item], names: WordFinder, rules: Rules):
+    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter):
         self.items = items
         self.names = names
         self.rules = rules
+        self.tok = tok
         self.runs = [Run()]
 
     def zones_of(self, run: Run) -> frozenset[str]:
@@ -114,13 +117,28 @@ class _Cutter:
             cur.pre.append(it)
             return
         nxt = _next_kind(self.items, i)
-        later = next((x for x in self.items[i + 1:] if x.kind == "para"), None)
-        here = self.names.contained(it.text)
-        new_zone = bool(later) and bool(here & self.names.contained(later.text)) and not here & self.zones_of(cur)
-        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or new_zone:
+        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
+
+    def new_article_below(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading inside a run heads a new article (not a subhead) when it names a zone the run
+        has not named and the text below it does, or when the text below starts mid-sentence
+        (an article cut at the page edge: no subhead is followed by half a sentence)."""
+        below: list[Item] = []
+        for x in self.items[i + 1:]:
+            if x.kind == "heading":
+                break
+            if x.kind == "para":
+                below.append(x)
+        if not below:
+            return False
+        if starts_mid_sentence(below[0].text, self.rules, self.tok, word_cut=False):
+            return True
+        here = self.names.contained(it.text)
+        return bool(here) and not here & self.zones_of(cur) and \
+            any(here & self.names.contained(x.text) for x in below)
 
     def byline(self, i: int, it: Item) -> None:
         cur = self.runs[-1]
@@ -165,10 +183,10 @@ class _Cutter:
             cur.closed = True
 
 
-def runs_of(items: list[Item], names: WordFinder, rules: Rules) -> list[Run]:
+def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter) -> list[Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
     after a byline that closes an article, and after a wide gap where the zone changes."""
-    cutter = _Cutter(items, names, rules)
+    cutter = _Cutter(items, names, rules, tok)
     step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
             "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
     for i, it in enumerate(items):

@@ -43,6 +43,7 @@ class Rules:
     author_notes: tuple[re.Pattern, ...] = ()
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
+    sentence_openings: re.Pattern = re.compile(r"(?!)")
     closing_statements: tuple[re.Pattern, ...] = ()
     caption_patterns: tuple[re.Pattern, ...] = ()
     subtitle_patterns: tuple[re.Pattern, ...] = ()
@@ -109,6 +110,7 @@ def load_rules(path: Path) -> Rules:
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
         lead_openings=tuple(d.get("lead_openings") or ()),
+        sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
         headline_subject=re.compile(d.get("headline_subject") or r"(?!)"),
         caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),

@@ -167,3 +167,24 @@ def test_rest_of_an_article_printed_inside_the_next_one_after_its_headline(vocab
     # after the interrupting article's closing statement, the cut sentence resumes
     assert "一家食品企业负责人说，上市辅导让企业的管理更加规范，融资渠道也更宽了。" in body(huaihua)
     assert "郴州" not in body(huaihua) and not chenzhou.truncated
+
+
+def test_line_joined_page_names_before_a_headline_and_a_headline_before_a_news_opening(vocab):
+    page = sample("joined_names_openings.txt", vocab)
+    assert_every_line_placed(page)
+    yichang, chenzhou = page.articles
+    assert yichang.title == "宜昌高新区：生物医药企业新增订单"
+    assert first_sentence(yichang) == "近日，宜昌高新区生物医药企业新增订单超过10亿元。"
+    assert yichang.authors == ("魏伟",)  # the byline that closed it, glued to the next headline
+    assert chenzhou.title == "郴州高新区：电子信息产业园投产"
+    assert first_sentence(chenzhou) == "1月8日，郴州高新区电子信息产业园投产，首批入驻企业8家。"
+    assert chenzhou.authors == ()
+
+
+def test_unmarked_headlines_inside_a_run_of_text(vocab):
+    page = sample("unmarked_headlines.txt", vocab)
+    assert_every_line_placed(page)
+    titles = [a.title for a in page.articles]
+    # one names a zone the text above did not and the text below does; one is followed by half a sentence
+    assert titles == ["聊城高新区：金融服务助企发展", "孙思邈药业在咸阳高新区建成新车间", "智慧招商平台上线运行"]
+    assert all(a.truncated for a in page.articles[1:])
