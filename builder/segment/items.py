@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from .bylines import lead_marker
 from .heading_rules import around, decide
 from .joins import certain_join
-from .line_shapes import Layout, PageLine, measure, classify
+from .captions import is_subtitle
+from .line_shapes import Layout, PageLine, classify, heading_shaped, measure
 from ..model import Line
 from ..repair.line_fixes import heading_text
 from ..textmatch.wordcut import Cutter
@@ -85,6 +86,8 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
     items: list[Item] = []
     para: list[PageLine] = []
     cut = False  # a caption stood inside the open paragraph
+    blocks = heading_blocks(pls, rules)
+    skip_to = -1
 
     def close() -> None:
         nonlocal cut
@@ -99,7 +102,18 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
                               note=para[0].note))
             para.clear()
 
-    for pl, kind in zip(pls, kinds):
+    for i, (pl, kind) in enumerate(zip(pls, kinds)):
+        if i <= skip_to:
+            continue
+        if i in blocks:
+            close()
+            skip_to = blocks[i]
+            block = pls[i:skip_to + 1]
+            text = "".join(p.text for p in block)
+            items.append(Item("subtitle" if is_subtitle(text, rules) else "heading", tuple(p.no for p in block), text,
+                              gap=pl.gap, gap_before=layout.big_gap(pl.gap),
+                              note="heading: a short block of lines with no sentence end, set apart by blank lines"))
+            continue
         if kind == "body":
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
@@ -124,6 +138,36 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
     close()
     items.sort(key=lambda it: it.lines[0])
     return tuple(items), layout
+
+
+# A headline wrapped at the column edge takes at most this many lines.
+HEADLINE_LINES = 3
+
+
+def heading_blocks(pls: tuple[PageLine, ...], rules: Rules) -> dict[int, int]:
+    """Headlines wrapped over two or three lines: {first index: last index} of each block of lines
+    set tight together, apart from the rest by blank lines, that reads as one headline (no sentence
+    end, a headline's length) on a page that sets its paragraphs apart by blank lines."""
+    n = len(pls)
+    out: dict[int, int] = {}
+    closed = several = 0
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and pls[j + 1].gap == 0:
+            j += 1
+        if j > i:
+            several += 1
+            closed += rules.ends_sentence(pls[j].text)
+        apart = (i == 0 or pls[i].gap >= 1) and (j + 1 >= n or pls[j + 1].gap >= 1)
+        if 0 < j - i < HEADLINE_LINES and apart and all(
+                p.shape in ("heading", "body", "subtitle") and not p.piece and not p.trailing for p in pls[i:j + 1]):
+            text = "".join(p.text for p in pls[i:j + 1])
+            if heading_shaped(text, rules):
+                out[i] = j
+        i = j + 1
+    # Only where the blocks are paragraphs (most end a sentence), not pieces of wrapped lines.
+    return out if several and closed * 2 >= several else {}
 
 
 def _item(pl: PageLine, kind: str, layout: Layout, rules: Rules) -> Item:

@@ -188,3 +188,12 @@ def test_unmarked_headlines_inside_a_run_of_text(vocab):
     # one names a zone the text above did not and the text below does; one is followed by half a sentence
     assert titles == ["聊城高新区：金融服务助企发展", "孙思邈药业在咸阳高新区建成新车间", "智慧招商平台上线运行"]
     assert all(a.truncated for a in page.articles[1:])
+
+
+def test_headline_and_subtitle_wrapped_at_the_column_edge(vocab):
+    page = sample("wrapped_headline.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "兰州高新区：新材料产业园首批项目集中开工"
+    assert [p.role for p in page.placements[:5]] == ["headline", "headline", "blank", "headline", "headline"]
+    assert "——" not in body(art) and len(art.paragraphs) == 2
