@@ -89,29 +89,52 @@ def line_kind(text: str, rules: Rules) -> str | None:
     return ", ".join(dict.fromkeys(k for k, _ in kinds))
 
 
+def _sure_prefix(text: str, pos: int, rules: Rules) -> re.Match | None:
+    """A sure piece of furniture that starts at pos (with more text glued after it, or at the end)."""
+    for rx in rules.furniture_dates + rules.furniture_prefixes:
+        m = rx.match(text, pos)
+        if m:
+            return m
+    return None
+
+
 def glued_front(text: str, rules: Rules) -> tuple[str, str] | None:
-    """Furniture glued to the front of a headline (2024年10月14日 星期一 第10版临沂高新区：…).
+    """Furniture glued to the front of a headline (2024年10月14日 星期一 第10版临沂高新区：…), as
+    pieces set apart by spaces or glued to one another (第9版2024年10月21日 星期一 农历九月十九孝感…).
 
     Returns:
         (the furniture, the rest), or None. At least two pieces, or a page number,
         must be furniture, so a sentence opening with a date keeps it.
     """
-    pieces = [p for p in _PIECES.split(text.strip()) if p]
+    text = text.strip()
     taken: list[str] = []
-    for i, p in enumerate(pieces):
-        kind = piece_kind(p, rules)
-        if kind is not None and i < len(pieces) - 1:
-            taken.append(p)
-            continue
-        m = rules.furniture_page_prefix.match(p)
-        if m and m.end() < len(p):
+    pos = 0
+    page_number = False
+    weak_from: int | None = None  # where the trailing run of weak pieces (bare labels) began
+    while pos < len(text):
+        end = next((m.start() for m in _PIECES.finditer(text, pos)), len(text))
+        kind = piece_kind(text[pos:end], rules)
+        if kind is not None:
+            taken.append(text[pos:end])
+            weak_from = weak_from if not kind[1] and weak_from is not None else (None if kind[1] else pos)
+        else:
+            m = _sure_prefix(text, pos, rules)
+            if m is None:
+                break
             taken.append(m.group(0))
-            rest = p[m.end():] + "".join(" " + q for q in pieces[i + 1:])
-            return " ".join(taken), rest
-        if len(taken) >= 2 and any(piece_kind(q, rules)[1] for q in taken):
-            return " ".join(taken), " ".join(pieces[i:])
+            page_number |= bool(rules.furniture_page_prefix.fullmatch(m.group(0)))
+            end = m.end()
+            weak_from = None
+        pos = end
+        while pos < len(text) and text[pos] in " \u3000\t":
+            pos += 1
+    if weak_from is not None:  # a bare label after the last sure piece is the headline's (链上协同 芯屏联动)
+        taken = taken[:len(taken) - len(_PIECES.split(text[weak_from:pos].strip()))]
+        pos = weak_from
+    if not taken or not (page_number or (len(taken) >= 2 and any(
+            (piece_kind(q, rules) or ("", True))[1] for q in taken))):
         return None
-    return None
+    return " ".join(taken), text[pos:]
 
 
 def _gaps(lines: tuple[Line, ...]) -> dict[int, int]:
@@ -168,7 +191,10 @@ def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
             dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(spaced)) if d]
             continue
         front = glued_front(spaced, rules)
-        if front:
+        if front and not front[1]:  # pieces glued to one another, nothing after them
+            roles[ln.no] = ("furniture", f"page furniture: {front[0]}")
+            dates += [d for d in map(lambda p: iso_date(p, rules), front[0].split()) if d]
+        elif front:
             furniture, rest = front
             dates += [d for d in map(lambda p: iso_date(p, rules), furniture.split()) if d]
             glued[ln.no] = f"page furniture glued to the front left out: {furniture}"

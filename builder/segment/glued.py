@@ -53,12 +53,31 @@ def _marker_rx(symbols: str) -> re.Pattern:
 
 
 def _head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
-    if not 4 <= len(head) <= rules.heading_max_chars or any(c in rules.sentence_end for c in head):
+    title = head.split("——")[0]
+    if not 4 <= len(title) <= rules.heading_max_chars or len(head) > 2 * rules.heading_max_chars \
+            or any(c in rules.sentence_end for c in head):
         return False
     if head[-1] in rules.continuation_end_marks or head.count("，") > 1:
         return False
     words = tok.cut(head[-6:])
     return bool(words) and words[-1] not in rules.continuation_end_words
+
+
+def undouble_glued(head: str) -> str:
+    """A bold headline read twice character by character, glued to its text: its doubled marks were
+    already made single (孝孝感感高高新新区区：光光…), so pairs are read once and single marks kept."""
+    out, i, pairs = [], 0, 0
+    while i < len(head):
+        if i + 1 < len(head) and head[i] == head[i + 1]:
+            out.append(head[i])
+            pairs += 1
+            i += 2
+        elif not "\u3400" <= head[i] <= "\u9fff":
+            out.append(head[i])
+            i += 1
+        else:
+            return head
+    return "".join(out) if pairs >= 4 else head
 
 
 def opens_sentence(text: str, rules: Rules, tok: Cutter) -> bool:
@@ -145,7 +164,9 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
                  if 4 <= m.start() and lead_marker(text[m.start():], rules)), None)
     m = _marker_rx(rules.byline_symbols).search(text, 4)
     at = min(p for p in (lead, m.start() if m else None) if p is not None) if (lead is not None or m) else None
-    if at is None or at > rules.heading_max_chars:
+    # A subtitle (——…) glued after the headline makes the start longer.
+    longest = rules.heading_max_chars * (2 if at is not None and "——" in text[:at] else 1)
+    if at is None or at > longest:
         return None
     head = text[:at].strip()
     if not _head_shaped(head, rules, tok):

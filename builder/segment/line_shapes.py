@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import GLUED_NOTE, Glued, names_in_front, split_glued
+from .glued import GLUED_NOTE, Glued, names_in_front, split_glued, undouble_glued
 from ..model import Line
+from ..repair.line_fixes import undouble
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
@@ -116,7 +117,11 @@ def measure(lines: tuple[Line, ...]) -> Layout:
 
 def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
     note = f"{GLUED_NOTE}: {glued.rule}"
-    pieces = [PageLine(line, gap, "heading", piece=glued.head, note=note)]
+    # A bold headline read twice character by character is mended only once it stands alone.
+    title, dash, subtitle = glued.head.partition("——")
+    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)]
+    if dash:
+        pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if glued.byline:
         pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))
     return pieces + [PageLine(line, 0, "body", piece=glued.rest, note=note)]

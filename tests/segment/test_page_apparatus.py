@@ -197,3 +197,15 @@ def test_headline_and_subtitle_wrapped_at_the_column_edge(vocab):
     assert art.title == "兰州高新区：新材料产业园首批项目集中开工"
     assert [p.role for p in page.placements[:5]] == ["headline", "headline", "blank", "headline", "headline"]
     assert "——" not in body(art) and len(art.paragraphs) == 2
+
+
+def test_furniture_pieces_glued_to_one_another_and_to_a_doubled_headline(vocab):
+    page = sample("joined_furniture.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "湘潭高新区：储能电池产业提速"  # read twice in bold, glued to its lead
+    assert art.authors == ("刘强",)
+    assert first_sentence(art) == "近日，湘潭高新区储能电池产业园首期投产。"
+    assert page.issue_date == "2024-10-21"
+    assert lines_with(page, "furniture") == [3, 4]
+    assert "furniture" in page.placements[0].note and page.placements[0].role == "body"
