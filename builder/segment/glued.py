@@ -44,6 +44,7 @@ class Glued:
     names: tuple[str, ...]
     rest: str
     rule: str
+    rest_spaced: str = ""  # the paragraph with its printed spaces (a lead's names are read there)
 
 
 @lru_cache(maxsize=4)
@@ -137,6 +138,16 @@ def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
     return None
 
 
+def _spaced_prefix(spaced: str, n: int) -> str:
+    """The start of the spaced text that holds its first n characters other than spaces."""
+    seen = 0
+    for i, c in enumerate(spaced):
+        if seen == n:
+            return spaced[:i]
+        seen += not c.isspace()
+    return spaced
+
+
 def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
     """Names glued to the front of a headline (the byline that ended the article before, on a
     line-joined page: 魏伟威海高新区：…): (their text, the names, the rest), or None."""
@@ -145,11 +156,27 @@ def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[s
         rest = text[k:]
         if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
             continue
-        front = spaced[:len(spaced) - len(rest)] if spaced.endswith(rest) else text[:k]
-        found = names_in(front, rules)
+        found = names_in(_spaced_prefix(spaced, k), rules)
         if found:
             return text[:k], found, rest
     return None
+
+
+def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """A byline glued to the front of the first sentence (本报记者 刘思源说起景德镇，…): the names end
+    where the sentence begins. Returns a Glued with no headline."""
+    spaced = spaced or text
+    m = _marker_rx(rules.byline_symbols).match(text)
+    if m is None:
+        return None
+    found = _names(spaced[spaced.find(m.group(0)):], rules, tok)
+    if found is None or not found[0]:
+        return None
+    rest = remove_cjk_spaces(found[1]).strip()
+    if not rest or len(rest) >= len(text):
+        return None
+    rest = text[len(text) - len(rest):]
+    return Glued("", text[:len(text) - len(rest)], found[0], rest, f"a byline marker ({m.group(0)}) glued to the text")
 
 
 def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
@@ -172,7 +199,9 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
     if not _head_shaped(head, rules, tok):
         return None
     if at == lead:
-        return Glued(head, "", (), text[at:], "a lead (本报讯) after a headline-shaped start")
+        k = next((m.start() for m in re.finditer("本报|本刊|新华社", spaced) if lead_marker(spaced[m.start():], rules)), -1)
+        return Glued(head, "", (), text[at:], "a lead (本报讯) after a headline-shaped start",
+                     rest_spaced=spaced[k:] if k >= 0 else "")
     # The same marker in the spaced text: the names are read there, where spaces separate them.
     marker = m.group(0)
     k = spaced.find(marker)

@@ -98,7 +98,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
                               names=para[-1].trailing,
                               open_end=not rules.ends_sentence(text) and not para[-1].trailing,
-                              spaced="".join(p.piece or p.line.spaced or p.line.text for p in para[:3]),
+                              spaced="".join(p.piece_spaced or p.piece or p.line.spaced or p.line.text for p in para[:3]),
                               note=para[0].note))
             para.clear()
 

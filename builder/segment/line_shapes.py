@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import GLUED_NOTE, Glued, names_in_front, split_glued, undouble_glued
+from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.wordcut import Cutter
@@ -37,6 +37,7 @@ class PageLine:
     trailing: tuple[str, ...] = ()
     names_at: int = 0  # where the trailing names begin in the repaired text
     piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
+    piece_spaced: str = ""  # that part with its printed spaces, when known
     note: str = ""  # which rule decided, when it is worth saying
 
     @property
@@ -119,12 +120,12 @@ def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
     note = f"{GLUED_NOTE}: {glued.rule}"
     # A bold headline read twice character by character is mended only once it stands alone.
     title, dash, subtitle = glued.head.partition("——")
-    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)]
+    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)] if title else []
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if glued.byline:
-        pieces.append(PageLine(line, 0, "byline", names=glued.names, piece=glued.byline, note=note))
-    return pieces + [PageLine(line, 0, "body", piece=glued.rest, note=note)]
+        pieces.append(PageLine(line, 0 if pieces else gap, "byline", names=glued.names, piece=glued.byline, note=note))
+    return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
 
 
 def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str) -> list[PageLine]:
@@ -183,8 +184,41 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
             _headline_pieces(line, front[2], rules, tok, note)
     if not trailing and heading_shaped(text, rules):
         return [PageLine(line, gap, "heading")]
-    glued = split_glued(text, line.spaced, rules, tok) if tok is not None and not trailing else None
+    glued = (split_glued(text, line.spaced, rules, tok) or byline_in_front(text, line.spaced, rules, tok)) \
+        if tok is not None and not trailing else None
     if glued is not None:
         return _glued_pieces(line, gap, glued)
+    inside = _headline_inside(line, gap, rules, tok) if tok is not None else None
+    if inside is not None:
+        return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
+
+
+def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+    """On a line-joined page the next article can be glued after a paragraph's last sentence
+    (…迈进。 丁子航　刘　晴蚌埠高新区：…本报讯…): split after the sentence end where names and a
+    headline in its own form, or a headline glued to a byline or lead, begin."""
+    text, spaced = line.text, line.spaced or line.text
+    ends = [i for i, c in enumerate(text) if c in rules.sentence_end]
+    spaced_ends = [i for i, c in enumerate(spaced) if c in rules.sentence_end]
+    for k, at in enumerate(ends):
+        cut = at + 1
+        while cut < len(text) and text[cut] in rules.closing_marks:
+            cut += 1
+        tail = text[cut:].strip()
+        if len(tail) < 8:
+            continue
+        tail_spaced = spaced[spaced_ends[k] + 1:].lstrip(rules.closing_marks + " \u3000") \
+            if len(spaced_ends) == len(ends) else tail
+        head = PageLine(line, gap, "body", piece=text[:cut], note=f"{GLUED_NOTE}: another article glued after it")
+        front = names_in_front(tail, tail_spaced, rules, tok)
+        if front is not None:
+            note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
+            return [head, PageLine(line, 0, "byline", names=front[1], piece=front[0], note=note)] + \
+                _headline_pieces(line, front[2], rules, tok, note)
+        glued = split_glued(tail, tail_spaced, rules, tok) if any(rx.match(tail) for rx in rules.headline_patterns) \
+            else None
+        if glued is not None:
+            return [head] + _glued_pieces(line, 0, glued)
+    return None

@@ -209,3 +209,14 @@ def test_furniture_pieces_glued_to_one_another_and_to_a_doubled_headline(vocab):
     assert page.issue_date == "2024-10-21"
     assert lines_with(page, "furniture") == [3, 4]
     assert "furniture" in page.placements[0].note and page.placements[0].role == "body"
+
+
+def test_next_article_glued_after_the_last_sentence_of_a_paragraph(vocab):
+    page = sample("joined_after_paragraph.txt", vocab)
+    assert_every_line_placed(page)
+    changzhou, weifang = page.articles
+    assert last_sentence(changzhou) == "园区负责人表示，明年将推动更多企业上云用数。"
+    assert changzhou.authors == ("吴越", "钱程")
+    assert weifang.title == "潍坊高新区：声学器件企业新增订单"
+    assert weifang.authors == ("高洁",)
+    assert first_sentence(weifang) == "今年以来，潍坊高新区声学器件企业新增订单30亿元。"
