@@ -20,6 +20,8 @@ from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 _INNER_MARKS = re.compile("[，、“‘（]")
+# Few headlines without a headline's own form run this long.
+LONG_LINE = 20
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,13 @@ def _tight_full_line(a: Around) -> bool:
         and len(a.pl.text) >= 0.75 * a.layout.width and bool(_INNER_MARKS.search(a.pl.text))
 
 
+def _full_sentence_line(a: Around) -> bool:
+    """A line as wide as the page's text lines, longer than most headlines, with a sentence's inner
+    marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line)."""
+    return a.nxt is not None and a.nxt_kind == "body" and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
+        and bool(_INNER_MARKS.search(a.pl.text))
+
+
 def _between_full_lines(a: Around) -> bool:
     return a.pl.line.heading_level == 0 and a.prev == "body" and a.nxt_kind == "body" \
         and a.layout.full(a.prev_pl.text) and not a.rules.ends_sentence(a.prev_pl.text)
@@ -123,6 +132,7 @@ RULES: tuple[tuple[str, Callable[[Around], bool], str], ...] = (
     ("set apart by wide gaps, as captions are", _caption_by_layout, "caption"),
     ("not indented, between paragraphs of a page that indents them", _unindented_between_paragraphs, "heading"),
     ("runs on into the next line", _runs_on, "body"),
+    ("a full-width line with a sentence's marks, before more text", _full_sentence_line, "body"),
     ("a full line set tight to the next, with a sentence's marks", _tight_full_line, "body"),
     ("between full lines of an open sentence", _between_full_lines, "body"),
 )

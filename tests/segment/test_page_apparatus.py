@@ -220,3 +220,11 @@ def test_next_article_glued_after_the_last_sentence_of_a_paragraph(vocab):
     assert weifang.title == "潍坊高新区：声学器件企业新增订单"
     assert weifang.authors == ("高洁",)
     assert first_sentence(weifang) == "今年以来，潍坊高新区声学器件企业新增订单30亿元。"
+
+
+def test_wide_line_of_a_paragraph_with_a_blank_after_every_line(vocab):
+    page = sample("wide_lines_blank_every_line.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert "为了降低企业用氢成本，榆林高新区建设了输氢管道和加氢站，并对企业购买绿氢给予补贴，企业用氢成本比过去降低了三成左右。" in art.paragraphs
+    assert "subhead" not in [p.role for p in page.placements]
