@@ -37,6 +37,8 @@ __all__ = ["segment_page", "zone_finder"]
 CAPTION_MOVE = 0.5
 # A subject：headline whose headline part is this short is unfinished when a heading follows right below.
 SHORT_PREDICATE = 6
+# A headline's words after its subject seldom run longer than this.
+LONGEST_PREDICATE = 20
 # A headline matched below this score is noted as unsure.
 SURE_HEADLINE = 0.6
 
@@ -163,6 +165,14 @@ def _adjacent(upper: Item, lower: Item, printed: list[int]) -> bool:
     return upper.lines[-1] < lower.lines[0] and not any(upper.lines[-1] < no < lower.lines[0] for no in printed)
 
 
+def _predicate(title: str, names: WordFinder) -> str:
+    """A headline's words after its subject (after the colon, or after the zone it opens with)."""
+    if "：" in title:
+        return title.rpartition("：")[2]
+    first = names.longest(title[:16])
+    return title[len(first[0]):] if first and title.startswith(first[0]) else title
+
+
 def _give_kickers(drafts: list[Draft], cand_items: list[Item], used: set[int], printed: list[int]) -> None:
     """Kicker: the unused heading printed right above the title, nothing between them (or right
     above the body, when the title was printed apart)."""
@@ -195,8 +205,10 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
             continue  # a headline of its own
         scores = caption_scores(h.text, bodies, tools.tok, tools.stop)
         mine = scores[drafts.index(owner)]
-        short = len(owner.title.text.rpartition("：")[2]) <= SHORT_PREDICATE
-        if not short and (mine < MIN_SCORE or mine < max(scores)):
+        predicate = len(_predicate(owner.title.text, tools.names))
+        if predicate + len(h.text) > LONGEST_PREDICATE:
+            continue  # longer than a headline's words after its subject run: a caption below it
+        if predicate > SHORT_PREDICATE and (mine < MIN_SCORE or mine < max(scores)):
             continue
         t = owner.title
         owner.title = Item("heading", t.lines + h.lines, t.text + h.text, gap=t.gap, gap_before=t.gap_before,

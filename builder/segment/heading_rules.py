@@ -61,7 +61,8 @@ def _subject_line(a: Around) -> bool:
 
 
 def _before_credit(a: Around) -> bool:
-    return a.nxt_kind == "credit"
+    """Right above a photo credit that has no caption of its own on its line."""
+    return a.nxt_kind == "credit" and not a.nxt.caption
 
 
 def _wrapped_rest(a: Around) -> bool:
