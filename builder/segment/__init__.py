@@ -1,14 +1,17 @@
 """Split a repaired page into the articles a reader sees.
 
-The stages, each in its own module:
-``furniture`` (date lines, page numbers, editors, notices: set apart first)
-→ ``line_shapes`` (what each line looks like; ``glued``: a headline glued to
-its first sentence split off) → ``items`` (headings, bylines, captions,
-paragraphs; wrapped lines joined) → ``duplicates`` (text printed twice) →
-``runs`` (runs of text between headlines and bylines; ``insets``: a column of
-one article set inside another) → ``headlines`` (which headline goes with
-which body; here) → captions and loose bylines (here) → ``assemble``
-(Articles, and a Placement for every line of the page).
+The steps, each in its own module, in the order they run:
+``furniture`` (date lines, page numbers, editors, notices: set apart first,
+the printed issue date kept) → ``line_shapes`` (what each line looks like;
+``glued``: a headline, byline or the next article glued to a sentence on a
+line-joined page split off again) → ``items`` (headings, bylines, captions,
+paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
+decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
+printed twice) → ``runs`` (runs of text between headlines and bylines;
+``insets``: a column of one article set inside another) → headlines matched
+to bodies by content (``headlines``, here), captions and loose bylines (here)
+→ ``assemble`` (Articles, and a Placement for every line of the page, whose
+note says which rule decided when it is worth saying).
 """
 from __future__ import annotations
 
