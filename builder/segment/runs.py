@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .insets import split_threads
 from .items import Item
-from .joins import starts_mid_sentence
+from .joins import cut_word, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, compiled
@@ -70,14 +70,22 @@ def zone_finder(vocab: Vocabulary) -> WordFinder:
     return compiled(vocab, _zone_names)
 
 
-def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int) -> list[Item]:
-    """One headline printed over two lines is one heading: set tighter than the
-    page's paragraphs, its first line ending in ：, or its first line only the subject (肇庆高新区)."""
+def _cut_at_the_edge(prev: Item, it: Item, width: float, tok: Cutter) -> bool:
+    """The first line runs to the column's width and a word runs across the break (紧密结 / 合)."""
+    return len(prev.lines) == 1 and len(prev.text) >= 0.9 * width and it.gap == prev.gap and cut_word(prev.text, it.text, tok)
+
+
+def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width: float = 0.0,
+                   tok: Cutter | None = None) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the page's paragraphs,
+    its first line ending in ：, its first line only the subject (肇庆高新区), or cut at the column
+    edge in the middle of a word."""
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
-                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)) \
+                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
+                or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
                 and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
                 and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,

@@ -228,3 +228,11 @@ def test_wide_line_of_a_paragraph_with_a_blank_after_every_line(vocab):
     (art,) = page.articles
     assert "为了降低企业用氢成本，榆林高新区建设了输氢管道和加氢站，并对企业购买绿氢给予补贴，企业用氢成本比过去降低了三成左右。" in art.paragraphs
     assert "subhead" not in [p.role for p in page.placements]
+
+
+def test_headline_cut_in_a_word_at_the_column_edge(vocab):
+    page = sample("headline_cut_at_column_edge.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "榆林高新区：推进创新积分与企业培育紧密结合"
+    assert first_sentence(art).startswith("近日，榆林高新区发布第一批创新积分榜")
