@@ -72,7 +72,8 @@ def _wrapped_rest(a: Around) -> bool:
 
 
 def _spaced_parts(a: Around) -> bool:
-    return has_parts(a.pl.line.spaced) and "，" not in a.pl.line.spaced
+    """Two parts set apart by a space, with no clause marks (a stray space inside a sentence is no sign)."""
+    return has_parts(a.pl.line.spaced) and not any(c in a.pl.line.spaced for c in "，、")
 
 
 def _before_byline(a: Around) -> bool:
