@@ -136,8 +136,8 @@ class _Cutter:
         (an article cut at the page edge: no subhead is followed by half a sentence)."""
         below: list[Item] = []
         for x in self.items[i + 1:]:
-            if x.kind == "heading":
-                break
+            if x.kind == "heading" and below:
+                break  # the headings right below it are its own group (a headline over lines)
             if x.kind == "para":
                 below.append(x)
         if not below:
