@@ -174,12 +174,16 @@ class Role(StrEnum):
     DUPLICATE = "duplicate"
     MARKUP = "markup"
     UNPLACED = "unplaced"
-    REMOVED = "removed"  # marked as debris by an editor (corrections/apply.py)
-    DROPPED = "dropped"  # its article dropped by an editor
+    REMOVED = "removed"      # marked as debris by an editor (corrections/apply.py)
+    DROPPED = "dropped"      # its article dropped by an editor
+    FURNITURE = "furniture"  # what the page prints around its articles: date line, page number,
+                             # editors, continuation marker
+    NOTICE = "notice"        # notices, correction notices and advertisements
 
 
 ARTICLE_ROLES = (Role.HEADLINE, Role.KICKER, Role.SUBHEAD, Role.BYLINE, Role.BODY, Role.CAPTION, Role.CREDIT)
-DEBRIS_ROLES = (Role.BLANK, Role.DUPLICATE, Role.MARKUP, Role.UNPLACED, Role.REMOVED, Role.DROPPED)
+DEBRIS_ROLES = (Role.BLANK, Role.DUPLICATE, Role.MARKUP, Role.UNPLACED, Role.REMOVED, Role.DROPPED,
+                Role.FURNITURE, Role.NOTICE)
 
 
 @dataclass(frozen=True)
@@ -238,6 +242,7 @@ class SegmentedPage:
     articles: tuple[Article, ...]
     placements: tuple[Placement, ...]
     fixes: tuple[Fix, ...] = ()
+    issue_date: str | None = None  # the date the page's furniture prints (ISO)
 
     @property
     def unplaced(self) -> tuple[Placement, ...]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.model import Page, SegmentedPage
+from builder.model import ARTICLE_ROLES, DEBRIS_ROLES, Page, SegmentedPage
 from builder.repair import repair_page
 from builder.segment import segment_page
 from builder.vocab import DATA_DIR, Vocabulary, load_gazetteer, load_vocabulary
@@ -58,7 +58,8 @@ def assert_every_line_placed(page: SegmentedPage) -> None:
     numbers = [p.line for p in page.placements]
     assert numbers == list(range(1, len(page.page.lines) + 1)), "one placement per line, in order"
     for p in page.placements:
-        assert p.role in ("headline", "kicker", "subhead", "byline", "body", "caption", "credit",
-                          "blank", "duplicate", "markup", "unplaced")
-        if p.role in ("headline", "kicker", "subhead", "byline", "body", "caption", "credit"):
+        assert p.role in ARTICLE_ROLES + DEBRIS_ROLES
+        if p.role in ARTICLE_ROLES:
             assert p.article is not None
+        else:
+            assert p.article is None

@@ -1,5 +1,15 @@
-"""Bylines: ``▶ 名 名`` lines, bare lines of names, ``本报讯(特约通讯员 某某)`` leads,
-and names trailing the last paragraph (``…青睐。 廖祥``)."""
+"""Bylines in the forms the paper prints them, and the names in them.
+
+- a byline line: ``▶ 名 名``, ``■ 本报记者 甲　通讯员 乙``, ``□ 本报记者 甲``,
+  ``文/甲 图/乙``, ``记者 甲 通讯员 乙 报道``, ``本报记者 甲 文/图``, a bare line of names;
+- the same in parentheses after the last paragraph (``（甲 乙）``, ``（本报记者 甲）``),
+  on its own line or trailing the last sentence (``…青睐。 （廖祥）``, ``…青睐。 廖祥``);
+- a lead: ``本报讯（记者 甲 通讯员 乙）``, ``本报天津9月6日电（记者 甲）``;
+- an author's note (``（作者系…）``, ``（作者单位：…）``): a byline without names.
+
+Two-character names are often set to the width of three with a space inside
+(``严　蕊``); such a name is read whole.
+"""
 from __future__ import annotations
 
 import re
@@ -8,7 +18,10 @@ from functools import lru_cache
 from ..vocab.rule_files import CJK, Rules
 
 _NAME_CHARS = re.compile(rf"^[{CJK}]+$")
+# A transliterated name (Uyghur, Mongolian …) keeps its middle dot: 买买提·艾力.
+_DOTTED_NAME = re.compile(rf"^[{CJK}]{{2,6}}[·・][{CJK}]{{2,8}}$")
 _NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
+_PARENS = re.compile(r"^[(（]\s*(.{1,60}?)\s*[)）]$")
 
 
 def is_name(word: str, rules: Rules) -> bool:
@@ -20,40 +33,66 @@ def is_name(word: str, rules: Rules) -> bool:
     return 2 <= len(word) <= 3 and word[0] in rules.surnames
 
 
+@lru_cache(maxsize=4)
+def _marker_rx(markers: tuple[str, ...]) -> re.Pattern:
+    # Longest first, so 本报记者 is one marker and not 本报 + 记者.
+    return re.compile("|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)))
+
+
 def strip_markers(text: str, rules: Rules) -> tuple[str, bool]:
-    """Remove byline markers; returns the rest and whether any marker was there."""
-    found = False
+    """Remove byline markers (anywhere: they separate names too); returns the rest and whether any was there."""
     text = text.strip()
-    changed = text.startswith(rules.byline_markers)  # most lines: no marker at all
-    while changed:
-        changed = False
-        for marker in rules.byline_markers:
-            if text.startswith(marker):
-                text = text[len(marker):].strip()
-                found = changed = True
-    return text, found
+    stripped = text.lstrip(rules.byline_symbols + " \u3000")
+    found = stripped != text
+    rest, n = _marker_rx(rules.byline_markers).subn(" ", stripped)
+    return rest.strip(), found or bool(n)
+
+
+def _tokens(rest: str, rules: Rules) -> list[str]:
+    """The words of a byline; a surname and one character set apart by a space are one name (严　蕊)."""
+    words = [w for w in _NAME_SEPARATORS.split(rest) if w]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if len(w) == 1 and w in rules.surnames and i + 1 < len(words) and len(words[i + 1]) == 1:
+            out.append(w + words[i + 1])
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=65536)  # every line is asked about by the repair, the layout and the segmenter
 def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
     """The names of a byline line, or None when the line is not a byline.
 
-    A bare single name counts (``魏伟``); several names must be separated by spaces.
-    Markers (▶, 本报记者, 特约通讯员) may stand before any name.
+    A bare single name counts (``魏伟``); several names must be separated by spaces
+    or markers. In a marked byline (a marker, or parentheses) a name without a
+    common surname (帕提古丽) counts when another name in it has one.
     """
+    text = text.strip()
+    m = _PARENS.match(text)
+    parens = bool(m)
+    if m:
+        text = m.group(1)
     rest, marked = strip_markers(text, rules)
-    words = [w for w in _NAME_SEPARATORS.split(rest) if w]
-    names = []
-    for w in words:
-        w, _ = strip_markers(w, rules)
-        if not w:
-            continue
-        if not is_name(w, rules):
-            return None
-        names.append(w)
-    if not names or (len(names) == 1 and len(rest) > 3):
+    words = _tokens(rest, rules)
+    if not words:
         return None
-    return tuple(names)
+    sure = [is_name(w, rules) for w in words]
+    if not all(sure):
+        loose = (marked or parens) and any(sure) and all(
+            s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4) or _DOTTED_NAME.match(w) for w, s in zip(words, sure))
+        if not loose:
+            return None
+    return tuple(words)
+
+
+def author_note(text: str, rules: Rules) -> bool:
+    """An author's note after an article: （作者系…）, （作者单位：…）."""
+    return any(rx.match(text.strip()) for rx in rules.author_notes)
 
 
 @lru_cache(maxsize=4)
@@ -63,10 +102,11 @@ def _after_last_sentence(sentence_end: str, closing_marks: str) -> re.Pattern:
 
 
 def trailing_names(raw: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
-    """Split names printed after the last sentence of a paragraph (``…青睐。 廖祥``).
+    """Split names printed after the last sentence of a paragraph (``…青睐。 廖祥``, ``…。（马燕）``).
 
     The raw line is used because the names are separated by spaces there. A single
-    name must be set off by a space; two or more names need not be.
+    bare name must be set off by a space; two or more names, or names in
+    parentheses, need not be.
 
     Returns:
         (the text before the names, the names), or (raw, ()) when there are none.
@@ -77,26 +117,51 @@ def trailing_names(raw: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
         return raw, ()
     tail = m.group(2).strip()
     names = names_in(tail, rules)
-    if not names or (len(names) == 1 and not m.group(1)):
+    if not names or (len(names) == 1 and not m.group(1) and not _PARENS.match(tail)):
         return raw, ()
     return text[:m.start(1)], names
 
 
-def lead_byline(text: str, rules: Rules) -> tuple[str, tuple[str, ...], str]:
+def sentence_tail_at(text: str, rules: Rules) -> int:
+    """Where the text after the last sentence end begins (len(text) when there is none)."""
+    m = _after_last_sentence(rules.sentence_end, rules.closing_marks).search(text.rstrip())
+    return m.start(1) if m else len(text)
+
+
+def lead_marker(text: str, rules: Rules) -> str:
+    """The lead marker a paragraph opens with (本报讯, 本报天津9月6日电), or ""."""
+    for marker in rules.lead_markers:
+        if text.startswith(marker):
+            return marker
+    for rx in rules.lead_patterns:
+        m = rx.match(text)
+        if m:
+            return m.group(0)
+    return ""
+
+
+_LEAD_PARENS = re.compile(r"^\s*[(（]([^()（）]{1,40})[)）]\s*")
+
+
+def lead_byline(text: str, rules: Rules, spaced: str = "") -> tuple[str, tuple[str, ...], str]:
     """Take the lead marker and a byline in its parenthesis off a paragraph.
 
+    Arguments:
+        spaced: the same paragraph with its printed spaces, which separate the names
     Returns:
         (the paragraph without them, the names, the marker text removed; "" when none).
     """
-    for marker in rules.lead_markers:
-        if text.startswith(marker):
-            rest = text[len(marker):].lstrip()
-            names: tuple[str, ...] = ()
-            m = re.match(r"^[(（]([^()（）]{1,40})[)）]\s*", rest)
-            if m:
-                found = names_in(m.group(1), rules)
-                if found:
-                    names = found
-                    rest = rest[m.end():]
-            return rest.lstrip(" 　"), names, text[: len(text) - len(rest)].strip()
-    return text, (), ""
+    marker = lead_marker(text, rules)
+    if not marker:
+        return text, (), ""
+    rest = text[len(marker):].lstrip()
+    names: tuple[str, ...] = ()
+    m = _LEAD_PARENS.match(rest)
+    if m:
+        inner = m.group(1)
+        sm = _LEAD_PARENS.match(spaced[len(lead_marker(spaced, rules)):]) if spaced else None
+        found = (names_in(sm.group(1), rules) if sm else None) or names_in(inner, rules)
+        if found:
+            names = found
+            rest = rest[m.end():]
+    return rest.lstrip(" 　"), names, text[: len(text) - len(rest)].strip()

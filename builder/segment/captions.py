@@ -17,6 +17,18 @@ def credit_split(text: str, rules: Rules) -> tuple[str, str]:
     return text, ""
 
 
+def is_caption_by_words(text: str, rules: Rules) -> bool:
+    """A caption by its opening words (图为…, ▲…), one sentence at most."""
+    body = text.rstrip(rules.sentence_end + rules.closing_marks)
+    return len(text) <= rules.caption_max_chars * 3 and not any(c in rules.sentence_end for c in body) \
+        and any(rx.match(text) for rx in rules.caption_patterns)
+
+
+def is_subtitle(text: str, rules: Rules) -> bool:
+    """A subtitle under a headline (——…), as short as a headline."""
+    return len(text) <= rules.heading_max_chars + 2 and any(rx.match(text) for rx in rules.subtitle_patterns)
+
+
 def is_caption_by_layout(prev_kind: str | None, gap_before: bool, gap_after: bool,
                          next_kind: str | None) -> bool:
     """A heading-shaped line is a caption when the layout sets it apart as one.

@@ -19,6 +19,8 @@ MIN_CHARS = 20
 # earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
 MIN_FRAGMENT = 12
 _SENTENCE_END = "。！？”"
+# A line that repeats itself whole (泉州高新区：…新图景泉州高新区：…新图景) is a copy when each half is this long.
+MIN_HEADLINE_COPY = 6
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -93,3 +95,12 @@ def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
                 found[i] = j
                 break
     return found
+
+
+def doubled_line(text: str) -> str | None:
+    """A line that is one text printed twice in a row (a bold headline read twice): the text once, else None."""
+    n = len(text)
+    half = n // 2
+    if n % 2 or half < MIN_HEADLINE_COPY or text[:half] != text[half:]:
+        return None
+    return text[:half]

@@ -27,6 +27,8 @@ ABOVE = 0.15
 ZONE = 0.2
 ABOVE_EARLIER = 0.1
 BELOW = 0.1
+# A heading in a headline's own form (marked #, or 宜昌高新区：… ) over a kicker beside it.
+FORM = 0.15
 # A headline whose words the body hardly uses is not taken.
 MIN_SCORE = 0.35
 
@@ -54,6 +56,7 @@ class Candidate:
         last_above: it is the heading nearest the body below it
         anywhere: it may go to any body (a heading in a cluster, or printed apart);
             otherwise only to the body below or above it
+        form: it has a headline's own form (marked as a first-level heading, or subject：headline)
     """
     key: int
     text: str
@@ -61,6 +64,7 @@ class Candidate:
     below: int | None
     last_above: bool = True
     anywhere: bool = True
+    form: bool = False
 
 
 def score(cand_words: frozenset[str], body: frozenset[str] | str, weight: dict[str, float]) -> float:
@@ -115,6 +119,8 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
                 s += BELOW
             if cz & body_zones[b]:
                 s += ZONE
+            if c.form:
+                s += FORM
             pairs.append((s, -abs((c.above if c.above is not None else c.below or 0) - b), c.key, b))
     pairs.sort(key=lambda p: (-p[0], -p[1], p[2], p[3]))
     taken: dict[int, tuple[int, float]] = {}

@@ -11,6 +11,8 @@ by the layout, not by their words:
 - a paragraph right before more of B's text, while a sentence of B is still
   open, continues B (B's column resumes);
 - when sentences of both are open, the older break resumes first (A's);
+- a paragraph whose thread's sentence is still open goes on with it;
+- after an article's closing statement (负责人表示，将…) the other article resumes;
 - otherwise a paragraph stays with the article before it.
 """
 from __future__ import annotations
@@ -20,8 +22,23 @@ from __future__ import annotations
 SHORT = 12
 
 
+def _fragment(text: str) -> bool:
+    """A short closed piece: a few characters, or one sentence of at most two lines' worth."""
+    ends = sum(text.count(c) for c in "。！？")
+    return len(text) <= SHORT or (ends == 1 and len(text) <= 2 * SHORT + 6)
+
+
+def _next_named(i: int, zones: list[frozenset[str]], foreign: list[bool], default: int) -> int:
+    """The thread of the next paragraph that names a zone (a closed paragraph naming none goes
+    with the article the text next names); the default when none follows."""
+    for j in range(i + 1, len(zones)):
+        if zones[j]:
+            return 1 if foreign[j] else 0
+    return default
+
+
 def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[bool],
-                  home: frozenset[str]) -> list[int] | None:
+                  home: frozenset[str], closing: list[bool] | None = None) -> list[int] | None:
     """Assign each paragraph of one run of text to thread 0 (home) or thread 1 (inset).
 
     Arguments:
@@ -29,10 +46,12 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
         texts: the paragraph texts
         open_end: whether each paragraph stops mid-sentence
         home: the zones of the article the run belongs to (from its headline or lead)
+        closing: whether each paragraph is an article's closing statement (负责人表示，将…)
     Returns:
         the thread of each paragraph, or None when nothing was set inside this article.
     """
     n = len(texts)
+    closing = closing or [False] * n
     if not home:
         return None
     foreign = [bool(z) and not (z & home) for z in zones]
@@ -41,7 +60,7 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
         return None
     # The column break: the home paragraph before the inset (past one short fragment) stops mid-sentence.
     before = first - 1
-    lead_in = before >= 1 and not open_end[before] and len(texts[before]) <= SHORT and open_end[before - 1]
+    lead_in = before >= 1 and not open_end[before] and _fragment(texts[before]) and open_end[before - 1]
     if not (open_end[before] or lead_in):
         return None
     thread = [0] * n
@@ -61,6 +80,10 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
             t = 1
         elif pending[0] is not None and pending[1] is not None:
             t = 0 if pending[0] < pending[1] else 1
+        elif pending[thread[i - 1]] is not None:
+            t = thread[i - 1]  # its sentence is still open: it goes on
+        elif closing[i - 1]:
+            t = 1 - thread[i - 1]  # the paragraph before closed its article: the other one resumes
         else:
             t = thread[i - 1]
         thread[i] = t

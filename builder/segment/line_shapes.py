@@ -8,9 +8,12 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .bylines import names_in, trailing_names
-from .captions import credit_split
+from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
+from .captions import credit_split, is_caption_by_words, is_subtitle
+from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
 from ..model import Line
+from ..repair.line_fixes import undouble
+from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 
@@ -32,13 +35,17 @@ class PageLine:
     names: tuple[str, ...] = ()
     caption: str = ""
     trailing: tuple[str, ...] = ()
+    names_at: int = 0  # where the trailing names begin in the repaired text
+    piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
+    piece_spaced: str = ""  # that part with its printed spaces, when known
+    note: str = ""  # which rule decided, when it is worth saying
 
     @property
     def text(self) -> str:
+        if self.piece:
+            return self.piece
         if self.trailing:
-            joined = "".join(self.trailing)
-            text = self.line.text
-            return text[: len(text) - len(joined)].rstrip() if text.endswith(joined) else text
+            return self.line.text[:self.names_at]
         return self.line.text
 
     @property
@@ -48,9 +55,16 @@ class PageLine:
 
 @dataclass(frozen=True)
 class Layout:
-    """Page-wide measures: the usual gap between paragraphs and the usual (upper-quartile) line width."""
+    """Page-wide measures: the usual gap between paragraphs, the usual (upper-quartile) line width,
+    and how many lines open with a full-width indent (paragraphs marked only by it)."""
     gap: int
     width: float
+    indents: int = 0
+
+    @property
+    def indented(self) -> bool:
+        """The page marks paragraphs with an indent."""
+        return self.indents >= INDENTED_PAGE
 
     @property
     def wrapped(self) -> bool:
@@ -65,6 +79,15 @@ class Layout:
         return gap >= 2 and gap > self.gap
 
 
+# A page marks its paragraphs by an indent when this many lines open with one.
+INDENTED_PAGE = 4
+
+
+def indented(line: Line) -> bool:
+    """The printed line opens with a paragraph indent (two spaces, or a full-width one)."""
+    return line.raw.startswith(("\u3000", "  "))
+
+
 def heading_shaped(text: str, rules: Rules) -> bool:
     if not text or len(text) > rules.heading_max_chars:
         return False
@@ -72,11 +95,12 @@ def heading_shaped(text: str, rules: Rules) -> bool:
         return False
     if text[-1] in rules.continuation_end_marks and text[-1] != "：":
         return False
-    return text.count("，") <= 2 and not any(text.startswith(m) for m in rules.lead_markers)
+    return text.count("，") <= 2 and not lead_marker(text, rules)
 
 
 def measure(lines: tuple[Line, ...]) -> Layout:
     gaps, widths, run, seen = [], [], 0, False
+    indents = sum(1 for line in lines if not line.debris and indented(line))
     for line in lines:
         if line.debris:
             run += 1
@@ -89,10 +113,32 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     gap = statistics.mode(gaps) if gaps else 1
     # The upper quartile: headings, bylines and captions are short on any page.
     width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
-    return Layout(gap=gap, width=width)
+    return Layout(gap=gap, width=width, indents=indents)
 
 
-def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset()) -> tuple[PageLine, ...]:
+def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
+    note = f"{GLUED_NOTE}: {glued.rule}"
+    # A bold headline read twice character by character is mended only once it stands alone.
+    title, dash, subtitle = glued.head.partition("——")
+    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)] if title else []
+    if dash:
+        pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
+    if glued.byline:
+        pieces.append(PageLine(line, 0 if pieces else gap, "byline", names=glued.names, piece=glued.byline, note=note))
+    return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
+
+
+def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str) -> list[PageLine]:
+    """What follows names glued to the front: a headline alone, or a headline glued to its text."""
+    glued = split_glued(rest, "", rules, tok)
+    if glued is not None:
+        return _glued_pieces(line, 0, glued)
+    shape = "heading" if heading_shaped(rest, rules) else "body"
+    return [PageLine(line, 0, shape, piece=rest, note=note)]
+
+
+def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
+             tok: Cutter | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
 
     Arguments:
@@ -107,21 +153,72 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        text = line.text
-        names = names_in(text, rules)
-        prev_open = bool(out) and out[-1].shape == "body" and not rules.ends_sentence(out[-1].text)
-        marked = text.lstrip()[:1] in "▶►▲" or any(m in text for m in rules.byline_markers[3:])
-        if names and (marked or not prev_open):
-            out.append(PageLine(line, gap, "byline", names=names))
-        else:
-            caption, credit = credit_split(text, rules)
-            if credit:
-                out.append(PageLine(line, gap, "credit", caption=caption))
-            else:
-                _, trailing = trailing_names(line.raw, rules)
-                pl = PageLine(line, gap, "body", trailing=trailing)
-                if not trailing and heading_shaped(text, rules):
-                    pl = PageLine(line, gap, "heading")
-                out.append(pl)
+        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
         gap = 0
     return tuple(out)
+
+
+def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
+    """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
+    text = line.text
+    names = names_in(line.spaced or text, rules)
+    prev_open = prev is not None and prev.shape == "body" and not rules.ends_sentence(prev.text)
+    marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
+    if author_note(text, rules):
+        return [PageLine(line, gap, "byline", note="an author's note")]
+    if is_caption_by_words(text, rules):
+        return [PageLine(line, gap, "caption", note="a caption by its opening words")]
+    if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
+        return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
+    if names and (marked or not prev_open):
+        return [PageLine(line, gap, "byline", names=names)]
+    caption, credit = credit_split(text, rules)
+    if credit:
+        return [PageLine(line, gap, "credit", caption=caption)]
+    _, trailing = trailing_names(line.raw, rules)
+    front = names_in_front(text, line.spaced, rules, tok) if tok is not None and not trailing and (
+        prev is None or rules.ends_sentence(prev.text)) else None
+    if front is not None:
+        note = f"{GLUED_NOTE}: names of a byline before a headline"
+        return [PageLine(line, gap, "byline", names=front[1], piece=front[0], note=note)] + \
+            _headline_pieces(line, front[2], rules, tok, note)
+    if not trailing and heading_shaped(text, rules):
+        return [PageLine(line, gap, "heading")]
+    glued = (split_glued(text, line.spaced, rules, tok) or byline_in_front(text, line.spaced, rules, tok)) \
+        if tok is not None and not trailing else None
+    if glued is not None:
+        return _glued_pieces(line, gap, glued)
+    inside = _headline_inside(line, gap, rules, tok) if tok is not None else None
+    if inside is not None:
+        return inside
+    names_at = sentence_tail_at(text, rules) if trailing else 0
+    return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
+
+
+def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+    """On a line-joined page the next article can be glued after a paragraph's last sentence
+    (…迈进。 丁子航　刘　晴蚌埠高新区：…本报讯…): split after the sentence end where names and a
+    headline in its own form, or a headline glued to a byline or lead, begin."""
+    text, spaced = line.text, line.spaced or line.text
+    ends = [i for i, c in enumerate(text) if c in rules.sentence_end]
+    spaced_ends = [i for i, c in enumerate(spaced) if c in rules.sentence_end]
+    for k, at in enumerate(ends):
+        cut = at + 1
+        while cut < len(text) and text[cut] in rules.closing_marks:
+            cut += 1
+        tail = text[cut:].strip()
+        if len(tail) < 8:
+            continue
+        tail_spaced = spaced[spaced_ends[k] + 1:].lstrip(rules.closing_marks + " \u3000") \
+            if len(spaced_ends) == len(ends) else tail
+        head = PageLine(line, gap, "body", piece=text[:cut], note=f"{GLUED_NOTE}: another article glued after it")
+        front = names_in_front(tail, tail_spaced, rules, tok)
+        if front is not None:
+            note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
+            return [head, PageLine(line, 0, "byline", names=front[1], piece=front[0], note=note)] + \
+                _headline_pieces(line, front[2], rules, tok, note)
+        glued = split_glued(tail, tail_spaced, rules, tok) if any(rx.match(tail) for rx in rules.headline_patterns) \
+            else None
+        if glued is not None:
+            return [head] + _glued_pieces(line, 0, glued)
+    return None

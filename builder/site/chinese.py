@@ -16,7 +16,7 @@ import yaml
 @functools.lru_cache(maxsize=4)
 def _table(data_dir: Path) -> tuple[tuple[re.Pattern, str], ...]:
     raw = yaml.safe_load((Path(data_dir) / "interface_zh.yaml").read_text(encoding="utf-8")) or {}
-    rows = [row for section in ("notes", "reasons") for row in raw.get(section) or ()]
+    rows = [row for section in ("notes", "reasons", "joins") for row in raw.get(section) or ()]
     return tuple((re.compile(pattern + r"\Z", re.S), chinese) for pattern, chinese in rows)
 
 

@@ -59,6 +59,23 @@ class Rules:
     sentence_start_chars: frozenset[str]
     ordinals: tuple[str, ...]
     measure_words: str
+    byline_symbols: str = ""
+    lead_patterns: tuple[re.Pattern, ...] = ()
+    author_notes: tuple[re.Pattern, ...] = ()
+    headline_subject: re.Pattern = re.compile(r"(?!)")
+    lead_openings: tuple[str, ...] = ()
+    sentence_openings: re.Pattern = re.compile(r"(?!)")
+    closing_statements: tuple[re.Pattern, ...] = ()
+    caption_patterns: tuple[re.Pattern, ...] = ()
+    subtitle_patterns: tuple[re.Pattern, ...] = ()
+    furniture_dates: tuple[re.Pattern, ...] = ()
+    furniture_pieces: tuple[tuple[str, bool, re.Pattern], ...] = ()
+    furniture_lines: tuple[tuple[str, re.Pattern], ...] = ()
+    furniture_page_prefix: re.Pattern = re.compile(r"(?!)")
+    furniture_prefixes: tuple[re.Pattern, ...] = ()
+    notice_titles: tuple[re.Pattern, ...] = ()
+    notice_max_lines: int = 12
+    caption_max_chars: int = 30  # a caption is short (segment/captions.py)
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -137,6 +154,24 @@ def load_rules(path: Path) -> Rules:
         sentence_start_chars=frozenset(re.sub(r"\s", "", d.get("sentence_start_chars", ""))),
         ordinals=tuple(d.get("ordinals") or ()),
         measure_words=d.get("measure_words", ""),
+        byline_symbols=d.get("byline_symbols", ""),
+        lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
+        author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        lead_openings=tuple(d.get("lead_openings") or ()),
+        sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
+        closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
+        headline_subject=re.compile(d.get("headline_subject") or r"(?!)"),
+        caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),
+        subtitle_patterns=tuple(re.compile(p) for p in d.get("subtitle_patterns") or ()),
+        furniture_dates=tuple(re.compile(p) for p in d.get("furniture_dates") or ()),
+        furniture_pieces=tuple((p["kind"], bool(p["sure"]), re.compile(p["pattern"]))
+                               for p in d.get("furniture_pieces") or ()),
+        furniture_lines=tuple((p["kind"], re.compile(p["pattern"])) for p in d.get("furniture_lines") or ()),
+        furniture_page_prefix=re.compile(d.get("furniture_page_prefix") or r"(?!)"),
+        furniture_prefixes=tuple(re.compile(p) for p in d.get("furniture_prefixes") or ()),
+        notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
+        notice_max_lines=int(d.get("notice_max_lines", 12)),
+        caption_max_chars=int(d.get("caption_max_chars", 30)),
     )
 
 

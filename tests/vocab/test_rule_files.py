@@ -54,7 +54,7 @@ def test_a_key_left_out_takes_the_default_of_its_field(tmp_path):
     ("places.yaml", "rules:\n  - {kind: town, pattern: x, need: [镇]}\n", "rules[1].need"),
     ("figures.yaml", "max_labels: 9\n", "max_labels"),
     ("themes.yaml", "scoring: {treshold: 2}\n", "scoring.treshold"),
-    ("repair_rules.yaml", "caption_max_chars: 30\n", "caption_max_chars"),
+    ("repair_rules.yaml", "caption_max_char: 30\n", "caption_max_char"),
 ])
 def test_an_unknown_key_is_an_error_naming_the_file_and_the_key(tmp_path, name, text, key):
     path = tmp_path / name

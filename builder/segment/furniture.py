@@ -1,0 +1,204 @@
+"""Page furniture and notices: what a page prints that belongs to no article.
+
+Furniture is the paper's own apparatus: date lines (2024年6月17日 星期一,
+二〇二四年九月二日), page numbers (第5版), column labels (园区·区域), the
+paper's name, editors' lines (责任编辑：… 美编：…), e-mail and phone lines, and
+continuation markers (（下转第6版）). A line is furniture when every piece of it
+(pieces are set apart by spaces) is one of these, and at least one piece is a
+sure sign (a date, a page number, an editors' label, a marker): a bare number
+or a short label counts only beside one. On a line-joined page the furniture
+is glued to the front of the first headline; the pieces are taken off the front.
+
+Notices (征稿启事, 更正说明, 声明) and advertisements (订阅《…》) are not
+articles: a notice title and the lines set tight under it, up to a wider gap or
+the start of an article.
+
+The patterns are data (``repair_rules.yaml``, section furniture).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+from .bylines import lead_marker
+from ..model import Line
+from ..vocab.rule_files import Rules
+
+_PIECES = re.compile(r"[\s\u3000]+")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Lines set apart before segmentation.
+
+    Arguments:
+        roles: {line number: (role, note)}: ``furniture`` or ``notice`` lines
+        lines: the page's lines, furniture taken off the front of glued lines
+        glued: {line number: note} for lines whose front was furniture
+        issue_date: the date the page prints (ISO), or None
+    """
+    roles: dict[int, tuple[str, str]]
+    lines: tuple[Line, ...]
+    glued: dict[int, str]
+    issue_date: str | None
+
+
+def _cn_number(text: str) -> int:
+    """二〇二四 → 2024, 十二 → 12, 二十三 → 23."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def iso_date(text: str, rules: Rules) -> str | None:
+    """The ISO date of a date piece (2024年9月2日, 二〇二四年九月二日, 2024.9.23)."""
+    for rx in rules.furniture_dates:
+        m = rx.fullmatch(text)
+        if m:
+            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            try:
+                nums = [int(v) if v.isdigit() else _cn_number(v) for v in (y, mo, d)]
+            except (KeyError, ValueError):
+                return None
+            if 1 <= nums[1] <= 12 and 1 <= nums[2] <= 31:
+                return f"{nums[0]:04d}-{nums[1]:02d}-{nums[2]:02d}"
+    return None
+
+
+def piece_kind(piece: str, rules: Rules) -> tuple[str, bool] | None:
+    """What a piece of a line is: (kind, sure), or None when it is not furniture."""
+    if iso_date(piece, rules):
+        return "date line", True
+    for kind, sure, rx in rules.furniture_pieces:
+        if rx.fullmatch(piece):
+            return kind, sure
+    return None
+
+
+def line_kind(text: str, rules: Rules) -> str | None:
+    """The furniture a whole line holds (``date line, page number``), or None."""
+    for kind, rx in rules.furniture_lines:
+        if rx.search(text):
+            return kind
+    kinds = [piece_kind(p, rules) for p in _PIECES.split(text.strip()) if p]
+    if not kinds or None in kinds or not any(sure for _, sure in kinds):
+        return None
+    return ", ".join(dict.fromkeys(k for k, _ in kinds))
+
+
+def _sure_prefix(text: str, pos: int, rules: Rules) -> re.Match | None:
+    """A sure piece of furniture that starts at pos (with more text glued after it, or at the end)."""
+    for rx in rules.furniture_dates + rules.furniture_prefixes:
+        m = rx.match(text, pos)
+        if m:
+            return m
+    return None
+
+
+def glued_front(text: str, rules: Rules) -> tuple[str, str] | None:
+    """Furniture glued to the front of a headline (2024年10月14日 星期一 第10版临沂高新区：…), as
+    pieces set apart by spaces or glued to one another (第9版2024年10月21日 星期一 农历九月十九孝感…).
+
+    Returns:
+        (the furniture, the rest), or None. At least two pieces, or a page number,
+        must be furniture, so a sentence opening with a date keeps it.
+    """
+    text = text.strip()
+    taken: list[str] = []
+    pos = 0
+    page_number = False
+    weak_from: int | None = None  # where the trailing run of weak pieces (bare labels) began
+    while pos < len(text):
+        end = next((m.start() for m in _PIECES.finditer(text, pos)), len(text))
+        kind = piece_kind(text[pos:end], rules)
+        if kind is not None:
+            taken.append(text[pos:end])
+            weak_from = weak_from if not kind[1] and weak_from is not None else (None if kind[1] else pos)
+        else:
+            m = _sure_prefix(text, pos, rules)
+            if m is None:
+                break
+            taken.append(m.group(0))
+            page_number |= bool(rules.furniture_page_prefix.fullmatch(m.group(0)))
+            end = m.end()
+            weak_from = None
+        pos = end
+        while pos < len(text) and text[pos] in " \u3000\t":
+            pos += 1
+    if weak_from is not None:  # a bare label after the last sure piece is the headline's (链上协同 芯屏联动)
+        taken = taken[:len(taken) - len(_PIECES.split(text[weak_from:pos].strip()))]
+        pos = weak_from
+    if not taken or not (page_number or (len(taken) >= 2 and any(
+            (piece_kind(q, rules) or ("", True))[1] for q in taken))):
+        return None
+    return " ".join(taken), text[pos:]
+
+
+def _gaps(lines: tuple[Line, ...]) -> dict[int, int]:
+    """{line number: blank lines before it} for the non-blank lines."""
+    out, run = {}, 0
+    for ln in lines:
+        if ln.debris:
+            run += 1
+            continue
+        out[ln.no] = run
+        run = 0
+    return out
+
+
+def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Rules) -> dict[int, str]:
+    """The lines of notices and advertisements: a notice title and what is set tight under it."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        title = lines[i].text
+        if not any(rx.fullmatch(title) for rx in rules.notice_titles):
+            i += 1
+            continue
+        out[lines[i].no] = f"notice ({title}): not an article"
+        j = i + 1
+        while j < len(lines) and j - i <= rules.notice_max_lines:
+            ln = lines[j]
+            if gaps[ln.no] > usual or any(rx.search(ln.text) for rx in rules.headline_patterns) \
+                    or lead_marker(ln.text, rules):
+                break
+            out[ln.no] = f"notice ({title}), line {j - i}"
+            j += 1
+        i = j
+    return out
+
+
+def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
+    """Find the page's furniture and notices (see the module docstring)."""
+    gaps = _gaps(lines)
+    usual = statistics.mode(gaps.values()) if gaps else 1
+    text_lines = [ln for ln in lines if not ln.debris]
+    roles: dict[int, tuple[str, str]] = {no: ("notice", note)
+                                         for no, note in _notice_lines(text_lines, gaps, usual, rules).items()}
+    dates: list[str] = []
+    glued: dict[int, str] = {}
+    out = list(lines)
+    for k, ln in enumerate(lines):
+        if ln.debris or ln.no in roles:
+            continue
+        spaced = ln.spaced or ln.text
+        kind = line_kind(spaced, rules)
+        if kind:
+            roles[ln.no] = ("furniture", f"page furniture: {kind}")
+            dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(spaced)) if d]
+            continue
+        front = glued_front(spaced, rules)
+        if front and not front[1]:  # pieces glued to one another, nothing after them
+            roles[ln.no] = ("furniture", f"page furniture: {front[0]}")
+            dates += [d for d in map(lambda p: iso_date(p, rules), front[0].split()) if d]
+        elif front:
+            furniture, rest = front
+            dates += [d for d in map(lambda p: iso_date(p, rules), furniture.split()) if d]
+            glued[ln.no] = f"page furniture glued to the front left out: {furniture}"
+            front_text = re.sub(r"\s", "", furniture)
+            text = ln.text[len(front_text):] if ln.text.startswith(front_text) else rest
+            out[k] = replace(ln, text=text.strip(), spaced=rest if rest != text else "", heading_level=0)
+    return Apart(roles, tuple(out), glued, dates[0] if dates else None)

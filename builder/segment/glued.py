@@ -1,0 +1,217 @@
+"""Headlines glued to the first sentence, as on pages where a tool joined the
+printed lines until a sentence ended (``临沂高新区：…迈向“千亿级”□ 本报记者 邵明辉今年以来，…``).
+
+A reader still sees where the headline ends: a byline or a lead starts there.
+So a line is split when a byline marker (□, ▶, 本报记者 …) or a lead
+(本报讯, 本报天津9月6日电) stands after a start that has a headline's shape
+(no sentence end, not longer than a headline, not ending in a word that needs
+more: 向记者 …). The names after a byline marker end where the first sentence
+begins: the longest name after which the text opens with a word of two or
+more characters or a character that opens sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .bylines import is_name, lead_marker, names_in
+from .joins import cut_word
+from ..repair.line_fixes import remove_cjk_spaces
+from ..textmatch.wordcut import Cutter
+from ..vocab.rule_files import Rules
+
+_SPACES = re.compile(r"[\s\u3000]+")
+# How the placement note of a split line begins.
+GLUED_NOTE = "headline glued to the front split off"
+# A byline glued into a line is trusted only with the paper's own markers.
+_GLUED_BYLINE_WORDS = ("本报记者", "本报通讯员", "本报特约记者", "本报实习生")
+
+
+@dataclass(frozen=True)
+class Glued:
+    """A line split into the headline glued to its front, a byline, and the paragraph.
+
+    Arguments:
+        head: the headline text
+        byline: the byline text ("" when a lead follows the headline)
+        names: the byline's names
+        rest: the paragraph, from the lead or the first sentence on
+        rule: which sign decided the split (for the line's placement note)
+    """
+    head: str
+    byline: str
+    names: tuple[str, ...]
+    rest: str
+    rule: str
+    rest_spaced: str = ""  # the paragraph with its printed spaces (a lead's names are read there)
+
+
+@lru_cache(maxsize=4)
+def _marker_rx(symbols: str) -> re.Pattern:
+    words = "|".join(map(re.escape, _GLUED_BYLINE_WORDS))
+    return re.compile(f"[{re.escape(symbols)}]|{words}")
+
+
+def _head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
+    title = head.split("——")[0]
+    if not 4 <= len(title) <= rules.heading_max_chars or len(head) > 2 * rules.heading_max_chars \
+            or any(c in rules.sentence_end for c in head):
+        return False
+    if head[-1] in rules.continuation_end_marks or head.count("，") > 1:
+        return False
+    words = tok.cut(head[-6:])
+    return bool(words) and words[-1] not in rules.continuation_end_words
+
+
+def undouble_glued(head: str) -> str:
+    """A bold headline read twice character by character, glued to its text: its doubled marks were
+    already made single (孝孝感感高高新新区区：光光…), so pairs are read once and single marks kept."""
+    out, i, pairs = [], 0, 0
+    while i < len(head):
+        if i + 1 < len(head) and head[i] == head[i + 1]:
+            out.append(head[i])
+            pairs += 1
+            i += 2
+        elif not "\u3400" <= head[i] <= "\u9fff":
+            out.append(head[i])
+            i += 1
+        else:
+            return head
+    return "".join(out) if pairs >= 4 else head
+
+
+def opens_sentence(text: str, rules: Rules, tok: Cutter) -> bool:
+    """The text opens with a word of two or more characters, or a character that opens sentences."""
+    if not text:
+        return False
+    first = tok.cut(text[:8])[0]
+    return len(first) >= 2 or first in rules.sentence_start_chars or not "\u3400" <= first[0] <= "\u9fff"
+
+
+def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | None:
+    """A name glued to the first sentence (邵明辉今年以来): the longest that leaves a sentence start."""
+    for n in (4, 3, 2):
+        if len(token) > n and is_name(token[:n], rules) and opens_sentence(token[n:], rules, tok):
+            return token[:n], token[n:]
+    return None
+
+
+def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
+    """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
+    tokens = [t for t in _SPACES.split(spaced.strip()) if t]
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i].lstrip(rules.byline_symbols)
+        for marker in sorted(rules.byline_markers, key=len, reverse=True):
+            if t.startswith(marker):
+                t = t[len(marker):]
+                break
+        if not t:
+            i += 1
+            continue
+        if i + 1 < len(tokens) and is_name(t, rules):
+            names.append(t)
+            i += 1
+            continue
+        if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
+            names.append(t + tokens[i + 1][0])
+            return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
+        split = _name_then_text(t, rules, tok)
+        if split is None:
+            return None
+        names.append(split[0])
+        return tuple(names), " ".join([split[1]] + tokens[i + 1:])
+    return None
+
+
+def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """A headline in its own form (宜昌高新区：…) glued to a sentence that opens as news does
+    (近日, 1月8日, 今年以来): split where the opening starts, when no word runs across."""
+    if not any(rx.match(text) for rx in rules.headline_patterns):
+        return None
+    for m in rules.sentence_openings.finditer(text, 6, rules.heading_max_chars + 1):
+        head = text[:m.start()]
+        if "：" in head[:-3] and _head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
+            return Glued(head, "", (), text[m.start():], f"a sentence opening ({m.group(0)}) after a headline")
+    return None
+
+
+def _spaced_prefix(spaced: str, n: int) -> str:
+    """The start of the spaced text that holds its first n characters other than spaces."""
+    seen = 0
+    for i, c in enumerate(spaced):
+        if seen == n:
+            return spaced[:i]
+        seen += not c.isspace()
+    return spaced
+
+
+def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
+    """Names glued to the front of a headline (the byline that ended the article before, on a
+    line-joined page: 魏伟威海高新区：…): (their text, the names, the rest), or None."""
+    spaced = spaced or text
+    for k in range(min(len(text) - 4, 14), 1, -1):
+        rest = text[k:]
+        if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
+            continue
+        found = names_in(_spaced_prefix(spaced, k), rules)
+        if found:
+            return text[:k], found, rest
+    return None
+
+
+def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """A byline glued to the front of the first sentence (本报记者 刘思源说起景德镇，…): the names end
+    where the sentence begins. Returns a Glued with no headline."""
+    spaced = spaced or text
+    m = _marker_rx(rules.byline_symbols).match(text)
+    if m is None:
+        return None
+    found = _names(spaced[spaced.find(m.group(0)):], rules, tok)
+    if found is None or not found[0]:
+        return None
+    rest = remove_cjk_spaces(found[1]).strip()
+    if not rest or len(rest) >= len(text):
+        return None
+    rest = text[len(text) - len(rest):]
+    return Glued("", text[:len(text) - len(rest)], found[0], rest, f"a byline marker ({m.group(0)}) glued to the text")
+
+
+def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none."""
+    spaced = spaced or text
+    return _at_marker(text, spaced, rules, tok) or _opening(text, rules, tok)
+
+
+def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """Split at a byline marker or a lead after a headline-shaped start."""
+    lead = next((m.start() for m in re.finditer("本报|本刊|新华社", text)
+                 if 4 <= m.start() and lead_marker(text[m.start():], rules)), None)
+    m = _marker_rx(rules.byline_symbols).search(text, 4)
+    at = min(p for p in (lead, m.start() if m else None) if p is not None) if (lead is not None or m) else None
+    # A subtitle (——…) glued after the headline makes the start longer.
+    longest = rules.heading_max_chars * (2 if at is not None and "——" in text[:at] else 1)
+    if at is None or at > longest:
+        return None
+    head = text[:at].strip()
+    if not _head_shaped(head, rules, tok):
+        return None
+    if at == lead:
+        k = next((m.start() for m in re.finditer("本报|本刊|新华社", spaced) if lead_marker(spaced[m.start():], rules)), -1)
+        return Glued(head, "", (), text[at:], "a lead (本报讯) after a headline-shaped start",
+                     rest_spaced=spaced[k:] if k >= 0 else "")
+    # The same marker in the spaced text: the names are read there, where spaces separate them.
+    marker = m.group(0)
+    k = spaced.find(marker)
+    found = _names(spaced[k:], rules, tok) if k >= 0 else None
+    if found is None or not found[0]:
+        return None
+    names, rest_spaced = found
+    rest = remove_cjk_spaces(rest_spaced).strip()
+    if not rest or len(rest) >= len(text) - len(head):
+        return None
+    rest = text[len(text) - len(rest):]  # the repaired text (place names mended there, not in spaced)
+    return Glued(head, text[at:len(text) - len(rest)], names, rest,
+                 f"a byline marker ({marker}) after a headline-shaped start")

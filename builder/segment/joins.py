@@ -1,0 +1,69 @@
+"""Does a line run on into the next? Sentence continuity across a line break.
+
+A join is certain when the first line leaves its sentence open and a comma
+ends it, a particle opens the next line, the first line ends in a word that
+needs more (的, 通过), or a word of jieba's dictionary runs across the break.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..textmatch.wordcut import Cutter
+from ..vocab.rule_files import Rules
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str, tok: Cutter) -> tuple[str, ...]:
+    return tuple(tok.cut(text))
+
+
+def cut_word(before: str, after: str, tok: Cutter) -> bool:
+    """True when a word runs across the join (有限|公司, 数十|载): the line was wrapped."""
+    head, tail = before[-6:], after[:6]
+    pos = 0
+    for word in _words(head + tail, tok):
+        end = pos + len(word)
+        if pos < len(head) < end and len(word) >= 2:
+            return True
+        pos = end
+    return False
+
+
+def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
+    """The line ``after`` continues the sentence that ``before`` leaves open."""
+    if not before or not after or rules.ends_sentence(before):
+        return False
+    if before[-1] in rules.continuation_end_marks:
+        return True
+    if after[0] in rules.continuation_start_chars:
+        return True
+    last = _words(before[-6:], tok)[-1]
+    if last in rules.continuation_end_words:
+        return True
+    return cut_word(before, after, tok)
+
+
+def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = True) -> bool:
+    """The first paragraph begins with the end of a sentence begun on another page.
+
+    Arguments:
+        word_cut: count a lone first character that seldom opens a sentence (鲁银行 for 齐鲁银行)
+            as a sign too; the other signs are surer (a particle, a number with its measure word)
+    """
+    text = text.lstrip("“‘《（ ")
+    if not text:
+        return False
+    if text[0] in rules.continuation_start_chars:
+        return True
+    if re.match(rf"^\d+(\.\d+)?[{re.escape(rules.measure_words)}]", text):
+        return True
+    if re.match(r"^[\u3400-\u9fff]{1,4}等", text):
+        return True
+    for o in rules.ordinals[1:]:
+        if o in text and rules.ordinals[0] not in text.split(o)[0]:
+            return True
+    if not word_cut:
+        return False
+    first = tok.cut(text[:8])[0]
+    return len(first) == 1 and "\u3400" <= first <= "\u9fff" and first not in rules.sentence_start_chars

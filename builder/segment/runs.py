@@ -1,0 +1,319 @@
+"""Items → runs of text → drafts of articles.
+
+A run is the text between headline groups and bylines; a run becomes one
+draft, or two when another article's column is set inside it (``insets``).
+Each rule that starts a new run is a named step, so the reason is plain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .insets import split_threads
+from .items import Item
+from .joins import cut_word, starts_mid_sentence
+from ..textmatch.wordcut import Cutter
+from ..textmatch.trie import WordFinder
+from ..vocab import Vocabulary, compiled
+from ..vocab.rule_files import Rules
+
+
+@dataclass
+class Run:
+    """Working record: one run of text between headline groups and bylines."""
+    pre: list[Item] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+    top: list[Item] = field(default_factory=list)
+    end: list[Item] = field(default_factory=list)
+    captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
+    trailing: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    closed: bool = False
+
+    @property
+    def paras(self) -> list[Item]:
+        return [it for it in self.body if it.kind == "para"]
+
+
+@dataclass
+class Draft:
+    """Working record: one article being assembled."""
+    run: int
+    body: list[Item]
+    pre: list[Item]
+    authors: list[str] = field(default_factory=list)
+    byline_items: list[Item] = field(default_factory=list)
+    captions: list[Item] = field(default_factory=list)
+    subtitles: list[Item] = field(default_factory=list)
+    inset: bool = False
+    title: Item | None = None
+    kicker: Item | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return min(it.lines[0] for it in self.body)
+
+    @property
+    def last_line(self) -> int:
+        return max(it.lines[-1] for it in self.body)
+
+    def text(self) -> str:
+        return "\n".join(it.text for it in self.body)
+
+
+def _zone_names(vocab: Vocabulary) -> WordFinder:
+    return WordFinder(n for z in vocab.gazetteer.zones for n in z.names)
+
+
+def zone_finder(vocab: Vocabulary) -> WordFinder:
+    """The zone names of the gazetteer, compiled once per vocabulary."""
+    return compiled(vocab, _zone_names)
+
+
+def _cut_at_the_edge(prev: Item, it: Item, width: float, tok: Cutter) -> bool:
+    """The first line runs to the column's width and a word runs across the break (紧密结 / 合)."""
+    return len(prev.lines) == 1 and len(prev.text) >= 0.9 * width and it.gap == prev.gap and cut_word(prev.text, it.text, tok)
+
+
+def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width: float = 0.0,
+                   tok: Cutter | None = None) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the page's paragraphs,
+    its first line ending in ：, its first line only the subject (肇庆高新区), or cut at the column
+    edge in the middle of a word."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
+                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
+                or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
+                and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
+                and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
+            out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
+                           gap_before=prev.gap_before, level=prev.level)
+            continue
+        out.append(it)
+    return out
+
+
+def _next_kind(items: list[Item], i: int) -> str | None:
+    """What follows item i past captions, credits and further headings: lead, byline, para or None."""
+    for it in items[i + 1:]:
+        if it.kind in ("caption", "credit", "heading", "subtitle"):
+            continue
+        if it.kind == "para":
+            return "lead" if it.lead else "para"
+        return it.kind
+    return None
+
+
+class _Cutter:
+    """Cuts a page's items into runs; one method per kind of item."""
+
+    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter):
+        self.items = items
+        self.names = names
+        self.rules = rules
+        self.tok = tok
+        self.runs = [Run()]
+
+    def zones_of(self, run: Run) -> frozenset[str]:
+        return self.names.contained("".join(p.text for p in run.paras))
+
+    def heading(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        if not cur.paras:
+            cur.pre.append(it)
+            return
+        nxt = _next_kind(self.items, i)
+        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
+            self.runs.append(Run(pre=[it]))
+        else:
+            cur.body.append(it)  # a subhead
+
+    def new_article_below(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading inside a run heads a new article (not a subhead) when it names a zone the run
+        has not named and the text below it does, or when the text below starts mid-sentence
+        (an article cut at the page edge: no subhead is followed by half a sentence)."""
+        below: list[Item] = []
+        for x in self.items[i + 1:]:
+            if x.kind == "heading" and below:
+                break  # the headings right below it are its own group (a headline over lines)
+            if x.kind == "para":
+                below.append(x)
+        if not below:
+            return False
+        if starts_mid_sentence(below[0].text, self.rules, self.tok, word_cut=False):
+            return True
+        here = self.names.contained(it.text)
+        return bool(here) and not here & self.zones_of(cur) and \
+            any(here & self.names.contained(x.text) for x in below)
+
+    def byline(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        if cur.paras:
+            cur.end.append(it)
+            cur.closed = True
+        else:
+            cur.top.append(it)
+
+    def caption(self, i: int, it: Item) -> None:
+        self.runs[-1].captions.append(it)
+
+    def subtitle(self, i: int, it: Item) -> None:
+        self.runs[-1].subtitles.append(it)
+
+    def new_zone_opening(self, i: int, it: Item, cur: Run) -> bool:
+        """With no gap to show it: a paragraph after a closed one that opens as a lead does (近日，…),
+        names a zone the run has not named, and is followed by none of the run's zones."""
+        if not it.text.startswith(self.rules.lead_openings) or cur.paras[-1].open_end:
+            return False
+        here, before = self.names.contained(it.text), self.zones_of(cur)
+        if not here or not before or here & before:
+            return False
+        for later in self.items[i + 1:]:
+            if later.kind == "heading":
+                break
+            if later.kind == "para" and self.names.contained(later.text) & before:
+                return False
+        return True
+
+    def para(self, i: int, it: Item) -> None:
+        cur = self.runs[-1]
+        here = self.names.contained(it.text) if it.gap_before else frozenset()
+        # A new article: a lead (本报讯), after a closing byline, or a wide gap where the zone changes.
+        if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))
+                          or self.new_zone_opening(i, it, cur)):
+            cur = Run()
+            self.runs.append(cur)
+        cur.body.append(it)
+        if it.names:  # names after its last sentence: the article ends here
+            cur.trailing[len(cur.body) - 1] = it.names
+            cur.closed = True
+
+
+def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter) -> list[Run]:
+    """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
+    after a byline that closes an article, and after a wide gap where the zone changes."""
+    cutter = _Cutter(items, names, rules, tok)
+    step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
+            "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
+    for i, it in enumerate(items):
+        step[it.kind](i, it)
+    return cutter.runs
+
+
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it)."""
+    paras = run.paras
+    if not paras:
+        return []
+    home = names.contained("".join(h.text for h in run.pre)) or names.contained(paras[0].text)
+    thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
+                           [p.open_end for p in paras], home,
+                           [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
+    if thread is None:
+        return [Draft(run_no, list(run.body), list(run.pre))]
+    home_body, inset_body, k = [], [], 0
+    for it in run.body:
+        if it.kind == "para":
+            (inset_body if thread[k] else home_body).append(it)
+            k += 1
+        else:
+            home_body.append(it)
+    inset = Draft(run_no, inset_body, [], inset=True)
+    inset.notes.append("a column of this article was printed inside another; moved back in reading order")
+    return [Draft(run_no, home_body, list(run.pre)), inset]
+
+
+def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
+    """The drafts of every run, in page order, with the run's bylines and trailing names given out:
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
+    drafts: list[Draft] = []
+    for r, run in enumerate(runs):
+        got = split_run(r, run, names, rules)
+        if not got:
+            continue
+        got[0].byline_items += run.top
+        got[0].subtitles += run.subtitles
+        last_para_line = max(p.lines[-1] for p in run.paras)
+        owner = next(d for d in got if any(p.lines[-1] == last_para_line for p in d.body))
+        owner.byline_items += run.end
+        for idx, names_ in run.trailing.items():
+            item = run.body[idx]
+            holder = next(d for d in got if item in d.body)
+            holder.authors += list(names_)
+        drafts.extend(d for d in got if not (d.inset and _resume(d, drafts, names)))
+    drafts.sort(key=lambda d: d.first_line)
+    return drafts
+
+
+def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
+    """An inset is the rest of an earlier article that broke off mid-sentence and names its zone
+    (璧山 breaks off before the 自贡 headline; its rest is printed inside 自贡): joined to it."""
+    zones = names.contained(inset.text())
+    for d in reversed(earlier):
+        paras = [it for it in d.body if it.kind == "para"]
+        if d.inset or not paras or not paras[-1].open_end or not zones & _home(d, names):
+            continue
+        d.body.extend(inset.body)
+        d.byline_items += inset.byline_items
+        d.authors += inset.authors
+        d.captions += inset.captions
+        d.notes.append(f"continued at line {inset.first_line}, inside another article")
+        return True
+    return False
+
+
+def _home(d: Draft, names: WordFinder) -> frozenset[str]:
+    """The zones a draft is about: those its headings name, else those its first paragraph names."""
+    paras = [it for it in d.body if it.kind == "para"]
+    return names.contained("".join(h.text for h in d.pre)) or (names.contained(paras[0].text) if paras else frozenset())
+
+
+def return_strays(drafts: list[Draft], names: WordFinder) -> list[Draft]:
+    """A paragraph printed inside a later article that opens with the zone of an earlier article
+    (营口高新区相关负责人表示… inside the 唐山 article) and names none of its host's zones is the
+    earlier article's: moved back to its end, noted on both."""
+    homes = [_home(d, names) for d in drafts]
+    for k, d in enumerate(drafts):
+        paras = [it for it in d.body if it.kind == "para"]
+        for p in paras[1:]:
+            first = names.longest(p.text[:12])
+            opening = first[0] if first and p.text.startswith(first[0]) else None
+            if opening is None or names.contained(p.text) & homes[k]:
+                continue
+            owner = next((j for j in range(k - 1, -1, -1) if opening in homes[j] and not drafts[j].inset), None)
+            if owner is None:
+                continue
+            d.body.remove(p)
+            drafts[owner].body.append(p)
+            d.notes.append(f"paragraph at line {p.lines[0]} opens with another article's zone; moved to it")
+            drafts[owner].notes.append(f"its paragraph at line {p.lines[0]} was printed inside a later article")
+    return drafts
+
+
+def resume_interrupted(drafts: list[Draft], names: WordFinder) -> list[Draft]:
+    """A lead paragraph (本报讯) with no headline, printed inside an article: the paragraphs after it
+    that go on naming that article's zone (and none other), and those between, are the article's,
+    resumed after the intrusion; the lead keeps what follows them (its own article's rest)."""
+    homes = [_home(d, names) for d in drafts]
+    for k in range(1, len(drafts)):
+        d, prev = drafts[k], drafts[k - 1]
+        paras = [it for it in d.body if it.kind == "para"]
+        if d.pre or d.inset or not paras or not paras[0].lead or not homes[k - 1] or homes[k]:
+            continue
+        resumed = [i for i, p in enumerate(paras) if names.contained(p.text) and
+                   names.contained(p.text) <= homes[k - 1]]
+        heads = [i for i, it in enumerate(d.body) if it.kind == "heading"]
+        if not resumed:
+            continue
+        last = paras[resumed[-1]]
+        if heads and d.body.index(last) > heads[0]:
+            continue
+        back = [it for it in d.body if it is not paras[0] and it.lines[0] <= last.lines[0]]
+        for it in back:
+            d.body.remove(it)
+        prev.body.extend(back)
+        prev.notes.append(f"resumed at line {back[0].lines[0]} after another article's lead printed inside it")
+        d.notes.append("its lead was printed inside another article")
+    return drafts
