@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from ..sources import editor_yaml
+
 from ..model import Problem
 
 KEYS = ("date", "page", "section")
@@ -88,14 +90,14 @@ def load_pages_file(path: Path | None, page_names) -> tuple[dict[str, dict], tup
     if path is None or not Path(path).is_file():
         return {}, ()
     path = Path(path)
+    # Read with the guards of every editors' file: bounded size, no links out, no aliases.
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        return {}, (Problem(str(path), f"YAML 语法错误：{err.problem or err}", line, kind=KIND),)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        return {}, (Problem(str(path), f"无法读取：{err}", kind=KIND),)
+        loader, root = editor_yaml.read_tree(path)
+        loader.dispose()
+    except editor_yaml.YamlSyntax as err:
+        return {}, (Problem(str(path), f"YAML 语法错误：{str(err).removeprefix('not valid YAML: ')}", err.line, kind=KIND),)
+    except editor_yaml.YamlRefused as err:
+        return {}, (Problem(str(path), f"未读取：{err}", err.line, kind=KIND),)
     if root is None:
         return {}, ()
     if not isinstance(root, yaml.MappingNode):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from ..sources import editor_yaml
+
 from ..model import Entry
 
 
@@ -29,9 +31,15 @@ def read_ledger(path: Path | None) -> dict[str, dict]:
     """The recorded ids: id -> {page, opening}. A missing or unreadable file records nothing."""
     if path is None or not Path(path).is_file():
         return {}
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    try:  # with the guards of every editors' file: bounded size, no links out, no aliases
+        loader, root = editor_yaml.read_tree(Path(path))
+        try:
+            raw = loader.construct_document(root) if root is not None else {}
+        finally:
+            loader.dispose()
+    except (editor_yaml.YamlRefused, yaml.YAMLError):
+        return {}
+    if not isinstance(raw, dict):
         return {}
     return {str(k): v for k, v in raw.items() if isinstance(v, dict) and "page" in v and "opening" in v}
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from .search import executable
 
 WAIT_SECONDS = 900  # for the last pages and the index files, however large the archive
+STOP_SECONDS = 60   # for the service to finish writing and stop once its input is closed
 
 
 class SearchFeedError(RuntimeError):
@@ -107,16 +108,24 @@ class SearchFeed:
             self.close()
 
     def close(self) -> None:
-        """Stop the service (without writing, when ``finish`` was not called)."""
+        """Stop the service (without writing, when ``finish`` was not called).
+
+        The service is let go by closing its input, and waited for: it may still be
+        writing index files after it answered ``WriteFiles``, and a terminated service
+        would leave one cut short. Only one that does not stop is terminated.
+        """
         if self._process.poll() is None:
             try:
                 self._process.stdin.close()
             except OSError:
                 pass
-            self._process.terminate()
             try:
-                self._process.wait(30)
+                self._process.wait(STOP_SECONDS)
             except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        self._reader.join(30)
+                self._process.terminate()
+                try:
+                    self._process.wait(STOP_SECONDS)
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
+                    self._process.wait()
+        self._reader.join(STOP_SECONDS)

@@ -21,8 +21,16 @@ README = ROOT / "README.md"
 _BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
 
 
+SECTION = "### Fixing the machine's mistakes"
+
+
 def examples_text() -> str:
-    return (DRAFT if DRAFT.exists() else README).read_text(encoding="utf-8")
+    """The README's section on corrections (other sections show other files, pages.yaml)."""
+    text = (DRAFT if DRAFT.exists() else README).read_text(encoding="utf-8")
+    if SECTION in text:
+        text = text.split(SECTION, 1)[1]
+        text = text.split("\n### ", 1)[0]
+    return text
 
 
 def yaml_blocks() -> list[str]:

@@ -101,7 +101,8 @@ def test_pages_file_syntax_error_names_its_line(tmp_path):
     path.write_text("a.txt:\n  date: 2024-06-17\nb.txt:\n  date: [2024\n", encoding="utf-8")
     entries, problems = load_pages_file(path, ["a.txt", "b.txt"])
     assert entries == {} and len(problems) == 1
-    assert problems[0].line == 5 and "YAML" in problems[0].reason
+    # The line where the broken piece starts (the unclosed bracket), not where the parser gave up.
+    assert problems[0].line == 4 and "YAML" in problems[0].reason
 
 
 def test_a_signature_date_at_the_foot_of_a_notice_is_not_the_issue_date(rules):
