@@ -28,7 +28,7 @@ from builder.site import search
 from builder.pipeline import build_digest
 from builder.site import render_site
 from builder.settings import Settings
-from builder.vocab import compiled, load_vocabulary
+from builder.vocab import load_vocabulary
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -96,16 +96,6 @@ def on_serve(server, config, builder):
     return server
 
 
-def _words(vocab) -> tuple[str, ...]:
-    return tuple(vocab.user_dictionary())
-
-
-def _dictionary(data_dir: Path) -> tuple[str, ...]:
-    # Follows edits of the vocabularies during `mkdocs serve` (load_vocabulary
-    # re-reads changed files); computed once per vocabulary, not once per page.
-    return compiled(load_vocabulary(data_dir), _words)
-
-
 def on_page_markdown(markdown, page, config, files):
     # Material's search box stays (header, overlay), but Pagefind answers it
     # (overrides/partials/search.html): Material's own index is left empty.
@@ -116,14 +106,13 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if not search.is_searched(page.file.src_uri, page.file.generated_by is not None):
         return html
-    words = _dictionary(_settings(config).data_dir)
     title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
-    field = search.terms_field(text, title, list(words))
+    field = search.terms_field(text, title)
     return search.mark_body(html, field)
 
 
 def on_post_build(config):
     pages, seconds = search.index_site(Path(config.site_dir))
-    search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
+    search.write_pinyin(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
     # bench.py reads this line for the Pagefind share of the build.
     log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")

@@ -1,75 +1,247 @@
 // Material's search box, answered by Pagefind: the index comes in small chunks,
 // fetched only when a reader searches, and only those a query needs.
-// Words of our dictionary (zone names, domain terms) are searched as whole words
-// through their code words (see builder/site/search.py).
+//
+// Chinese is searched as Lucene's CJK analyzer does (see builder/site/search.py):
+// every two adjacent Chinese characters of an article are one token, indexed
+// under an ASCII code word in a hidden field; a query is cut the same way and
+// asked as exact phrases of code words, so any string of two or more Chinese
+// characters finds exactly the articles that contain it. The code of a token
+// is computed here from the query itself (FNV-1a over UTF-16 code units, six
+// letters): no table to download. Latin words and numbers are tokens too.
 (function () {
   "use strict";
   var root = document.querySelector("[data-digest-search]");
   if (!root) return;
+
+  // ---- Tokens and codes: the same rules as builder/site/search.py ----------
+  var CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var UNIT = new RegExp("[" + CJK + "]|[a-z0-9]+", "gu");
+  var SEGMENT = new RegExp("(?:[" + CJK + "]|[a-z0-9])+", "gu");
+  var LETTERS = 6;
+  var SPACE = Math.pow(26, LETTERS);
+  var FIELD_MARK = "\u2042";  // opens and closes the hidden field in Pagefind's copy of the page text
+  var TITLE_SLOTS = 64;  // a phrase found before this position of a page is in its headline
+
+  function code(token) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < token.length; i++) {
+      h ^= token.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h %= SPACE;
+    var out = "";
+    for (var k = 0; k < LETTERS; k++) {
+      out += String.fromCharCode(97 + h % 26);
+      h = Math.floor(h / 26);
+    }
+    return out;
+  }
+
+  function normal(text) { return text.normalize("NFKC").toLowerCase(); }
+
+  function segmentTokens(segment) {
+    var units = segment.match(UNIT) || [];
+    var out = [];
+    var prev = null;
+    units.forEach(function (u) {
+      if (prev !== null) out.push(prev + u);
+      if (u < "\u3400") out.push(u);  // a Latin word or number is a token of its own
+      prev = u;
+    });
+    return out;
+  }
+
+  // The query's runs of Chinese characters, Latin letters and digits, each with its tokens.
+  function segments(text) {
+    return (normal(text).match(SEGMENT) || []).map(function (s) {
+      return { text: s, tokens: segmentTokens(s) };
+    }).filter(function (s) { return s.tokens.length; });
+  }
+
+  // ---- The search box --------------------------------------------------------
   var toggle = document.getElementById("__search");
   var input = root.querySelector(".md-search__input");
   var form = root.querySelector(".md-search__form");
   var result = root.querySelector(".md-search-result");
   var meta = result.querySelector(".md-search-result__meta");
   var list = result.querySelector(".md-search-result__list");
+  var filters = root.querySelector("[data-digest-filters]");
   var placeholder = meta.textContent;
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var PAGE = 10;
+  var EXCERPT = 36;  // characters of context on each side of the match
   var pagefind = null;
-  var terms = { words: [], code: {}, word: {} };
-  var shown = [];
+  var pinyin = null;
   var serial = 0;
-
-  function loadTerms() {
-    return fetch(new URL("terms.json", bundle).href).then(function (r) { return r.ok ? r.json() : {}; })
-      .catch(function () { return {}; }).then(function (table) {
-        terms.code = table;
-        // Longest first, so 松山湖高新区 is taken before 高新区.
-        terms.words = Object.keys(table).sort(function (a, b) { return b.length - a.length; });
-        terms.words.forEach(function (w) { terms.word[table[w]] = w; });
-      });
-  }
-
-  function rewrite(query) {
-    terms.words.forEach(function (w) {
-      if (query.indexOf(w) >= 0) query = query.split(w).join(" " + terms.code[w] + " ");
-    });
-    return query.trim();
-  }
-
-  function readable(excerpt) {
-    return excerpt.replace(/zd[a-z]{8}/g, function (code) {
-      var w = terms.word[code];
-      return w ? w.replace(/&/g, "&amp;").replace(/</g, "&lt;") : "";
-    });
-  }
 
   function load() {
     // Loaded on first use, so a reader who never searches downloads nothing of it.
     if (!pagefind) {
-      pagefind = Promise.all([import(bundle.href), loadTerms()]).then(function (loaded) {
-        var pf = loaded[0];
+      pagefind = import(bundle.href).then(function (pf) {
         // Result URLs are relative to the site root, wherever the site is published.
-        return pf.options({ baseUrl: new URL("..", new URL(".", bundle)).pathname, excerptLength: 40 })
+        return pf.options({ baseUrl: new URL("..", new URL(".", bundle)).pathname })
           .then(function () { pf.init(); return pf; });
       });
     }
     return pagefind;
   }
 
-  function item(data) {
+  // Place names typed in pinyin (hengyang, heng yang): a small table built from the gazetteer,
+  // fetched only when a query has Latin letters.
+  function loadPinyin() {
+    if (!pinyin) {
+      pinyin = fetch(new URL("pinyin.json", bundle).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return pinyin;
+  }
+
+  // The query as one or more Chinese queries: runs of pinyin syllables that spell a place
+  // name are replaced by that name (each name, when several places read alike).
+  function spellings(query, table) {
+    var words = query.trim().split(/\s+/);
+    var variants = [[]];
+    for (var i = 0; i < words.length;) {
+      var names = null;
+      var j = words.length;
+      for (; j > i; j--) {
+        var key = words.slice(i, j).join("").toLowerCase();
+        if (/^[a-z]+$/.test(key) && table[key]) { names = table[key]; break; }
+      }
+      if (!names) { names = [words[i]]; j = i + 1; }
+      var next = [];
+      variants.forEach(function (v) {
+        names.forEach(function (n) { if (next.length < 6) next.push(v.concat([n])); });
+      });
+      variants = next;
+      i = j;
+    }
+    return variants.map(function (v) { return v.join(" "); });
+  }
+
+  // Pagefind's results for one Chinese query: those holding every run of the query as an
+  // exact phrase, in the order of one ranked search of all the query's codes (more mentions
+  // first), those with the query in their headline before the others (unless sorted by date).
+  function find(pf, query, options) {
+    var runs = segments(query);
+    if (!runs.length) {
+      // A lone Chinese character (no pair to look up): Pagefind's own words.
+      return pf.search(query.trim() || null, options).then(function (r) { return r ? r.results : []; });
+    }
+    var all = [];
+    runs.forEach(function (s) { s.tokens.forEach(function (t) { if (all.indexOf(code(t)) < 0) all.push(code(t)); }); });
+    var asked = [pf.search(all.join(" "), options)].concat(runs.map(function (s) {
+      return pf.search('"' + s.tokens.map(code).join(" ") + '"', options);
+    }));
+    return Promise.all(asked).then(function (found) {
+      var keep = null;
+      var titled = null;
+      found.slice(1).forEach(function (f) {
+        var ids = {};
+        var inTitle = {};
+        f.results.forEach(function (r) {
+          if (keep && !keep[r.id]) return;
+          ids[r.id] = true;
+          if ((!titled || titled[r.id]) && Math.min.apply(null, r.words) < TITLE_SLOTS) inTitle[r.id] = true;
+        });
+        keep = ids;
+        titled = inTitle;
+      });
+      var results = found[0].results.filter(function (r) { return keep[r.id]; });
+      if (options.sort) return results;
+      return results.filter(function (r) { return titled[r.id]; })
+        .concat(results.filter(function (r) { return !titled[r.id]; }));
+    });
+  }
+
+  function chosen() {
+    var options = { filters: {} };
+    if (!filters) return options;
+    filters.querySelectorAll("select[data-filter]").forEach(function (s) {
+      if (s.value) options.filters[s.getAttribute("data-filter")] = s.value;
+    });
+    var sort = filters.querySelector("select[data-sort]");
+    if (sort && sort.value) options.sort = { date: sort.value };
+    return options;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // The page's own text, as Pagefind keeps it, without the hidden field of codes.
+  function pageText(content) {
+    var open = content.indexOf(FIELD_MARK);
+    var close = open >= 0 ? content.indexOf(FIELD_MARK, open + 1) : -1;
+    if (close >= 0) content = content.slice(0, open) + content.slice(close + 1);
+    // Pagefind ends a block (a subheading) that has no final punctuation with ". ": not Chinese text.
+    var text = content.replace(/\u200b/g, "");
+    return text.replace(new RegExp("([" + CJK + "])\\. ", "gu"), "$1 ").replace(/\s+/g, " ").trim();
+  }
+
+  // Where the query's runs occur in the text: [start, end) pairs in the text's own characters.
+  function matches(text, runs) {
+    var norm = "";
+    var at = [];  // at[i]: the text index of norm's i-th character
+    for (var i = 0; i < text.length; i++) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var n = normal(ch);
+      for (var k = 0; k < n.length; k++) { norm += n[k]; at.push(i); }
+      if (cp > 0xffff) i++;
+    }
+    at.push(text.length);
+    var found = [];
+    runs.forEach(function (run) {
+      for (var from = norm.indexOf(run); from >= 0; from = norm.indexOf(run, from + 1)) {
+        found.push([at[from], at[from + run.length]]);
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // An excerpt of the real text around the first match after the title, matches marked.
+  function excerpt(text, title, runs) {
+    var found = matches(text, runs);
+    var at = text.indexOf(title);
+    var body = at >= 0 ? at + title.length : 0;
+    var first = found.filter(function (m) { return m[0] >= body; })[0] || found[0];
+    // The headline is shown above the excerpt: a match in the text is shown from the text only.
+    var start = first ? Math.max(first[0] >= body ? body : 0, first[0] - EXCERPT) : body;
+    while (text[start] === " ") start++;
+    var end = Math.min(text.length, (first ? first[1] : 0) + EXCERPT);
+    var html = start > 0 ? "…" : "";
+    var pos = start;
+    found.forEach(function (m) {
+      if (m[0] < pos || m[1] > end) return;
+      html += escapeHtml(text.slice(pos, m[0])) + "<mark>" + escapeHtml(text.slice(m[0], m[1])) + "</mark>";
+      pos = m[1];
+    });
+    return html + escapeHtml(text.slice(pos, end)) + (end < text.length ? "…" : "");
+  }
+
+  // A result as a list item, or null when its text holds none of the query's readings
+  // in full (two tokens whose codes collide): such a result is not shown.
+  function item(data, readings) {
+    var title = (data.meta && data.meta.title) || data.url;
+    var text = pageText(data.content || "");
+    var held = readings.filter(function (runs) {
+      return runs.every(function (run) { return matches(text, [run]).length; });
+    });
+    if (readings.length && !held.length) return null;
+    var shown = excerpt(text, title, [].concat.apply([], held));
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
     a.href = data.url;
-    a.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var h1 = document.createElement("h1");
-    h1.textContent = (data.meta && data.meta.title) || data.url;
+    h1.textContent = title;
     var p = document.createElement("p");
-    p.innerHTML = readable(data.excerpt);  // Pagefind escapes the text and adds only <mark>
+    p.innerHTML = shown;  // built from escaped text and <mark> only
     article.appendChild(h1);
     article.appendChild(p);
     a.appendChild(article);
@@ -77,21 +249,42 @@
     return li;
   }
 
-  function more(results, start, ticket) {
-    var page = results.slice(start, start + PAGE);
+  function announce(count) {
+    meta.textContent = count
+      ? result.getAttribute("data-other").replace("#", count)
+      : result.getAttribute("data-none");
+  }
+
+  // Shows the next page of results; a result whose text turns out not to hold the query
+  // (two codes that collide) is dropped and the count corrected.
+  function more(state, ticket) {
+    var page = state.results.slice(state.next, state.next + PAGE);
+    state.next += page.length;
     return Promise.all(page.map(function (r) { return r.data(); })).then(function (datas) {
       if (ticket !== serial) return;
       var old = list.querySelector(".digest-search-more");
       if (old) old.remove();
-      datas.forEach(function (d) { list.appendChild(item(d)); });
-      if (start + PAGE < results.length) {
+      datas.forEach(function (d) {
+        var li = item(d, state.readings);
+        if (li) list.appendChild(li); else state.count--;
+      });
+      announce(state.count);
+      // What is shown, for the browser tests: the query, its search's serial number, how many results were taken.
+      root.setAttribute("data-digest-query", state.query);
+      root.setAttribute("data-digest-serial", String(ticket));
+      root.setAttribute("data-digest-shown", String(state.next));
+      var left = state.results.length - state.next;
+      if (left > 0) {
         var li = document.createElement("li");
         li.className = "md-search-result__item digest-search-more";
         var button = document.createElement("button");
         button.type = "button";
         button.className = "md-search-result__more md-typeset";
-        button.textContent = "显示更多（还有 " + (results.length - start - PAGE) + " 篇）";
-        button.addEventListener("click", function () { more(results, start + PAGE, ticket); });
+        button.textContent = "显示更多（还有 " + left + " 篇）";
+        button.addEventListener("click", function () {
+          var first = links().length - 1;  // the first new result takes the button's place
+          more(state, ticket).then(function () { focusResult(first); });
+        });
         li.appendChild(button);
         list.appendChild(li);
       }
@@ -100,31 +293,94 @@
 
   function search() {
     var query = input.value.trim();
+    var options = chosen();
     var ticket = ++serial;
-    if (!query) {
+    var filtered = Object.keys(options.filters).length > 0;
+    if (!query && !filtered) {
       meta.textContent = placeholder;
       list.innerHTML = "";
-      return;
+      return Promise.resolve();
     }
-    load().then(function (pf) { return pf.debouncedSearch(rewrite(query), {}, 150); }).then(function (found) {
-      if (!found || ticket !== serial) return;  // a newer query took over
-      shown = found.results;
-      list.innerHTML = "";
-      meta.textContent = shown.length
-        ? result.getAttribute("data-other").replace("#", shown.length)
-        : result.getAttribute("data-none");
-      return more(shown, 0, ticket);
+    var tables = /[a-z]/i.test(query) ? loadPinyin() : Promise.resolve({});
+    return Promise.all([load(), tables]).then(function (loaded) {
+      var pf = loaded[0];
+      var variants = query ? spellings(query, loaded[1]) : [""];
+      return Promise.all(variants.map(function (v) { return v ? find(pf, v, options) : pf.search(null, options).then(function (r) { return r.results; }); }))
+        .then(function (lists) {
+          if (ticket !== serial) return;  // a newer query took over
+          var seen = {};
+          var results = [];
+          lists.forEach(function (l) { l.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; results.push(r); } }); });
+          // What each reading asks for, as the text must hold it (a lone character asks nothing).
+          var readingRuns = variants.map(function (v) {
+            return segments(v).map(function (r) { return r.text; });
+          }).filter(function (runs) { return runs.length; });
+          list.innerHTML = "";
+          var state = { results: results, next: 0, count: results.length, readings: readingRuns, query: query };
+          return more(state, ticket);
+        });
     });
   }
 
-  input.addEventListener("input", search);
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  }
+
+  // ---- Keyboard: ↑/↓ move through results, Enter opens, Esc closes ---------------
+  function links() { return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link, .md-search-result__more")); }
+
+  function focusResult(i) {
+    var all = links();
+    if (!all.length) return;
+    all[Math.max(0, Math.min(all.length - 1, i))].focus();
+  }
+
+  root.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var all = links();
+    if (!all.length) return;
+    var i = all.indexOf(document.activeElement);
+    e.preventDefault();
+    if (e.key === "ArrowDown") focusResult(i + 1);
+    else if (i <= 0) input.focus();
+    else focusResult(i - 1);
+  });
+
+  var later = debounce(search, 150);
+  input.addEventListener("input", later);
   input.addEventListener("focus", function () {
     toggle.checked = true;  // opens the result overlay, as Material's own search does
     load();
   });
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    focusResult(0);
+  });
   form.addEventListener("reset", function () { setTimeout(search, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+
+  if (filters) {
+    // The lists of provinces, zones and themes come from Pagefind's filter index,
+    // loaded when a reader opens the panel.
+    filters.addEventListener("toggle", function () {
+      if (!filters.open || filters.getAttribute("data-loaded")) return;
+      filters.setAttribute("data-loaded", "1");
+      load().then(function (pf) { return pf.filters(); }).then(function (all) {
+        filters.querySelectorAll("select[data-filter]").forEach(function (s) {
+          var values = Object.keys(all[s.getAttribute("data-filter")] || {}).sort(function (a, b) { return a.localeCompare(b, "zh"); });
+          values.forEach(function (v) {
+            var o = document.createElement("option");
+            o.value = v;
+            o.textContent = v;
+            s.appendChild(o);
+          });
+        });
+      });
+    });
+    filters.addEventListener("change", function () { search(); });
+  }
+
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
     if (e.key === "Escape" && toggle.checked) {
@@ -136,4 +392,9 @@
       input.focus();
     }
   });
+
+  // For the browser tests: the tokens and codes computed here, to compare with the builder's.
+  window.digestSearchCodes = function (text) {
+    return segments(text).map(function (s) { return s.tokens.map(code); });
+  };
 })();
