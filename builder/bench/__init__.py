@@ -69,6 +69,13 @@ def page_sizes(site: Path) -> dict:
     }
 
 
+def index_sizes(site: Path) -> dict:
+    """Bytes of the search index on disk: the whole Pagefind folder, its word-index chunks, its fragments."""
+    index = site / "pagefind"
+    return {"pagefind_bytes": folder_bytes(index), "pagefind_index_bytes": folder_bytes(index / "index"),
+            "pagefind_fragment_bytes": folder_bytes(index / "fragment")}
+
+
 def mkdocs_build(seeds: Path, site: Path, cache: Path) -> tuple[float, float | None]:
     """``mkdocs build`` of the archive; returns its seconds and Pagefind's share."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
@@ -149,7 +156,7 @@ def run(options: Options) -> dict:
     if options.mkdocs:
         seconds, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(seconds, 2), pagefind_seconds=pagefind,
-                       site_bytes=folder_bytes(site), **page_sizes(site))
+                       site_bytes=folder_bytes(site), **page_sizes(site), **index_sizes(site))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     figures["peak_rss_mb_children"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     if options.mkdocs and options.browser:

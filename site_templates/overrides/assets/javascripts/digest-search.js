@@ -68,6 +68,9 @@
   var filters = root.querySelector("[data-digest-filters]");
   var placeholder = meta.textContent;
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
+  // Results shown first, and then at each "more": every one shown fetches its fragment (the page's
+  // text and codes, about 7 kB), so the first search shows five, as Pagefind's own interface does.
+  var FIRST = 5;
   var PAGE = 10;
   var EXCERPT = 36;  // characters of context on each side of the match
   var pagefind = null;
@@ -177,7 +180,7 @@
     if (close >= 0) content = content.slice(0, open) + content.slice(close + 1);
     // Pagefind ends a block (a subheading) that has no final punctuation with ". ": not Chinese text.
     var text = content.replace(/\u200b/g, "");
-    return text.replace(new RegExp("([" + CJK + "])\\. ", "gu"), "$1 ").replace(/\s+/g, " ").trim();
+    return text.replace(new RegExp("([" + CJK + "])\\.(?= |$)", "gu"), "$1").replace(/\s+/g, " ").trim();
   }
 
   // Where the query's runs occur in the text: [start, end) pairs in the text's own characters.
@@ -258,7 +261,7 @@
   // Shows the next page of results; a result whose text turns out not to hold the query
   // (two codes that collide) is dropped and the count corrected.
   function more(state, ticket) {
-    var page = state.results.slice(state.next, state.next + PAGE);
+    var page = state.results.slice(state.next, state.next + (state.next ? PAGE : FIRST));
     state.next += page.length;
     return Promise.all(page.map(function (r) { return r.data(); })).then(function (datas) {
       if (ticket !== serial) return;
