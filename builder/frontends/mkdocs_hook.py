@@ -69,7 +69,8 @@ def on_files(files: Files, config) -> Files:
         log.warning(problem.message)
     rendered = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url)
     # The article's own words, for its search field: not the related titles listed below it.
-    texts = {e.url.rstrip("/") + ".md": (e.title, "\n".join(e.article.paragraphs)) for e in digest.entries}
+    texts = {e.url.rstrip("/") + ".md": (e.title, "\n".join(e.article.paragraphs), search.facets(e))
+             for e in digest.entries}
     for path, content in sorted(rendered.items()):
         if files.get_file_from_path(path) is None:
             file = File.generated(config, path, content=content)
@@ -106,13 +107,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if not search.is_searched(page.file.src_uri, page.file.generated_by is not None):
         return html
-    title, text = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "")
-    field = search.terms_field(text, title)
+    title, text, facets = getattr(page.file, "digest_text", None) or (page.title or "", page.markdown or "", [])
+    field = search.terms_field(text, title, facets)
     return search.mark_body(html, field)
 
 
 def on_post_build(config):
     pages, seconds = search.index_site(Path(config.site_dir))
     search.write_pinyin(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
+    search.write_filters(Path(config.site_dir))
     # bench.py reads this line for the Pagefind share of the build.
     log.info(f"pagefind indexed {pages:,} pages in {seconds:.2f} s")

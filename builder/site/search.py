@@ -39,6 +39,7 @@ from pypinyin import Style, lazy_pinyin
 # sources…) only repeat article titles and would crowd the results.
 SEARCHED_FOLDERS = ("articles/",)
 PINYIN_FILE = "pinyin.json"  # in the index folder, read by digest-search.js
+FILTERS_FILE = "filters.json"  # the values of each filter, beside it
 FIELD_MARK = "\u2042"  # ⁂: opens and closes the hidden field (a mark no page text uses)
 RUN_BREAK = "/"  # between runs: Pagefind counts it as a position, so no phrase spans two runs
 TITLE_SLOTS = 64  # positions of the field kept for the headline's codes (digest-search.js: TITLE_SLOTS)
@@ -112,15 +113,33 @@ def _coded(text: str) -> list[str]:
     return words
 
 
-def terms_field(text: str, title: str) -> str:
+def facet_code(name: str, value: str) -> str:
+    """The code of a filter's value (``province``, 湖南): a token no text has (it holds a colon)."""
+    return code(f"{name}:{value}")
+
+
+def facets(entry) -> list[tuple[str, str]]:
+    """An article's filter values: its province, zone and themes."""
+    pairs = [("province", entry.province), ("zone", entry.zone)]
+    pairs += [("theme", t.theme) for t in entry.themes]
+    return [(name, value) for name, value in pairs if value]
+
+
+def terms_field(text: str, title: str, facet_values: list[tuple[str, str]] = ()) -> str:
     """The hidden field of a page, put first in its body: the codes of the headline's tokens
-    in positions 1 to ``TITLE_SLOTS - 1`` (breaks fill the rest), then those of the text, the
-    field closed by a second mark. Pagefind tells the browser the position of a phrase it
-    finds, so a match below ``TITLE_SLOTS`` is a match in the headline. Plain ASCII between
-    the marks, so it can go into any element unescaped."""
+    in positions 1 to ``TITLE_SLOTS - 1`` (breaks fill the rest), then those of the text, then
+    those of its filter values (:func:`facets`), the field closed by a second mark. Pagefind
+    tells the browser the position of a phrase it finds, so a match below ``TITLE_SLOTS`` is a
+    match in the headline. Plain ASCII between the marks, so it can go into any element
+    unescaped.
+
+    Filters are code words rather than Pagefind's own filters: those are written in hash-map
+    order, so two builds of the same pages would differ (Pagefind's TODO in ``index/mod.rs``).
+    """
     head = _coded(title)
     head += [RUN_BREAK] * max(1, TITLE_SLOTS - 1 - len(head))
-    return " ".join([FIELD_MARK, *head, *_coded(text), FIELD_MARK])
+    tail = [RUN_BREAK, *(facet_code(n, v) for n, v in facet_values)] if facet_values else []
+    return " ".join([FIELD_MARK, *head, *_coded(text), *tail, FIELD_MARK])
 
 
 def mark_body(content: str, field: str) -> str:
@@ -150,6 +169,26 @@ def pinyin_table(gazetteer) -> dict[str, list[str]]:
         for key in _pinyin_keys(name):
             table.setdefault(key, set()).add(name)
     return {k: sorted(v) for k, v in sorted(table.items())}
+
+
+def filter_values(articles: list[dict]) -> dict[str, list[str]]:
+    """Every value of each filter, from ``data/articles.json``'s records, in Chinese collation
+    order of their pinyin (the search box lists them)."""
+    values: dict[str, set[str]] = {"province": set(), "zone": set(), "theme": set()}
+    for a in articles:
+        values["province"].add(a.get("province"))
+        values["zone"].add(a.get("zone"))
+        values["theme"].update(a.get("themes") or ())
+    return {name: sorted((v for v in vs if v), key=lambda v: (lazy_pinyin(v), v)) for name, vs in values.items()}
+
+
+def write_filters(site_dir: Path) -> None:
+    """The filter values beside the index (``filters.json``), read when a reader opens the filters."""
+    site_dir = Path(site_dir)
+    data = site_dir / "data" / "articles.json"
+    articles = json.loads(data.read_text(encoding="utf-8"))["articles"] if data.is_file() else []
+    text = json.dumps(filter_values(articles), ensure_ascii=False, separators=(",", ":"))
+    (site_dir / "pagefind" / FILTERS_FILE).write_text(text, encoding="utf-8")
 
 
 def write_pinyin(site_dir: Path, gazetteer) -> None:

@@ -55,3 +55,10 @@ def test_pinyin_table_reads_place_names_of_the_gazetteer():
     assert table["lvliang"] == table["luliang"] == ["吕梁"]  # ü typed v or u
     assert "松山湖" in table["songshanhu"]
     assert all(re.fullmatch("[a-z]+", k) for k in table)
+
+
+def test_filter_values_are_codes_after_the_text_that_no_text_token_can_have():
+    field = search.terms_field("园区发展", "衡阳", [("province", "湖南")]).split(" ")
+    assert field[-3:] == [search.RUN_BREAK, search.facet_code("province", "湖南"), search.FIELD_MARK]
+    assert search.facet_code("province", "湖南") == search.code("province:湖南")
+    assert all(":" not in t for run in search.token_runs("province:湖南") for t in run)

@@ -27,7 +27,7 @@ def test_nothing_generated_is_written_into_the_docs_folder(built_site):
     assert not any(p.startswith(("articles/", "zones/", "themes/", "sources/")) for p in tracked)
 
 
-def test_article_page_carries_the_codes_of_its_own_text_filters_and_sort_key(built_site):
+def test_article_page_carries_the_codes_of_its_own_text_and_filters_and_its_sort_key(built_site):
     from builder.site import search
     assert (built_site / "pagefind/pagefind.js").is_file()
     pinyin = json.loads((built_site / "pagefind" / search.PINYIN_FILE).read_text(encoding="utf-8"))
@@ -36,11 +36,13 @@ def test_article_page_carries_the_codes_of_its_own_text_filters_and_sort_key(bui
     hengyang = next(a for a in data["articles"] if "数智工匠" in a["title"])
     html = (built_site / hengyang["url"].strip("/") / "index.html").read_text(encoding="utf-8")
     field = html.split("<p hidden data-digest-terms>", 1)[1].split("</p>", 1)[0]
-    # The headline's and the paragraphs' tokens, and nothing of the related articles listed below.
-    assert field == search.terms_field("\n".join(hengyang["paragraphs"]), hengyang["title"])
-    assert search.code("工匠") in field.split()
-    assert 'data-pagefind-filter="province:湖南"' in html and 'data-pagefind-filter="zone:衡阳高新区"' in html
+    # The headline's and the paragraphs' tokens and the filters' values, nothing of the related articles below.
+    facets = [("province", "湖南"), ("zone", "衡阳高新区")] + [("theme", t) for t in hengyang["themes"]]
+    assert field == search.terms_field("\n".join(hengyang["paragraphs"]), hengyang["title"], facets)
+    assert {search.code("工匠"), search.facet_code("province", "湖南")} <= set(field.split())
     assert 'data-pagefind-sort="date:' in html
+    values = json.loads((built_site / "pagefind" / search.FILTERS_FILE).read_text(encoding="utf-8"))
+    assert "湖南" in values["province"] and "衡阳高新区" in values["zone"] and hengyang["themes"][0] in values["theme"]
     # Material's own index is left empty: readers never download it.
     material = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert material["docs"] == []

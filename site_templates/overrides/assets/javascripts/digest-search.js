@@ -72,7 +72,7 @@
   // text and codes, about 7 kB), so the first search shows five, as Pagefind's own interface does.
   var FIRST = 5;
   var PAGE = 10;
-  var EXCERPT = 36;  // characters of context on each side of the match
+  var EXCERPT = 50;  // characters of context on each side of the match
   var pagefind = null;
   var pinyin = null;
   var serial = 0;
@@ -151,14 +151,18 @@
   // Pagefind's results for one Chinese query: the pages holding every run of the query, in the
   // order of one ranked search of the query's codes (Pagefind's BM25: more mentions first),
   // those with the query in their headline first (unless sorted by date).
-  function find(pf, query, options) {
+  function find(pf, query, options, facets) {
     var runs = segments(query);
-    if (!runs.length) {
+    if (!runs.length && query.trim()) {
       // A lone Chinese character (no pair to look up): Pagefind's own words.
-      return pf.search(query.trim() || null, options).then(function (r) { return r ? r.results : []; });
+      return pf.search(query.trim(), options).then(function (r) {
+        return r.results.length && facets.length ? narrowed(pf, r.results, facets, options) : r.results;
+      });
     }
     var picks = runs.map(function (r) { return picked(r.tokens); });
-    var codes = [];
+    // A filter's value is a code word every article it selects holds (see builder/site/search.py).
+    var required = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
+    var codes = required.slice();
     picks.forEach(function (run) { run.forEach(function (p) { if (codes.indexOf(p.code) < 0) codes.push(p.code); }); });
     // Per code: the pages that hold it (an exact search: that word only) and its positions
     // there (a plain search gives them all).
@@ -175,6 +179,7 @@
       var results = [];
       var titled = {};
       found[0].results.forEach(function (r) {
+        if (!required.every(function (c) { return where[c][r.id]; })) return;
         var at = picks.map(function (run) { return firstMatch(run, where, r.id); });
         if (at.some(function (p) { return p < 0; })) return;
         results.push(r);
@@ -186,15 +191,25 @@
     });
   }
 
+  // Results of Pagefind's own words kept to those holding every filter's code.
+  function narrowed(pf, results, facets, options) {
+    return find(pf, "", options, facets).then(function (selected) {
+      var ids = {};
+      selected.forEach(function (r) { ids[r.id] = true; });
+      return results.filter(function (r) { return ids[r.id]; });
+    });
+  }
+
+  // The filters chosen ([name, value] pairs) and Pagefind's options (the sort).
   function chosen() {
-    var options = { filters: {} };
-    if (!filters) return options;
+    var out = { facets: [], options: {} };
+    if (!filters) return out;
     filters.querySelectorAll("select[data-filter]").forEach(function (s) {
-      if (s.value) options.filters[s.getAttribute("data-filter")] = s.value;
+      if (s.value) out.facets.push([s.getAttribute("data-filter"), s.value]);
     });
     var sort = filters.querySelector("select[data-sort]");
-    if (sort && sort.value) options.sort = { date: sort.value };
-    return options;
+    if (sort && sort.value) out.options.sort = { date: sort.value };
+    return out;
   }
 
   function escapeHtml(s) {
@@ -330,10 +345,10 @@
 
   function search() {
     var query = input.value.trim();
-    var options = chosen();
+    var asked = chosen();
+    var options = asked.options;
     var ticket = ++serial;
-    var filtered = Object.keys(options.filters).length > 0;
-    if (!query && !filtered) {
+    if (!query && !asked.facets.length) {
       meta.textContent = placeholder;
       list.innerHTML = "";
       return Promise.resolve();
@@ -342,7 +357,7 @@
     return Promise.all([load(), tables]).then(function (loaded) {
       var pf = loaded[0];
       var variants = query ? spellings(query, loaded[1]) : [""];
-      return Promise.all(variants.map(function (v) { return v ? find(pf, v, options) : pf.search(null, options).then(function (r) { return r.results; }); }))
+      return Promise.all(variants.map(function (v) { return find(pf, v, options, asked.facets); }))
         .then(function (lists) {
           if (ticket !== serial) return;  // a newer query took over
           var seen = {};
@@ -398,15 +413,14 @@
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
 
   if (filters) {
-    // The lists of provinces, zones and themes come from Pagefind's filter index,
+    // The lists of provinces, zones and themes (filters.json, written beside the index),
     // loaded when a reader opens the panel.
     filters.addEventListener("toggle", function () {
       if (!filters.open || filters.getAttribute("data-loaded")) return;
       filters.setAttribute("data-loaded", "1");
-      load().then(function (pf) { return pf.filters(); }).then(function (all) {
+      fetch(new URL("filters.json", bundle).href).then(function (r) { return r.ok ? r.json() : {}; }).then(function (all) {
         filters.querySelectorAll("select[data-filter]").forEach(function (s) {
-          var values = Object.keys(all[s.getAttribute("data-filter")] || {}).sort(function (a, b) { return a.localeCompare(b, "zh"); });
-          values.forEach(function (v) {
+          (all[s.getAttribute("data-filter")] || []).forEach(function (v) {
             var o = document.createElement("option");
             o.value = v;
             o.textContent = v;
