@@ -242,6 +242,12 @@ def test_keyboard_moves_through_results_opens_one_and_closes(watched, site_url):
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+    # Enter in the box opens the first result.
+    open_search(page, site_url)
+    type_query(page, "数智工匠")
+    first = page.locator(".md-search-result__link").first.evaluate("a => a.href")
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(first)
     assert not watched.errors, watched.errors
 
 

@@ -406,8 +406,10 @@
     load();
   });
   form.addEventListener("submit", function (e) {
+    // Enter in the box opens the first result, as in Material's own search.
     e.preventDefault();
-    focusResult(0);
+    var first = list.querySelector(".md-search-result__link");
+    if (first) location.href = first.href;
   });
   form.addEventListener("reset", function () { setTimeout(search, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
