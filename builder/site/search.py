@@ -41,7 +41,7 @@ SEARCHED_FOLDERS = ("articles/",)
 PINYIN_FILE = "pinyin.json"  # in the index folder, read by digest-search.js
 FILTERS_FILE = "filters.json"  # the values of each filter, beside it
 FIELD_MARK = "\u2042"  # ⁂: opens and closes the hidden field (a mark no page text uses)
-RUN_BREAK = "/"  # between runs: Pagefind counts it as a position, so no phrase spans two runs
+RUN_BREAK = "/"  # between runs: Pagefind counts it as a position (and indexes nothing)
 TITLE_SLOTS = 64  # positions of the field kept for the headline's codes (digest-search.js: TITLE_SLOTS)
 LETTERS = 6  # 26**6 codes: two tokens of a 300,000-token archive share one with odds of 1 in 1,000
 
@@ -104,11 +104,12 @@ def token_runs(text: str) -> list[list[str]]:
 
 
 def _coded(text: str) -> list[str]:
-    """The codes of a text's tokens in order, a break between runs."""
+    """The codes of a text's tokens in order, two breaks between runs: the search box asks for
+    tokens at most two positions apart, so no two it asks for fall in different runs."""
     words: list[str] = []
     for tokens in token_runs(text):
         if words:
-            words.append(RUN_BREAK)
+            words += [RUN_BREAK, RUN_BREAK]
         words += map(code, tokens)
     return words
 

@@ -62,3 +62,10 @@ def test_filter_values_are_codes_after_the_text_that_no_text_token_can_have():
     assert field[-3:] == [search.RUN_BREAK, search.facet_code("province", "湖南"), search.FIELD_MARK]
     assert search.facet_code("province", "湖南") == search.code("province:湖南")
     assert all(":" not in t for run in search.token_runs("province:湖南") for t in run)
+
+
+def test_runs_are_two_positions_apart_so_no_query_spans_two():
+    # The box asks for tokens two positions apart (生产 and 基地 for 生产基地): 生产、基地 must not match.
+    field = search.terms_field("生产、基地", "").split(" ")
+    body = field[search.TITLE_SLOTS:-1]
+    assert body == [search.code("生产"), search.RUN_BREAK, search.RUN_BREAK, search.code("基地")]
