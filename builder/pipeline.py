@@ -138,11 +138,12 @@ def build_site(settings: Settings, search_markers: bool = False) -> Site:
 
 def index_site(site_dir: Path, data_dir: Path) -> tuple[int, float]:
     """The last step, after MkDocs: Pagefind's index of the built site, and beside it the
-    table of dictionary words → codes that the search box rewrites queries with.
+    tables the search box reads (place names in pinyin, the filters' values).
 
     Returns:
         the number of pages indexed and the seconds Pagefind took.
     """
     pages, seconds = search.index_site(Path(site_dir))
-    search.write_terms(Path(site_dir), list(load_vocabulary(data_dir).user_dictionary()))
+    search.write_pinyin(Path(site_dir), load_vocabulary(data_dir).gazetteer)
+    search.write_filters(Path(site_dir))
     return pages, seconds

@@ -72,6 +72,13 @@ def page_sizes(site: Path) -> dict:
     }
 
 
+def index_sizes(site: Path) -> dict:
+    """Bytes of the search index on disk: the whole Pagefind folder, its word-index chunks, its fragments."""
+    index = site / "pagefind"
+    return {"pagefind_bytes": folder_bytes(index), "pagefind_index_bytes": folder_bytes(index / "index"),
+            "pagefind_fragment_bytes": folder_bytes(index / "fragment")}
+
+
 def _env(**extra: str) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(CODE_ROOT), NO_MKDOCS_2_WARNING="1", **extra)
 
@@ -160,7 +167,8 @@ def run(options: Options) -> dict:
     if options.mkdocs:
         project, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(project.seconds, 2), mkdocs_peak_mb=project.peak_mb,
-                       pagefind_seconds=pagefind, site_bytes=folder_bytes(site), **page_sizes(site))
+                       pagefind_seconds=pagefind, site_bytes=folder_bytes(site), **page_sizes(site),
+                       **index_sizes(site))
         if options.floor:
             base, docs_seconds = floor_build(seeds, work)
             figures.update(floor_seconds=round(base.seconds, 2), floor_peak_mb=base.peak_mb,

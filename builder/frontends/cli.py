@@ -26,7 +26,6 @@ from ..pipeline import Site, build_digest, build_site, index_site
 from ..runtime import progress
 from ..settings import Settings, find_site_root, site_data_dir
 from ..site.docs_folder import docs_files, write_docs_folder
-from ..vocab import load_vocabulary
 from ..vocab.rule_files import RuleFileError
 from ..model import shown
 from ..runtime.workers import MAX_WORKERS
@@ -97,7 +96,7 @@ def build(args: argparse.Namespace) -> int:
     site = build_site(settings, search_markers=args.verb == "docs")
     files = site.files
     if args.verb == "docs":
-        files = docs_files(site.files, settings.content, list(load_vocabulary(settings.data_dir).user_dictionary()))
+        files = docs_files(site.files, settings.content)
     written = _write(args, files)
     return 1 if written is None else _summary(site, written, args)
 

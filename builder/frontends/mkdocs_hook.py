@@ -38,7 +38,7 @@ from builder.site.search_feed import SearchFeed
 from builder.settings import Settings
 from builder.site import search
 from builder.site.search_marks import mark_body_markdown
-from builder.vocab import load_vocabulary, once_per_vocabulary
+from builder.vocab import load_vocabulary
 from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
@@ -127,24 +127,13 @@ def on_serve(server, config, builder):
     return server
 
 
-def _words(vocab) -> tuple[str, ...]:
-    return tuple(vocab.user_dictionary())
-
-
-def _dictionary(data_dir: Path) -> tuple[str, ...]:
-    # Follows edits of the vocabularies during `mkdocs serve` (load_vocabulary
-    # re-reads changed files); computed once per vocabulary, not once per page.
-    return once_per_vocabulary(load_vocabulary(data_dir), _words)
-
-
 def on_page_markdown(markdown, page, config, files):
     # Material's search box stays (header, overlay), but Pagefind answers it
     # (overrides/partials/search.html): Material's own index is left empty.
     page.meta["search"] = {"exclude": True}
     if page.file.generated_by is not None or not search.is_searched(page.file.src_uri, generated=False):
         return markdown  # generated pages carry their markers already
-    words = list(_dictionary(_settings(config).data_dir))
-    return mark_body_markdown(markdown, search.terms_field(markdown, page.title or "", words))
+    return mark_body_markdown(markdown, search.terms_field(markdown, page.title or ""))
 
 
 def on_startup(command, dirty):
@@ -194,7 +183,8 @@ def on_post_build(config):
     start = time.perf_counter()
     feed, _feed = _feed, None
     pages = feed.finish()
-    search.write_terms(Path(config.site_dir), list(_dictionary(_settings(config).data_dir)))
+    search.write_pinyin(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
+    search.write_filters(Path(config.site_dir))
     # bench/__init__.py reads this line for the Pagefind share of the build: the wait after
     # MkDocs' last page (the indexing itself ran alongside MkDocs).
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")

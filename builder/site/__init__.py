@@ -24,6 +24,7 @@ from ..runtime.progress import Steps
 from ..runtime.workers import fewer_collections, map_forked
 from .province_map import catalog_map, load_tiles
 from .links import html_link, page_url, relpath
+from .search import facets as search_facets
 from .search_marks import marked_pages
 from ..vocab import Vocabulary
 
@@ -145,6 +146,7 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     for group in catalog.zones:  # one feed per zone, linked from its page
         files[group.extra["feed"]] = rss_feed(group.entries, site_url, group.extra["feed"], group.name)
     if search_markers:
-        texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs)) for e in catalog.entries}
-        files = marked_pages(files, texts, list(vocab.user_dictionary()))
+        texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs), search_facets(e))
+                 for e in catalog.entries}
+        files = marked_pages(files, texts)
     return files

@@ -13,14 +13,14 @@ from pathlib import Path
 from .search_marks import mark_page, terms_of_page
 from .write import write_files
 
-def docs_files(files: dict[str, str], content: Path, words: list[str]) -> dict[str, str | bytes]:
+def docs_files(files: dict[str, str], content: Path) -> dict[str, str | bytes]:
     """Path → text (or bytes) of the docs folder: ``content`` marked for search, then ``files``."""
     out: dict[str, str | bytes] = {}
     for path in sorted(p for p in Path(content).rglob("*") if p.is_file()):
         rel = path.relative_to(content).as_posix()
         if path.suffix == ".md":
             text = path.read_text(encoding="utf-8")
-            out[rel] = mark_page(text, terms_of_page(text, words))  # hand-written pages are searched
+            out[rel] = mark_page(text, terms_of_page(text))  # hand-written pages are searched
         else:
             out[rel] = path.read_bytes()
     for rel, text in files.items():

@@ -2,33 +2,55 @@
 
 Material's search plugin ships one JSON index that every reader loads whole
 (13.8 MB at a thousand articles). Pagefind splits the index into chunks and
-fetches only those a query needs. Its *extended* build (``pagefind[extended]``
-on PyPI) segments Chinese itself, but with two different dictionaries: jieba's
-general one when indexing, the browser's (``Intl.Segmenter``) when searching.
-They disagree on our words: the browser cuts 松山湖高新区 into 松山|湖|高|新|区,
-the index holds 松山湖|高新区, and the article is not found.
+fetches only those a query needs. Its *extended* build segments Chinese with a
+dictionary when indexing and the browser cuts the query differently, so a
+dictionary of words can never find every string a reader types (松山湖高新区
+is 松山湖|高新区 in the index, 松山|湖|高|新|区 in the browser).
 
-So the words of our own dictionary (zone names and domain terms: the jieba
-user dictionary) are matched as whole words: each gets an ASCII code word
-(``term_code``), every article carries the codes of the words it contains in a
-hidden field, and the search box (``digest-search.js``) swaps those words in a
-query for their codes, using the table ``terms.json`` written beside the index.
-The rest of a query goes to Pagefind's own segmentation.
+So Chinese is indexed as Lucene's CJK analyzer does: every two adjacent
+characters are one token (衡阳高新区: 衡阳 阳高 高新 新区), and so is every
+Latin word or number (``5g``, ``2023``) and each one with the Chinese character
+it touches (``2023年``), so that a query of two characters or more is a run of
+tokens that the text holds in the same order. Each token is written as an
+ASCII code word (:func:`code`: FNV-1a over UTF-16 code units, six letters, which
+Pagefind keeps as one word) in a hidden field at the end of the article's body.
+The search box (``digest-search.js``) cuts the query the same way, computes the
+same codes and asks Pagefind for them as an exact phrase: the article holds the
+query's characters in a row. No table of codes is downloaded. Pagefind's own
+words stay in the index beside the codes.
+
+The field stands between two :data:`FIELD_MARK`, so the browser can cut it out
+of Pagefind's copy of the page text and build excerpts from the real text only;
+its first ``TITLE_SLOTS`` positions hold the headline, so the browser knows from
+where Pagefind found a phrase whether the headline holds it (and lists those first).
 """
 from __future__ import annotations
 
-import hashlib
 import json
+import re
 import subprocess
 import time
+import unicodedata
 from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+from ..textmatch.cjk import SEARCH_CJK_RANGE
 
 # Articles and the hand-written pages are searched; index pages (zones, tags,
 # sources…) only repeat article titles and would crowd the results.
 SEARCHED_FOLDERS = ("articles/",)
-TERMS_FILE = "terms.json"  # in the index folder, read by digest-search.js
-TITLE_BONUS = 3  # a word in the headline counts as this many more in the body
-MOST = 10  # occurrences counted at most, so one long list does not outrank everything
+PINYIN_FILE = "pinyin.json"  # in the index folder, read by digest-search.js
+FILTERS_FILE = "filters.json"  # the values of each filter, beside it
+FIELD_MARK = "\u2042"  # ⁂: opens and closes the hidden field (a mark no page text uses)
+RUN_BREAK = "/"  # between runs: Pagefind counts it as a position (and indexes nothing)
+TITLE_SLOTS = 64  # positions of the field kept for the headline's codes (digest-search.js: TITLE_SLOTS)
+LETTERS = 6  # 26**6 codes: two tokens of a 300,000-token archive share one with odds of 1 in 1,000
+
+CJK = SEARCH_CJK_RANGE
+_UNIT = re.compile(f"[{CJK}]|[a-z0-9]+")
+_SEGMENT = re.compile(f"(?:[{CJK}]|[a-z0-9])+")
+_CODES = 26 ** LETTERS
 
 
 def executable() -> Path:
@@ -44,36 +66,137 @@ def is_searched(src_uri: str, generated: bool) -> bool:
     return src_uri.startswith(SEARCHED_FOLDERS) or not generated
 
 
-def term_code(word: str) -> str:
-    """An ASCII word standing for a dictionary word: ``zd`` and eight letters, no digits
-    (Pagefind keeps a run of Latin letters whole on both sides)."""
-    digest = hashlib.sha1(word.encode("utf-8")).digest()[:8]
-    return "zd" + "".join(chr(ord("a") + b % 26) for b in digest)
+def code(token: str) -> str:
+    """The ASCII word standing for a token: FNV-1a (32 bits) over its UTF-16 code units,
+    written in base 26 as ``LETTERS`` lowercase letters (no digits: Pagefind keeps a run of
+    Latin letters whole on both sides)."""
+    h = 0x811C9DC5
+    data = token.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | data[i + 1] << 8
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    h %= _CODES
+    letters = []
+    for _ in range(LETTERS):
+        h, r = divmod(h, 26)
+        letters.append(chr(ord("a") + r))
+    return "".join(letters)
 
 
-def term_codes(words: list[str]) -> dict[str, str]:
-    return {w: term_code(w) for w in sorted(set(words))}
+def _segment_tokens(segment: str) -> list[str]:
+    tokens = []
+    previous = None
+    for unit in _UNIT.findall(segment):
+        if previous is not None:
+            tokens.append(previous + unit)  # 高新, or 2023年, 5g网: each unit with the one before
+        if unit[0].isascii():
+            tokens.append(unit)  # a Latin word or number is a token of its own
+        previous = unit
+    return tokens
 
 
-def terms_field(text: str, title: str, words: list[str]) -> str:
-    """The hidden field of an article: one code per occurrence of each dictionary word."""
-    codes = []
-    for word in sorted(set(words)):
-        n = min(MOST, text.count(word)) + (TITLE_BONUS if word in title else 0)
-        codes += [term_code(word)] * n
-    return " ".join(codes)
+def token_runs(text: str) -> list[list[str]]:
+    """The tokens of a text, run by run: a run is a stretch of Chinese characters, Latin
+    letters and digits (after NFKC, lowercased); anything else ends it. A lone Chinese
+    character gives no token."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return [tokens for tokens in map(_segment_tokens, _SEGMENT.findall(text)) if tokens]
+
+
+def _coded(text: str) -> list[str]:
+    """The codes of a text's tokens in order, two breaks between runs: the search box asks for
+    tokens at most two positions apart, so no two it asks for fall in different runs."""
+    words: list[str] = []
+    for tokens in token_runs(text):
+        if words:
+            words += [RUN_BREAK, RUN_BREAK]
+        words += map(code, tokens)
+    return words
+
+
+def facet_code(name: str, value: str) -> str:
+    """The code of a filter's value (``province``, 湖南): a token no text has (it holds a colon)."""
+    return code(f"{name}:{value}")
+
+
+def facets(entry) -> list[tuple[str, str]]:
+    """An article's filter values: its province, zone and themes."""
+    pairs = [("province", entry.province), ("zone", entry.zone)]
+    pairs += [("theme", t.theme) for t in entry.themes]
+    return [(name, value) for name, value in pairs if value]
+
+
+def terms_field(text: str, title: str, facet_values: list[tuple[str, str]] = ()) -> str:
+    """The hidden field of a page, put first in its body: the codes of the headline's tokens
+    in positions 1 to ``TITLE_SLOTS - 1`` (breaks fill the rest), then those of the text, then
+    those of its filter values (:func:`facets`), the field closed by a second mark. Pagefind
+    tells the browser the position of a phrase it finds, so a match below ``TITLE_SLOTS`` is a
+    match in the headline. Plain ASCII between the marks, so it can go into any element
+    unescaped.
+
+    Filters are code words rather than Pagefind's own filters: those are written in hash-map
+    order, so two builds of the same pages would differ (Pagefind's TODO in ``index/mod.rs``).
+    """
+    head = _coded(title)
+    head += [RUN_BREAK] * max(1, TITLE_SLOTS - 1 - len(head))
+    tail = [RUN_BREAK, *(facet_code(n, v) for n, v in facet_values)] if facet_values else []
+    return " ".join([FIELD_MARK, *head, *_coded(text), *tail, FIELD_MARK])
 
 
 def mark_body(content: str, field: str) -> str:
-    """Wrap a page's HTML as Pagefind's body, with the hidden field of dictionary codes."""
+    """Wrap a page's HTML as Pagefind's body, the hidden field of codes first."""
     hidden = f'<p hidden data-digest-terms>{field}</p>' if field else ""
-    return f"<div data-pagefind-body>{content}{hidden}</div>"
+    return f"<div data-pagefind-body>{hidden}{content}</div>"
 
 
-def write_terms(site_dir: Path, words: list[str]) -> None:
-    """The table word → code that the search box uses to rewrite queries."""
-    path = Path(site_dir) / "pagefind" / TERMS_FILE
-    path.write_text(json.dumps(term_codes(words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _pinyin_keys(name: str) -> set[str]:
+    key = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
+    if not (key.isascii() and key.isalpha()):
+        return set()
+    # pypinyin writes ü as v (绿 lv); readers type v or u. Pinyin has no v of its own.
+    return {key, key.replace("v", "u")}
+
+
+def pinyin_table(gazetteer) -> dict[str, list[str]]:
+    """Pinyin (syllables run together, no tones) → the place names that read so: provinces,
+    cities, counties and zones (their name, and the place in front of 高新区)."""
+    names: set[str] = set(gazetteer.provinces) | set(gazetteer.cities) | set(gazetteer.counties)
+    for zone in gazetteer.zones:
+        names.add(zone.name)
+        if zone.name.endswith("高新区") and len(zone.name) > 4:
+            names.add(zone.name[:-3])
+    table: dict[str, set[str]] = {}
+    for name in names:
+        for key in _pinyin_keys(name):
+            table.setdefault(key, set()).add(name)
+    return {k: sorted(v) for k, v in sorted(table.items())}
+
+
+def filter_values(articles: list[dict]) -> dict[str, list[str]]:
+    """Every value of each filter, from ``data/articles.json``'s records, in Chinese collation
+    order of their pinyin (the search box lists them)."""
+    values: dict[str, set[str]] = {"province": set(), "zone": set(), "theme": set()}
+    for a in articles:
+        values["province"].add(a.get("province"))
+        values["zone"].add(a.get("zone"))
+        values["theme"].update(a.get("themes") or ())
+    return {name: sorted((v for v in vs if v), key=lambda v: (lazy_pinyin(v), v)) for name, vs in values.items()}
+
+
+def write_filters(site_dir: Path) -> None:
+    """The filter values beside the index (``filters.json``), read when a reader opens the filters."""
+    site_dir = Path(site_dir)
+    data = site_dir / "data" / "articles.json"
+    articles = json.loads(data.read_text(encoding="utf-8"))["articles"] if data.is_file() else []
+    text = json.dumps(filter_values(articles), ensure_ascii=False, separators=(",", ":"))
+    (site_dir / "pagefind" / FILTERS_FILE).write_text(text, encoding="utf-8")
+
+
+def write_pinyin(site_dir: Path, gazetteer) -> None:
+    """The pinyin table beside the index, fetched by the search box when a query has Latin letters."""
+    path = Path(site_dir) / "pagefind" / PINYIN_FILE
+    text = json.dumps(pinyin_table(gazetteer), ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
 
 
 def index_site(site_dir: Path) -> tuple[int, float]:

@@ -3,8 +3,8 @@
 - Every page: ``search: {exclude: true}`` in the front matter. Material's search box stays
   (header, overlay) but Pagefind answers it, so Material's own index is left empty.
 - A searched page (an article, or a hand-written page, see ``search.is_searched``): its body
-  inside ``<div data-pagefind-body markdown>`` (``md_in_html``), ending with the hidden
-  field of dictionary codes (``search.terms_field``), so Pagefind indexes only that.
+  inside ``<div data-pagefind-body markdown>`` (``md_in_html``), opening with the hidden
+  field of token codes (``search.terms_field``), so Pagefind indexes only that.
 
 The MkDocs hook marks hand-written pages with the same functions as it reads them
 (``mark_body_markdown``); the docs folder written by ``python -m builder docs`` holds them marked.
@@ -31,9 +31,10 @@ def exclude_from_material_index(markdown: str) -> str:
 
 
 def mark_body_markdown(body: str, field: str) -> str:
-    """A page's Markdown body (no front matter) as Pagefind's body, with the hidden terms field."""
+    """A page's Markdown body (no front matter) as Pagefind's body, the hidden terms field first
+    (the search box finds a match's position in the headline by it, see ``search.terms_field``)."""
     hidden = f"<p hidden data-digest-terms>{field}</p>\n\n" if field else ""
-    return f"<div data-pagefind-body markdown>\n\n{body.rstrip()}\n\n{hidden}</div>\n"
+    return f"<div data-pagefind-body markdown>\n\n{hidden}{body.rstrip()}\n\n</div>\n"
 
 
 def mark_page(markdown: str, field: str | None) -> str:
@@ -52,26 +53,25 @@ def page_title_and_text(markdown: str) -> tuple[str, str]:
     return str(meta.get("title") or get_markdown_title(body) or ""), body
 
 
-def terms_of_page(markdown: str, words: list[str]) -> str:
+def terms_of_page(markdown: str) -> str:
     title, text = page_title_and_text(markdown)
-    return search.terms_field(text, title, words)
+    return search.terms_field(text, title)
 
 
-def marked_pages(files: dict[str, str], texts: dict[str, tuple[str, str]], words: list[str]) -> dict[str, str]:
+def marked_pages(files: dict[str, str], texts: dict[str, tuple]) -> dict[str, str]:
     """Rendered files with the markers in every Markdown page.
 
     Arguments:
-        texts: path → (title, text) of the pages whose terms field is made from the article
-            itself (its paragraphs: not the related titles listed below it)
-        words: the dictionary (``Vocabulary.user_dictionary``)
+        texts: path → (title, text, filter values) of the pages whose terms field is made
+            from the article itself (its paragraphs: not the related titles listed below it)
     """
     out = {}
     for path, text in files.items():
         if path.endswith(".md"):
             field = None
             if search.is_searched(path, generated=True):
-                title, words_text = texts.get(path) or page_title_and_text(text)
-                field = search.terms_field(words_text, title, words)
+                title, own_text, *filters = texts.get(path) or page_title_and_text(text)
+                field = search.terms_field(own_text, title, *filters)
             text = mark_page(text, field)
         out[path] = text
     return out

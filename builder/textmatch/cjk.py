@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 CJK_RANGE = "\u3400-\u9fff"  # for a character class: f"[{CJK_RANGE}]"
+# What search cuts into pairs: wider, since a reader may search any character a page holds:
+# the CJK Unified Ideographs, Extension A, the compatibility block and Extensions B–H.
+# digest-search-text.js writes the same class; the browser must cut a query exactly so.
+SEARCH_CJK_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK_CHAR = re.compile(f"[{CJK_RANGE}]")
 CJK_RUN = re.compile(f"[{CJK_RANGE}]+")
 # Full-width marks that sit between Chinese characters like characters themselves.

@@ -14,7 +14,7 @@ from builder.vocab import load_vocabulary
 
 FIELDS = ("articles", "pages", "builder_seconds", "mkdocs_seconds", "pagefind_seconds", "peak_rss_mb",
           "peak_rss_mb_children", "site_bytes", "html_bytes_per_article", "largest_page_bytes",
-          "search_bytes", "search_bytes_gzip", "search_ms")
+          "pagefind_bytes", "pagefind_index_bytes", "search_bytes", "search_bytes_gzip", "search_ms")
 
 
 def test_synthetic_archive_is_deterministic_and_in_the_seeds_layout(tmp_path):

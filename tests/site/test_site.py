@@ -27,15 +27,22 @@ def test_nothing_generated_is_written_into_the_docs_folder(built_site):
     assert not any(p.startswith(("articles/", "zones/", "themes/", "sources/")) for p in tracked)
 
 
-def test_search_index_keeps_dictionary_words_whole(built_site):
-    # Pagefind's index, with the code words that keep our dictionary's words whole.
+def test_article_page_carries_the_codes_of_its_own_text_and_filters_and_its_sort_key(built_site):
+    from builder.site import search
     assert (built_site / "pagefind/pagefind.js").is_file()
-    codes = json.loads((built_site / "pagefind/terms.json").read_text(encoding="utf-8"))
-    assert {"数智工匠", "衡阳高新区"} <= set(codes)
+    pinyin = json.loads((built_site / "pagefind" / search.PINYIN_FILE).read_text(encoding="utf-8"))
+    assert "衡阳" in pinyin["hengyang"]
     data = json.loads((built_site / "data/articles.json").read_text(encoding="utf-8"))
     hengyang = next(a for a in data["articles"] if "数智工匠" in a["title"])
     html = (built_site / hengyang["url"].strip("/") / "index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-body" in html and codes["数智工匠"] in html
+    field = html.split("<p hidden data-digest-terms>", 1)[1].split("</p>", 1)[0]
+    # The headline's and the paragraphs' tokens and the filters' values, nothing of the related articles below.
+    facets = [("province", "湖南"), ("zone", "衡阳高新区")] + [("theme", t) for t in hengyang["themes"]]
+    assert field == search.terms_field("\n".join(hengyang["paragraphs"]), hengyang["title"], facets)
+    assert {search.code("工匠"), search.facet_code("province", "湖南")} <= set(field.split())
+    assert 'data-pagefind-sort="date:' in html
+    values = json.loads((built_site / "pagefind" / search.FILTERS_FILE).read_text(encoding="utf-8"))
+    assert "湖南" in values["province"] and "衡阳高新区" in values["zone"] and hengyang["themes"][0] in values["theme"]
     # Material's own index is left empty: readers never download it.
     material = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert material["docs"] == []

@@ -1,75 +1,172 @@
 // Material's search box, answered by Pagefind: the index comes in small chunks,
 // fetched only when a reader searches, and only those a query needs.
-// Words of our dictionary (zone names, domain terms) are searched as whole words
-// through their code words (see builder/site/search.py).
+//
+// Chinese is searched as Lucene's CJK analyzer does (see builder/site/search.py and
+// digest-search-text.js, which cuts the query and reads the pages' text):
+// every two adjacent Chinese characters of an article are one token, indexed
+// under an ASCII code word in a hidden field; a query is cut the same way and
+// asked as exact phrases of code words, so any string of two or more Chinese
+// characters finds exactly the articles that contain it. The code of a token
+// is computed here from the query itself (FNV-1a over UTF-16 code units, six
+// letters): no table to download. Latin words and numbers are tokens too.
 (function () {
   "use strict";
   var root = document.querySelector("[data-digest-search]");
   if (!root) return;
+
+  var T = window.digestSearchText;
+  var code = T.code, segments = T.segments, picked = T.picked, firstMatch = T.firstMatch;
+  var pageText = T.pageText, matches = T.matches, excerpt = T.excerpt, TITLE_SLOTS = T.TITLE_SLOTS;
+
   var toggle = document.getElementById("__search");
   var input = root.querySelector(".md-search__input");
   var form = root.querySelector(".md-search__form");
   var result = root.querySelector(".md-search-result");
   var meta = result.querySelector(".md-search-result__meta");
   var list = result.querySelector(".md-search-result__list");
+  var filters = root.querySelector("[data-digest-filters]");
   var placeholder = meta.textContent;
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
+  // Results shown first, and then at each "more": every one shown fetches its fragment (the page's
+  // text and codes, about 7 kB), so the first search shows five, as Pagefind's own interface does.
+  var FIRST = 5;
   var PAGE = 10;
   var pagefind = null;
-  var terms = { words: [], code: {}, word: {} };
-  var shown = [];
+  var pinyin = null;
   var serial = 0;
-
-  function loadTerms() {
-    return fetch(new URL("terms.json", bundle).href).then(function (r) { return r.ok ? r.json() : {}; })
-      .catch(function () { return {}; }).then(function (table) {
-        terms.code = table;
-        // Longest first, so 松山湖高新区 is taken before 高新区.
-        terms.words = Object.keys(table).sort(function (a, b) { return b.length - a.length; });
-        terms.words.forEach(function (w) { terms.word[table[w]] = w; });
-      });
-  }
-
-  function rewrite(query) {
-    terms.words.forEach(function (w) {
-      if (query.indexOf(w) >= 0) query = query.split(w).join(" " + terms.code[w] + " ");
-    });
-    return query.trim();
-  }
-
-  function readable(excerpt) {
-    return excerpt.replace(/zd[a-z]{8}/g, function (code) {
-      var w = terms.word[code];
-      return w ? w.replace(/&/g, "&amp;").replace(/</g, "&lt;") : "";
-    });
-  }
 
   function load() {
     // Loaded on first use, so a reader who never searches downloads nothing of it.
     if (!pagefind) {
-      pagefind = Promise.all([import(bundle.href), loadTerms()]).then(function (loaded) {
-        var pf = loaded[0];
+      pagefind = import(bundle.href).then(function (pf) {
         // Result URLs are relative to the site root, wherever the site is published.
-        return pf.options({ baseUrl: new URL("..", new URL(".", bundle)).pathname, excerptLength: 40 })
+        // No web worker: searching these small chunks takes milliseconds, and its script is 41 kB more.
+        return pf.options({ baseUrl: new URL("..", new URL(".", bundle)).pathname, noWorker: true })
           .then(function () { pf.init(); return pf; });
       });
     }
     return pagefind;
   }
 
-  function item(data) {
+  // Place names typed in pinyin (hengyang, heng yang): a small table built from the gazetteer,
+  // fetched only when a query has Latin letters.
+  function loadPinyin() {
+    if (!pinyin) {
+      pinyin = fetch(new URL("pinyin.json", bundle).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return pinyin;
+  }
+
+  // The query as one or more Chinese queries: runs of pinyin syllables that spell a place
+  // name are replaced by that name (each name, when several places read alike).
+  function spellings(query, table) {
+    var words = query.trim().split(/\s+/);
+    var variants = [[]];
+    for (var i = 0; i < words.length;) {
+      var names = null;
+      var j = words.length;
+      for (; j > i; j--) {
+        var key = words.slice(i, j).join("").toLowerCase();
+        if (/^[a-z]+$/.test(key) && table[key]) { names = table[key]; break; }
+      }
+      if (!names) { names = [words[i]]; j = i + 1; }
+      var next = [];
+      variants.forEach(function (v) {
+        names.forEach(function (n) { if (next.length < 6) next.push(v.concat([n])); });
+      });
+      variants = next;
+      i = j;
+    }
+    return variants.map(function (v) { return v.join(" "); });
+  }
+
+  // Pagefind's results for one Chinese query: the pages holding every run of the query, in the
+  // order of one ranked search of the query's codes (Pagefind's BM25: more mentions first),
+  // those with the query in their headline first (unless sorted by date).
+  function find(pf, query, options, facets) {
+    var runs = segments(query);
+    if (!runs.length && query.trim()) {
+      // A lone Chinese character (no pair to look up): Pagefind's own words.
+      return pf.search(query.trim(), options).then(function (r) {
+        return r.results.length && facets.length ? narrowed(pf, r.results, facets, options) : r.results;
+      });
+    }
+    var picks = runs.map(function (r) { return picked(r.tokens); });
+    // A filter's value is a code word every article it selects holds (see builder/site/search.py).
+    var required = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
+    var codes = required.slice();
+    picks.forEach(function (run) { run.forEach(function (p) { if (codes.indexOf(p.code) < 0) codes.push(p.code); }); });
+    // Per code: the pages that hold it (an exact search: that word only) and its positions
+    // there (a plain search gives them all).
+    var asked = [pf.search(codes.join(" "), options)];
+    codes.forEach(function (c) { asked.push(pf.search('"' + c + '"', options), pf.search(c, options)); });
+    return Promise.all(asked).then(function (found) {
+      var where = {};
+      codes.forEach(function (c, i) {
+        var holds = {};
+        found[1 + 2 * i].results.forEach(function (r) { holds[r.id] = true; });
+        where[c] = {};
+        found[2 + 2 * i].results.forEach(function (r) { if (holds[r.id]) where[c][r.id] = r.words; });
+      });
+      var results = [];
+      var titled = {};
+      found[0].results.forEach(function (r) {
+        if (!required.every(function (c) { return where[c][r.id]; })) return;
+        var at = picks.map(function (run) { return firstMatch(run, where, r.id); });
+        if (at.some(function (p) { return p < 0; })) return;
+        results.push(r);
+        if (at.every(function (p) { return p < TITLE_SLOTS; })) titled[r.id] = true;
+      });
+      if (options.sort) return results;
+      return results.filter(function (r) { return titled[r.id]; })
+        .concat(results.filter(function (r) { return !titled[r.id]; }));
+    });
+  }
+
+  // Results of Pagefind's own words kept to those holding every filter's code.
+  function narrowed(pf, results, facets, options) {
+    return find(pf, "", options, facets).then(function (selected) {
+      var ids = {};
+      selected.forEach(function (r) { ids[r.id] = true; });
+      return results.filter(function (r) { return ids[r.id]; });
+    });
+  }
+
+  // The filters chosen ([name, value] pairs) and Pagefind's options (the sort).
+  function chosen() {
+    var out = { facets: [], options: {} };
+    if (!filters) return out;
+    filters.querySelectorAll("select[data-filter]").forEach(function (s) {
+      if (s.value) out.facets.push([s.getAttribute("data-filter"), s.value]);
+    });
+    var sort = filters.querySelector("select[data-sort]");
+    if (sort && sort.value) out.options.sort = { date: sort.value };
+    return out;
+  }
+
+  // A result as a list item, or null when its text holds none of the query's readings
+  // in full (two tokens whose codes collide): such a result is not shown.
+  function item(data, readings) {
+    var title = (data.meta && data.meta.title) || data.url;
+    var text = pageText(data.content || "");
+    var held = readings.filter(function (runs) {
+      return runs.every(function (run) { return matches(text, [run]).length; });
+    });
+    if (readings.length && !held.length) return null;
+    var shown = excerpt(text, title, [].concat.apply([], held));
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
     a.href = data.url;
-    a.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var h1 = document.createElement("h1");
-    h1.textContent = (data.meta && data.meta.title) || data.url;
+    h1.textContent = title;
     var p = document.createElement("p");
-    p.innerHTML = readable(data.excerpt);  // Pagefind escapes the text and adds only <mark>
+    p.innerHTML = shown;  // built from escaped text and <mark> only
     article.appendChild(h1);
     article.appendChild(p);
     a.appendChild(article);
@@ -77,21 +174,48 @@
     return li;
   }
 
-  function more(results, start, ticket) {
-    var page = results.slice(start, start + PAGE);
+  function announce(count) {
+    meta.textContent = count
+      ? result.getAttribute("data-other").replace("#", count)
+      : result.getAttribute("data-none");
+  }
+
+  // Shows the next page of results; a result whose text turns out not to hold the query
+  // (two codes that collide) is dropped and the count corrected.
+  function more(state, ticket) {
+    var page = state.results.slice(state.next, state.next + (state.next ? PAGE : FIRST));
+    state.next += page.length;
     return Promise.all(page.map(function (r) { return r.data(); })).then(function (datas) {
       if (ticket !== serial) return;
       var old = list.querySelector(".digest-search-more");
       if (old) old.remove();
-      datas.forEach(function (d) { list.appendChild(item(d)); });
-      if (start + PAGE < results.length) {
+      datas.forEach(function (d) {
+        var li = item(d, state.readings);
+        if (li) {
+          list.appendChild(li);
+        } else {
+          state.count--;
+          state.dropped++;
+        }
+      });
+      announce(state.count);
+      // What is shown, for the browser tests: the query, its search's serial number, how many results were taken.
+      root.setAttribute("data-digest-query", state.query);
+      root.setAttribute("data-digest-serial", String(ticket));
+      root.setAttribute("data-digest-shown", String(state.next));
+      root.setAttribute("data-digest-dropped", String(state.dropped));
+      var left = state.results.length - state.next;
+      if (left > 0) {
         var li = document.createElement("li");
         li.className = "md-search-result__item digest-search-more";
         var button = document.createElement("button");
         button.type = "button";
         button.className = "md-search-result__more md-typeset";
-        button.textContent = "显示更多（还有 " + (results.length - start - PAGE) + " 篇）";
-        button.addEventListener("click", function () { more(results, start + PAGE, ticket); });
+        button.textContent = "显示更多（还有 " + left + " 篇）";
+        button.addEventListener("click", function () {
+          var first = links().length - 1;  // the first new result takes the button's place
+          more(state, ticket).then(function () { focusResult(first); });
+        });
         li.appendChild(button);
         list.appendChild(li);
       }
@@ -100,31 +224,95 @@
 
   function search() {
     var query = input.value.trim();
+    var asked = chosen();
+    var options = asked.options;
     var ticket = ++serial;
-    if (!query) {
+    if (!query && !asked.facets.length) {
       meta.textContent = placeholder;
       list.innerHTML = "";
-      return;
+      return Promise.resolve();
     }
-    load().then(function (pf) { return pf.debouncedSearch(rewrite(query), {}, 150); }).then(function (found) {
-      if (!found || ticket !== serial) return;  // a newer query took over
-      shown = found.results;
-      list.innerHTML = "";
-      meta.textContent = shown.length
-        ? result.getAttribute("data-other").replace("#", shown.length)
-        : result.getAttribute("data-none");
-      return more(shown, 0, ticket);
+    var tables = /[a-z]/i.test(query) ? loadPinyin() : Promise.resolve({});
+    return Promise.all([load(), tables]).then(function (loaded) {
+      var pf = loaded[0];
+      var variants = query ? spellings(query, loaded[1]) : [""];
+      return Promise.all(variants.map(function (v) { return find(pf, v, options, asked.facets); }))
+        .then(function (lists) {
+          if (ticket !== serial) return;  // a newer query took over
+          var seen = {};
+          var results = [];
+          lists.forEach(function (l) { l.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; results.push(r); } }); });
+          // What each reading asks for, as the text must hold it (a lone character asks nothing).
+          var readingRuns = variants.map(function (v) {
+            return segments(v).map(function (r) { return r.text; });
+          }).filter(function (runs) { return runs.length; });
+          list.innerHTML = "";
+          var state = { results: results, next: 0, count: results.length, readings: readingRuns, query: query, dropped: 0 };
+          return more(state, ticket);
+        });
     });
   }
 
-  input.addEventListener("input", search);
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  }
+
+  // ---- Keyboard: ↑/↓ move through results, Enter opens, Esc closes ---------------
+  function links() { return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link, .md-search-result__more")); }
+
+  function focusResult(i) {
+    var all = links();
+    if (!all.length) return;
+    all[Math.max(0, Math.min(all.length - 1, i))].focus();
+  }
+
+  root.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var all = links();
+    if (!all.length) return;
+    var i = all.indexOf(document.activeElement);
+    e.preventDefault();
+    if (e.key === "ArrowDown") focusResult(i + 1);
+    else if (i <= 0) input.focus();
+    else focusResult(i - 1);
+  });
+
+  var later = debounce(search, 150);
+  input.addEventListener("input", later);
   input.addEventListener("focus", function () {
     toggle.checked = true;  // opens the result overlay, as Material's own search does
     load();
   });
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.addEventListener("submit", function (e) {
+    // Enter in the box opens the first result, as in Material's own search.
+    e.preventDefault();
+    var first = list.querySelector(".md-search-result__link");
+    if (first) location.href = first.href;
+  });
   form.addEventListener("reset", function () { setTimeout(search, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+
+  if (filters) {
+    // The lists of provinces, zones and themes (filters.json, written beside the index),
+    // loaded when a reader opens the panel.
+    filters.addEventListener("toggle", function () {
+      if (!filters.open || filters.getAttribute("data-loaded")) return;
+      filters.setAttribute("data-loaded", "1");
+      fetch(new URL("filters.json", bundle).href).then(function (r) { return r.ok ? r.json() : {}; }).then(function (all) {
+        filters.querySelectorAll("select[data-filter]").forEach(function (s) {
+          (all[s.getAttribute("data-filter")] || []).forEach(function (v) {
+            var o = document.createElement("option");
+            o.value = v;
+            o.textContent = v;
+            s.appendChild(o);
+          });
+        });
+      });
+    });
+    filters.addEventListener("change", function () { search(); });
+  }
+
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
     if (e.key === "Escape" && toggle.checked) {
@@ -136,4 +324,9 @@
       input.focus();
     }
   });
+
+  // For the browser tests: the tokens and codes computed here, to compare with the builder's.
+  window.digestSearchCodes = function (text) {
+    return segments(text).map(function (s) { return s.tokens.map(code); });
+  };
 })();
