@@ -26,6 +26,7 @@ where Pagefind found a phrase whether the headline holds it (and lists those fir
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -66,6 +67,7 @@ def is_searched(src_uri: str, generated: bool) -> bool:
     return src_uri.startswith(SEARCHED_FOLDERS) or not generated
 
 
+@functools.lru_cache(maxsize=200_000)  # pairs repeat across articles; bounded, a few tens of MB
 def code(token: str) -> str:
     """The ASCII word standing for a token: FNV-1a (32 bits) over its UTF-16 code units,
     written in base 26 as ``LETTERS`` lowercase letters (no digits: Pagefind keeps a run of
