@@ -10,7 +10,7 @@ from conftest import ROOT
 
 MAX_LINES = 400
 # Still over 400 lines until the split of builder/segment/ (it removes this entry).
-NOT_YET = ("builder/segment/__init__.py",)
+NOT_YET = ()  # every module is within the limit
 
 
 def test_no_function_is_over_the_complexity_limit():

@@ -9,7 +9,6 @@ import re
 from functools import lru_cache
 
 from ..textmatch.cjk import CJK_CHAR, CJK_RANGE, is_cjkish, remove_cjk_spaces
-from ..textmatch.cjk import CJK_PUNCT  # noqa: F401  (imported from here by builder/segment/duplicates.py)
 from ..vocab.rule_files import Rules
 
 # Chinese punctuation (full-width forms and curly quotes): Chinese context too.

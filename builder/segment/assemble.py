@@ -17,6 +17,7 @@ from .runs import Draft
 from ..model import Article, Placement
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
+from ..textmatch.cjk import is_cjk
 
 # A closed paragraph this short that continues nothing is an orphan fragment.
 ORPHAN = 6
@@ -35,7 +36,7 @@ def torn_tail(text: str, spaced: str, rules: Rules, tok: Cutter) -> str:
         return ""
     tail = re.sub(r"\s", "", m.group(1))
     first = tok.cut(tail[:8])[0]
-    if not text.startswith(tail) or len(first) != 1 or not "\u3400" <= first <= "\u9fff" \
+    if not text.startswith(tail) or len(first) != 1 or not is_cjk(first) \
             or first in rules.sentence_start_chars:
         return ""
     return tail

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..vocab.rule_files import CJK, Rules
+from ..textmatch.cjk import CJK_RANGE as CJK
+from ..vocab.rule_files import Rules
 
 _NAME_CHARS = re.compile(rf"^[{CJK}]+$")
 # A transliterated name (Uyghur, Mongolian …) keeps its middle dot: 买买提·艾力.

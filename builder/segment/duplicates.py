@@ -10,7 +10,7 @@ import string
 import unicodedata
 
 from ..model import Line
-from ..repair.line_fixes import CJK_PUNCT
+from ..textmatch.cjk import CJK_PUNCT
 
 # A line or paragraph shorter than this may repeat by chance (a short subhead);
 # only exact copies of a caption-sized line count then.

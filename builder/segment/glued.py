@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from .bylines import is_name, lead_marker, names_in
 from .joins import cut_word
-from ..repair.line_fixes import remove_cjk_spaces
+from ..textmatch.cjk import remove_cjk_spaces
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
+from ..textmatch.cjk import is_cjk
 
 _SPACES = re.compile(r"[\s\u3000]+")
 # How the placement note of a split line begins.
@@ -73,7 +74,7 @@ def undouble_glued(head: str) -> str:
             out.append(head[i])
             pairs += 1
             i += 2
-        elif not "\u3400" <= head[i] <= "\u9fff":
+        elif not is_cjk(head[i]):
             out.append(head[i])
             i += 1
         else:
@@ -86,7 +87,7 @@ def opens_sentence(text: str, rules: Rules, tok: Cutter) -> bool:
     if not text:
         return False
     first = tok.cut(text[:8])[0]
-    return len(first) >= 2 or first in rules.sentence_start_chars or not "\u3400" <= first[0] <= "\u9fff"
+    return len(first) >= 2 or first in rules.sentence_start_chars or not is_cjk(first[0])
 
 
 def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | None:

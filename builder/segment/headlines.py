@@ -16,9 +16,10 @@ from functools import lru_cache
 from ..vocab.rule_files import Rules
 from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
+from ..textmatch.cjk import CJK_CHAR
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+_CJK_WORD = CJK_CHAR
 
 # Bonuses for where a headline stands relative to a body (see module docstring),
 # and for naming the zone the body names (headlines name their zone; kickers

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
+from ..textmatch.cjk import CJK_RANGE, is_cjk
 
 
 @lru_cache(maxsize=16384)
@@ -58,7 +59,7 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = T
         return True
     if re.match(rf"^\d+(\.\d+)?[{re.escape(rules.measure_words)}]", text):
         return True
-    if re.match(r"^[\u3400-\u9fff]{1,4}等", text):
+    if re.match(f"^[{CJK_RANGE}]{{1,4}}等", text):
         return True
     for o in rules.ordinals[1:]:
         if o in text and rules.ordinals[0] not in text.split(o)[0]:
@@ -66,4 +67,4 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = T
     if not word_cut:
         return False
     first = tok.cut(text[:8])[0]
-    return len(first) == 1 and "\u3400" <= first <= "\u9fff" and first not in rules.sentence_start_chars
+    return len(first) == 1 and is_cjk(first) and first not in rules.sentence_start_chars

@@ -13,7 +13,7 @@ from .items import Item
 from .joins import cut_word, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
-from ..vocab import Vocabulary, compiled
+from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
@@ -67,7 +67,7 @@ def _zone_names(vocab: Vocabulary) -> WordFinder:
 
 def zone_finder(vocab: Vocabulary) -> WordFinder:
     """The zone names of the gazetteer, compiled once per vocabulary."""
-    return compiled(vocab, _zone_names)
+    return once_per_vocabulary(vocab, _zone_names)
 
 
 def _cut_at_the_edge(prev: Item, it: Item, width: float, tok: Cutter) -> bool:

@@ -176,5 +176,3 @@ def once_per_vocabulary(vocab: Vocabulary, factory):
     return hit[1]
 
 
-# The former name, still imported by builder/segment/ until its split renames it there.
-compiled = once_per_vocabulary

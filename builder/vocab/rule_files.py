@@ -30,9 +30,6 @@ def read_yaml(path: Path):
     """A data file's content (an empty file reads as an empty mapping)."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
-# The former name of cjk.CJK_RANGE, still imported by builder/segment/.
-CJK = CJK_RANGE
-
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cheap as a cache key, one object per rules file
 class Rules:
