@@ -71,11 +71,25 @@ def test_mkdocs_yml_watches_pages_templates_and_vocabularies():
     assert {"seeds", "site_templates", "builder/data"} <= set(config["watch"])
 
 
-def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
+def _project_with_a_page(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project, and a folder of pages outside it holding one sample page."""
     project = copy_project(tmp_path / "project")
     seeds = tmp_path / "pages"
     seeds.mkdir()
     (seeds / PAGE).write_bytes((SAMPLES / PAGE).read_bytes())
+    return project, seeds
+
+
+def _serve(project: Path, seeds: Path, log_path: Path, base: str, **env: str) -> subprocess.Popen:
+    """``mkdocs serve`` of the copy on ``base``, the pages from ``seeds``, its output in ``log_path``."""
+    with open(log_path, "wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[7:-1]], cwd=project, stdout=out,
+            stderr=subprocess.STDOUT, env=mkdocs_env(PYTHONPATH=str(project), DIGEST_SEEDS=str(seeds), **env))
+
+
+def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
+    project, seeds = _project_with_a_page(tmp_path)
     log_path = tmp_path / "serve.log"
     base = f"http://127.0.0.1:{_free_port()}/"
     watched = [project / "content", project / "seeds", project / "site_templates", project / "builder" / "data", seeds]
@@ -91,10 +105,7 @@ def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
         time.sleep(3)
         return log() == text
 
-    with open(log_path, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[7:-1]], cwd=project, stdout=out,
-            stderr=subprocess.STDOUT, env=mkdocs_env(PYTHONPATH=str(project), DIGEST_SEEDS=str(seeds)))
+    proc = _serve(project, seeds, log_path, base)
     try:
         _wait_for(lambda: "Serving on" in log(), "mkdocs serve to start")
         _wait_for(lambda: settled(1), "the first build")
@@ -148,17 +159,10 @@ def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
 
 
 def test_serve_builds_the_search_index_when_asked(tmp_path):
-    project = copy_project(tmp_path / "project")
-    seeds = tmp_path / "pages"
-    seeds.mkdir()
-    (seeds / PAGE).write_bytes((SAMPLES / PAGE).read_bytes())
+    project, seeds = _project_with_a_page(tmp_path)
     log_path = tmp_path / "serve.log"
     base = f"http://127.0.0.1:{_free_port()}/"
-    with open(log_path, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[7:-1]], cwd=project, stdout=out,
-            stderr=subprocess.STDOUT, env=mkdocs_env(PYTHONPATH=str(project), DIGEST_SEEDS=str(seeds),
-                                                     DIGEST_SERVE_SEARCH="1"))
+    proc = _serve(project, seeds, log_path, base, DIGEST_SERVE_SEARCH="1")
     try:
         _wait_for(lambda: "Serving on" in log_path.read_text(encoding="utf-8", errors="replace"), "mkdocs serve")
         assert "pagefind indexed" in log_path.read_text(encoding="utf-8", errors="replace")
