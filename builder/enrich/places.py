@@ -21,6 +21,7 @@ from ..model import PlaceKind
 from ..textmatch.anchored import AnchoredRule
 from ..textmatch.cjk import CJK_RANGE
 from ..textmatch.trie import trie_pattern
+from ..textmatch.wordcut import cut_through, vocab_cutter
 from ..vocab import Vocabulary, once_per_vocabulary
 
 _MASK = "\x00"
@@ -140,6 +141,7 @@ class PlaceFinder:
                            **{n: PlaceKind.COUNTY for n in self.county_names},
                            **{n: PlaceKind.CITY for n in self.city_names}}
         self.place_rx = re.compile(f"(?P<n>{trie_pattern(self.place_kind)})(?P<s>市|县|区|省)?")
+        self.cutter = vocab_cutter(vocab)  # a bare county name must be a word of its own
 
     def _shape_rules(self, rules) -> list[tuple[str, AnchoredRule, str | None]]:
         """The rules with their ``{province}``, ``{city}``, ``{county}``, ``{place}`` filled in:
@@ -376,6 +378,9 @@ class _Scan:
                 if m.start() < self.title_end:
                     self.province_in_title.append(f.provinces[name])
                 continue
+            if kind == PlaceKind.COUNTY and m.group("s") is None \
+                    and cut_through(f.cutter, self.text, m.start(), m.end("n")):
+                continue  # 和龙 of 和龙头企业: county names are often ordinary words' pieces
             city, province = f.resolve(name)
             key = city if kind == PlaceKind.CITY else f.county_names[name][0]
             self.add(key, kind, city, province, m.start(), m.group(0))

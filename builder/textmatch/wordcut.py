@@ -50,6 +50,18 @@ def _new_cutter(vocab: Vocabulary) -> Cutter:
     return Cutter(tuple(vocab.user_dictionary()))
 
 
+def cut_through(cutter: Cutter, text: str, start: int, end: int, context: int = 4) -> bool:
+    """Whether a word of jieba's runs across an edge of ``text[start:end]``: 和龙 in 院所和龙头企业
+    is cut through (和 | 龙头企业), so it is no name there. The words are cut from ``context``
+    characters around the span, enough for the words that touch it."""
+    lo = max(0, start - context)
+    edges, at = {lo}, lo
+    for word in cutter.cut(text[lo:end + context]):
+        at += len(word)
+        edges.add(at)
+    return start not in edges or end not in edges
+
+
 def vocab_cutter(vocab: Vocabulary) -> Cutter:
     """The one Cutter of a vocabulary (zone names and domain terms), built once: segmenter and keywords share it."""
     return once_per_vocabulary(vocab, _new_cutter)

@@ -114,3 +114,15 @@ def test_a_high_tech_zone_missing_from_the_gazetteer_is_found_by_its_shape(vocab
     # a city name written with 市 before a national zone is still the national zone
     place = find_place("园区动态", ["衡阳市高新区新增企业20家。"], vocab)
     assert (place.zone_key, place.zone_kind) == ("衡阳高新区", "national")
+
+
+def test_a_bare_county_name_cut_through_by_a_word_names_no_place():
+    # 和 | 龙头企业: the county 和龙 is not named here.
+    place = find_place("高新区如何培育耐心资本", ["高新区可以依托区内高校院所和龙头企业，建立技术专家库。"],
+                       load_vocabulary())
+    assert place.zone is None and place.city is None, place
+
+
+def test_a_bare_county_name_standing_as_a_word_is_the_county():
+    place = find_place("和龙推进产业升级", ["近日，和龙举行项目签约仪式，新工厂在和龙开工。"], load_vocabulary())
+    assert (place.zone_key, place.province) == ("和龙", "吉林")
