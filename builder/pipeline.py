@@ -144,6 +144,5 @@ def index_site(site_dir: Path, data_dir: Path) -> tuple[int, float]:
         the number of pages indexed and the seconds Pagefind took.
     """
     pages, seconds = search.index_site(Path(site_dir))
-    search.write_pinyin(Path(site_dir), load_vocabulary(data_dir).gazetteer)
-    search.write_filters(Path(site_dir))
+    search.write_tables(Path(site_dir), load_vocabulary(data_dir).gazetteer)
     return pages, seconds

@@ -54,6 +54,11 @@ def last_sentence(article) -> str:
     return sentences(article.paragraphs[-1])[-1]
 
 
+def lines_with_role(page: SegmentedPage, role) -> list[int]:
+    """The page's line numbers placed with ``role``."""
+    return [p.line for p in page.placements if p.role == role]
+
+
 def assert_every_line_placed(page: SegmentedPage) -> None:
     numbers = [p.line for p in page.placements]
     assert numbers == list(range(1, len(page.page.lines) + 1)), "one placement per line, in order"

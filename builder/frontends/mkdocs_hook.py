@@ -183,8 +183,7 @@ def on_post_build(config):
     start = time.perf_counter()
     feed, _feed = _feed, None
     pages = feed.finish()
-    search.write_pinyin(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
-    search.write_filters(Path(config.site_dir))
+    search.write_tables(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
     # bench/__init__.py reads this line for the Pagefind share of the build: the wait after
     # MkDocs' last page (the indexing itself ran alongside MkDocs).
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")

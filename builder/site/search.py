@@ -145,12 +145,6 @@ def terms_field(text: str, title: str, facet_values: list[tuple[str, str]] = ())
     return " ".join([FIELD_MARK, *head, *_coded(text), *tail, FIELD_MARK])
 
 
-def mark_body(content: str, field: str) -> str:
-    """Wrap a page's HTML as Pagefind's body, the hidden field of codes first."""
-    hidden = f'<p hidden data-digest-terms>{field}</p>' if field else ""
-    return f"<div data-pagefind-body>{hidden}{content}</div>"
-
-
 def _pinyin_keys(name: str) -> set[str]:
     key = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
     if not (key.isascii() and key.isalpha()):
@@ -192,6 +186,13 @@ def write_filters(site_dir: Path) -> None:
     articles = json.loads(data.read_text(encoding="utf-8"))["articles"] if data.is_file() else []
     text = json.dumps(filter_values(articles), ensure_ascii=False, separators=(",", ":"))
     (site_dir / "pagefind" / FILTERS_FILE).write_text(text, encoding="utf-8")
+
+
+def write_tables(site_dir: Path, gazetteer) -> None:
+    """What the search box reads beside the index: place names in pinyin, the filters' values.
+    Every index step writes them (the hook's feed, ``python -m builder index``)."""
+    write_pinyin(site_dir, gazetteer)
+    write_filters(site_dir)
 
 
 def write_pinyin(site_dir: Path, gazetteer) -> None:

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import re
 
-from segment_helpers import assert_every_line_placed, body, build, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
+from segment_helpers import assert_every_line_placed, lines_with_role, body, build, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
 
 CJK_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
-
-
-def roles(page, role):
-    return [p.line for p in page.placements if p.role == role]
 
 
 def test_hard_wrapped_lines_are_joined(vocab):
@@ -52,7 +48,7 @@ def test_repeated_paragraphs_and_tail_fragment_kept_once(vocab):
     assert body(art).count("新引进医疗器械项目12个") == 1
     assert body(art).count("加快引进一批龙头企业和配套项目") == 1
     # the first printing stays in place, the copies are placed as duplicates
-    assert roles(page, "duplicate") == [7, 11, 13, 17]
+    assert lines_with_role(page, "duplicate") == [7, 11, 13, 17]
     assert last_sentence(art) == "下一步，园区将聚焦高端影像设备和康复器械，加快引进一批龙头企业和配套项目。"
 
 
@@ -72,7 +68,7 @@ def test_markup_debris_stripped_and_heading_levels_used(vocab):
     assert "<mark>" not in body(first) and "主要生产中药配方颗粒。" in body(first)
     assert second.title == "聊城高新区科创中心投入使用"
     assert second.paragraphs[second.subheads[0]] == "服务升级"
-    assert roles(page, "subhead") == [9]
+    assert lines_with_role(page, "subhead") == [9]
     assert [f.line for f in page.fixes if f.kind == "markup"] == [1, 3, 5, 9]
 
 
@@ -84,7 +80,7 @@ def test_headlines_clustered_at_the_end_matched_by_content(vocab):
     assert yichang.title == "宜昌高新区：生物医药产业园8家企业集中签约"
     assert mianyang.authors == ("张伟",) and yichang.authors == ("刘洋", "陈静")
     assert "张伟" not in body(mianyang) and "刘洋" not in body(yichang)
-    assert roles(page, "headline") == [9, 11]
+    assert lines_with_role(page, "headline") == [9, 11]
     assert any("printed apart" in n for n in mianyang.notes)
 
 
@@ -93,14 +89,14 @@ def test_headline_split_over_two_lines(vocab):
     yichang, changzhou = page.articles
     assert yichang.title == "宜昌高新区：生物医药产业集群加速成形"
     assert changzhou.title == "常州高新区工业互联网平台服务企业突破千家"
-    assert roles(page, "headline") == [1, 3, 7, 8]
+    assert lines_with_role(page, "headline") == [1, 3, 7, 8]
 
 
 def test_arrow_bylines(vocab):
     page = sample("bylines_arrow.txt", vocab)
     first, second = page.articles
     assert first.authors == ("赵明",) and second.authors == ("孙丽", "周强")
-    assert roles(page, "byline") == [3, 11]
+    assert lines_with_role(page, "byline") == [3, 11]
     assert "本报记者" not in body(first)
 
 
@@ -137,7 +133,7 @@ def test_captions_and_credits_leave_the_body(vocab):
     assert not set(art.paragraphs) & set(art.captions)
     assert "图片" not in body(art) and "智能实验室" not in body(art)
     assert len(art.paragraphs) == 3
-    assert roles(page, "caption") == [7, 17] and roles(page, "credit") == [13, 19]
+    assert lines_with_role(page, "caption") == [7, 17] and lines_with_role(page, "credit") == [13, 19]
 
 
 def test_caption_cutting_a_sentence_is_taken_out_and_the_sentence_joined(vocab):

@@ -4,11 +4,7 @@ sentence, headline forms, paragraphs marked only by an indent, and paragraphs pr
 another article."""
 from __future__ import annotations
 
-from segment_helpers import assert_every_line_placed, body, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
-
-
-def lines_with(page, role):
-    return [p.line for p in page.placements if p.role == role]
+from segment_helpers import assert_every_line_placed, lines_with_role, body, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
 
 
 def test_page_furniture_is_its_own_kind_and_gives_the_issue_date(vocab):
@@ -18,7 +14,7 @@ def test_page_furniture_is_its_own_kind_and_gives_the_issue_date(vocab):
     assert art.title == "榆林高新区：煤化工企业建成二氧化碳捕集装置"
     assert art.authors == ("韩冰",)
     # page number and column label, the date in Chinese numerals, the continuation marker, the editors
-    assert lines_with(page, "furniture") == [1, 2, 12, 14]
+    assert lines_with_role(page, "furniture") == [1, 2, 12, 14]
     assert page.issue_date == "2024-06-17"
     text = art.title + body(art)
     for furniture in ("第4版", "星期一", "下转", "责任编辑", "E-mail"):
@@ -30,7 +26,7 @@ def test_notices_and_advertisements_are_not_articles(vocab):
     page = sample("notices.txt", vocab)
     assert_every_line_placed(page)
     (art,) = page.articles
-    assert lines_with(page, "notice") == [7, 8, 10, 11, 12]
+    assert lines_with_role(page, "notice") == [7, 8, 10, 11, 12]
     assert "更正" not in body(art) and "订阅" not in body(art)
     assert last_sentence(art) == "项目建成后，预计年产值可达35亿元。"
 
@@ -44,7 +40,7 @@ def test_boxed_signed_and_parenthesised_bylines(vocab):
     for art in page.articles:
         text = body(art)
         assert not any(w in text for w in ("本报记者", "通讯员", "报道", "文/", "孙立"))
-    assert lines_with(page, "byline") == [3, 11, 19, 31]
+    assert lines_with_role(page, "byline") == [3, 11, 19, 31]
 
 
 def test_dateline_lead_and_authors_note(vocab):
@@ -72,7 +68,7 @@ def test_captions_by_their_words_credits_and_subtitles_leave_the_body(vocab):
     assert len(art.paragraphs) == 3
     subtitle = page.placements[2]
     assert subtitle.role == "headline" and "subtitle" in subtitle.note
-    assert lines_with(page, "caption") == [9, 15] and lines_with(page, "credit") == [11, 17]
+    assert lines_with_role(page, "caption") == [9, 15] and lines_with_role(page, "credit") == [11, 17]
 
 
 def test_headlines_glued_to_the_first_sentence_are_split_off(vocab):
@@ -207,7 +203,7 @@ def test_furniture_pieces_glued_to_one_another_and_to_a_doubled_headline(vocab):
     assert art.authors == ("刘强",)
     assert first_sentence(art) == "近日，湘潭高新区储能电池产业园首期投产。"
     assert page.issue_date == "2024-10-21"
-    assert lines_with(page, "furniture") == [3, 4]
+    assert lines_with_role(page, "furniture") == [3, 4]
     assert "furniture" in page.placements[0].note and page.placements[0].role == "body"
 
 
