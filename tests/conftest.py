@@ -128,6 +128,12 @@ def copy_project(dest: Path, pages: list[Path] = ()) -> Path:
     return dest
 
 
+def run_build(seeds, out, *extra: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m builder build --seeds SEEDS --out OUT …`` as a user runs it (``env``: instead of ours)."""
+    return subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out), *extra],
+                          cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+
+
 def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for path in sorted((ROOT / "seeds").glob("*.txt")):

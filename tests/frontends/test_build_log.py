@@ -3,12 +3,10 @@ command line's stderr and in MkDocs' log; ``--quiet`` keeps the command line sil
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, copy_seeds, mkdocs_build
+from conftest import copy_seeds, mkdocs_build, run_build
 
 PHASES = (
     r"page files read: 2 \(1 skipped\) \(\d+\.\d\d s\)",
@@ -25,8 +23,7 @@ def _pages(tmp_path):
 
 
 def _build(seeds, out, *extra):
-    return subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out),
-                           "--no-cache", *extra], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return run_build(seeds, out, "--no-cache", *extra)
 
 
 def test_the_command_line_logs_every_phase_with_counts_and_seconds(tmp_path):

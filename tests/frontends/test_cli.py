@@ -2,15 +2,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from conftest import ROOT, copy_seeds
-
-
-def run_build(seeds, out, *extra):
-    return subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out), *extra],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+from conftest import copy_seeds, run_build
 
 
 def test_build_writes_pages_and_articles_json(tmp_path):

@@ -2,18 +2,19 @@
 input escaped: a file name never drives the terminal or fakes a line of output."""
 from __future__ import annotations
 
-import subprocess
-import sys
 
+import conftest
 from conftest import ROOT, copy_seeds
 
 from builder.model import Problem
 
 
+# A user's plain environment: nothing of the test run's leaks into what is checked.
+PLAIN_ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "DIGEST_WORKERS": "1"}
+
+
 def run_build(seeds, out, *extra, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out), *extra],
-                          cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "DIGEST_WORKERS": "1"})
+    return conftest.run_build(seeds, out, *extra, cwd=cwd, env=PLAIN_ENV)
 
 
 def test_seeds_naming_a_missing_folder_fails_with_a_message(tmp_path):
