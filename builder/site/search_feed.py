@@ -12,6 +12,11 @@ client: that client sleeps a tenth of a second before reading each answer, which
 makes a thousand pages take a hundred seconds whatever the indexer does. The
 protocol is small: each message is base64 of a JSON object, ended by a comma;
 answers carry the ``message_id`` of their request.
+
+The service answers ``WriteFiles`` while its last files may still be in flight
+(tokio hands each write to a background thread), and it exits at once when its
+input is closed, so closing it straight after the answer could leave the last file
+empty. ``finish`` waits until the service holds no file of the index open.
 """
 from __future__ import annotations
 
@@ -19,12 +24,14 @@ import base64
 import json
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 from .search import executable
 
 WAIT_SECONDS = 900  # for the last pages and the index files, however large the archive
 STOP_SECONDS = 60   # for the service to finish writing and stop once its input is closed
+POLL_SECONDS = 0.01
 
 
 class SearchFeedError(RuntimeError):
@@ -103,6 +110,7 @@ class SearchFeed:
         try:
             pages = sum(1 for m in self._pages if self._wait(m).get("page_word_count", 0) > 0)
             self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(self.output)})
+            wait_for_writes(self._process.pid, self.output)
             return pages
         finally:
             self.close()
@@ -129,3 +137,45 @@ class SearchFeed:
                     self._process.kill()
                     self._process.wait()
         self._reader.join(STOP_SECONDS)
+
+
+def open_files_under(pid: int, folder: Path) -> list[str] | None:
+    """The files under ``folder`` that process ``pid`` holds open (None: not knowable here)."""
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.is_dir():
+        return None
+    inside = str(Path(folder).resolve()) + "/"
+    found = []
+    for fd in fds.iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:  # closed while we looked
+            continue
+        if target.startswith(inside):
+            found.append(target)
+    return found
+
+
+def wait_for_writes(pid: int, folder: Path, seconds: float = STOP_SECONDS) -> None:
+    """Return once process ``pid`` has closed every file under ``folder``.
+
+    A file is closed only when its last write is done. Where open files cannot be
+    seen (no ``/proc``), the folder is waited on until its sizes stop changing.
+    """
+    deadline = time.monotonic() + seconds
+    if open_files_under(pid, folder) is None:
+        _wait_until_still(folder, deadline)
+        return
+    while open_files_under(pid, folder):
+        if time.monotonic() > deadline:
+            raise SearchFeedError(f"the Pagefind service still writes {folder} after {seconds} s")
+        time.sleep(POLL_SECONDS)
+
+
+def _wait_until_still(folder: Path, deadline: float) -> None:
+    def sizes():
+        return sorted((str(p), p.stat().st_size) for p in Path(folder).rglob("*") if p.is_file())
+    last = None
+    while (now := sizes()) != last and time.monotonic() < deadline:
+        last = now
+        time.sleep(0.5)

@@ -4,10 +4,12 @@ service that dies is an error, not a hang."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from builder.site.search_feed import SearchFeed, SearchFeedError
+from builder.site.search_feed import SearchFeed, SearchFeedError, open_files_under, wait_for_writes
 
 PAGE = ('<html lang="zh"><head><title>{title}</title></head><body><nav>导航</nav>'
         '<main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>')
@@ -42,3 +44,41 @@ def test_a_service_that_died_is_an_error(tmp_path):
     with pytest.raises(SearchFeedError):
         feed.add("/articles/a/", _page("标题", "正文内容。"))
         feed.finish()
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+with open(Path(sys.argv[1]) / "late.json", "w") as f:
+    print("open", flush=True)
+    time.sleep(0.5)
+    f.write("{}")
+time.sleep(30)
+"""
+
+
+def test_the_index_is_waited_for_until_the_service_closed_its_last_file(tmp_path):
+    # The service answers WriteFiles with writes still in flight and exits at once on
+    # end of input: a file still open must be waited for, or it is left empty.
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline() == "open\n"
+        assert open_files_under(writer.pid, tmp_path) == [str((tmp_path / "late.json").resolve())]
+        wait_for_writes(writer.pid, tmp_path, seconds=10)
+        assert (tmp_path / "late.json").read_text() == "{}"
+        assert open_files_under(writer.pid, tmp_path) == []
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_a_service_that_never_closes_its_file_is_an_error(tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", WRITER.replace("0.5", "30"), str(tmp_path)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        writer.stdout.readline()
+        with pytest.raises(SearchFeedError, match="still writes"):
+            wait_for_writes(writer.pid, tmp_path, seconds=0.3)
+    finally:
+        writer.kill()
+        writer.wait()
