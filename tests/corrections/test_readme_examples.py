@@ -6,7 +6,6 @@ drafted apart they are in ``docs-corrections.md``, which is read instead when it
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
