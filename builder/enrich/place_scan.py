@@ -7,6 +7,7 @@ body, a list of places).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -52,8 +53,22 @@ class Scan:
         self.province_in_title: list[str] = []
         self.first_body: tuple[str, int] | None = None  # the first place named in the body, and where
         self.found: dict[str, tuple[str, str, str | None, str | None]] = {}  # printed name -> key, kind, city, province
+        self.institutions: list[int] = []  # where institutions placed by the city in their name start
+        self.lists = self._lists()  # (start, end) of every list of places in the body, in order
+
+    def _lists(self) -> list[tuple[int, int]]:
+        rx = self.finder.enumeration_rx
+        if rx is None:
+            return []
+        return [(m.start(), m.end()) for m in rx.finditer(self.text, self.kicker_end)]
+
+    def in_list(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.lists, (pos, 1 << 30)) - 1
+        return i >= 0 and self.lists[i][0] <= pos < self.lists[i][1]
 
     def weight_at(self, pos: int) -> float:
+        if self.lists and self.in_list(pos):
+            return self.finder.listed_weight
         if pos < self.title_end:
             return self.finder.title_weight
         if pos < self.kicker_end:
@@ -79,7 +94,8 @@ class Scan:
         cand.forms[form] += 1
         if pos < self.title_end and cand.title_form is None:
             cand.title_form = form
-        if pos > self.kicker_end and (self.first_body is None or pos < self.first_body[1]):
+        if pos > self.kicker_end and (self.first_body is None or pos < self.first_body[1]) \
+                and not (self.lists and self.in_list(pos)):
             self.first_body = (key, pos)
 
     def national_zones(self) -> None:
@@ -123,6 +139,7 @@ class Scan:
                      frozenset({national.full}))
             return
         if kind == PlaceKind.INSTITUTION:  # counts for the place in its name
+            self.institutions.append(m.start())
             place_kind = PlaceKind.CITY if where in f.city_names else PlaceKind.COUNTY
             key = city if place_kind == PlaceKind.CITY else f.county_names[where][0]
             self.add(key, place_kind, city, province, m.start(), where)

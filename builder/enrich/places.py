@@ -109,6 +109,9 @@ class PlaceFinder:
         self.kicker_weight = rules.weights.kicker
         self.first_bonus = rules.weights.first
         self.zone_share = rules.weights.zone_share
+        self.listed_weight = rules.weights.listed
+        self.enumeration_rx = re.compile(rules.enumeration) if rules.enumeration else None
+        self.subject_rx = re.compile(rules.headline_subject) if rules.headline_subject else None
         self.kind_weight = rules.weights.kinds
         self.zone_kinds = rules.zone_kinds
         self.not_towns = rules.not_towns
@@ -193,12 +196,24 @@ class PlaceFinder:
         scan.zones_by_shape()
         scan.zones_named_again()     # 3. the same zones named again without their city
         scan.cities_and_provinces()  # 4. cities, counties and provinces in what is left
-        return self._choose(scan.cands, scan.provinces, scan.province_in_title, scan.first_body)
+        place = self._choose(scan.cands, scan.provinces, scan.province_in_title, scan.first_body)
+        return self._institution_in_headline(title or "", place, scan.institutions)
+
+    def _institution_in_headline(self, title: str, place: Place, placed: list[int]) -> Place:
+        """An article headed ``<institution>：…`` is about that institution, unless a zone was chosen
+        or the institution's name places it in a city (浙江大学台州研究院 is 台州's: ``placed``
+        holds where such names start)."""
+        m = self.subject_rx.match(title) if self.subject_rx else None
+        if m is None or place.zone_kind in self.zone_kinds or any(pos < m.end("name") for pos in placed):
+            return place
+        name = m.group("name")
+        return Place(zone=name, province=place.province, city=place.city, mentions=place.mentions,
+                     zone_key=name, zone_kind=PlaceKind.INSTITUTION)
 
     def _choose(self, cands, provinces, province_in_title, first) -> Place:
         if first:
             cands[first[0]].score += self.first_bonus
-        placed = [c for c in cands.values() if c.city]
+        placed = [c for c in cands.values() if c.city and c.score > 0]
         if not placed:
             province = None
             if province_in_title:

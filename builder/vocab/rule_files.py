@@ -192,6 +192,7 @@ class PlaceWeights:
     kicker: float = 2.0      # in the kicker
     first: float = 1.0       # bonus for the first place named in the body
     zone_share: float = 0.4  # a zone must score this share of its city's own name
+    listed: float = 0.0      # an occurrence inside a list of places (A、B、C等)
     # per kind of place; a kind not listed counts 1
     kinds: dict[str, float] = field(default_factory=lambda: {"national": 3.0, "institution": 2.0,
                                                              "city": 1.0, "county": 1.0})
@@ -235,6 +236,8 @@ class PlaceRules:
     not_towns: frozenset[str] = frozenset()   # words ending in 镇 that are not towns
     not_places: frozenset[str] = frozenset()  # county short names too common as words
     district_aliases: DistrictAliases = field(default_factory=DistrictAliases)
+    enumeration: str = ""       # a list of three or more names (A、B、C): its places count weights.listed
+    headline_subject: str = ""  # a headline opening with an institution (group name) before its colon
 
 
 def _entries(path: Path, data: object, cls, where: str) -> tuple:
@@ -267,6 +270,8 @@ def load_place_rules(path: Path) -> PlaceRules:
         not_towns=frozenset(d.get("not_towns") or ()),
         not_places=frozenset(d.get("not_places") or ()),
         district_aliases=_district_aliases(path, d.get("district_aliases")),
+        enumeration=d.get("enumeration") or "",
+        headline_subject=d.get("headline_subject") or "",
     )
 
 

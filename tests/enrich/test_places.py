@@ -126,3 +126,39 @@ def test_a_bare_county_name_cut_through_by_a_word_names_no_place():
 def test_a_bare_county_name_standing_as_a_word_is_the_county():
     place = find_place("和龙推进产业升级", ["近日，和龙举行项目签约仪式，新工厂在和龙开工。"], load_vocabulary())
     assert (place.zone_key, place.province) == ("和龙", "吉林")
+
+
+@pytest.mark.parametrize("title, zone, kind", [
+    ("中国科学院衡阳应用化学研究所：新材料成果加速落地", "中国科学院衡阳应用化学研究所", "institution"),
+    ("之江实验室：智能计算平台向企业开放", "之江实验室", "institution"),
+    ("湖南大学：与衡阳共建创新平台", "湖南大学", "institution"),
+    ("清华大学研究生院：产学研融合再提速", "衡阳", "city"),     # 研究生院 is not one of the rule's institutions
+    ("衡阳高新区：研究院集群加速崛起", "衡阳高新区", "national"),  # a zone in the headline stays the zone
+])
+def test_a_headline_opening_with_an_institution_makes_it_the_zone(vocab, title, zone, kind):
+    body = ["该机构与衡阳本地企业共建联合实验室。", "衡阳市为其提供场地和资金支持。"]
+    place = find_place(title, body, vocab)
+    assert (place.zone, place.zone_kind, place.city, place.province) == (zone, kind, "衡阳", "湖南")
+
+
+def test_an_institution_named_with_its_city_or_beside_a_zone_leaves_the_zone_alone(vocab):
+    # the city in the name places it (the seeds' 浙江大学台州研究院 is 台州's)
+    place = find_place("电子科技大学衢州研究院：打造数字产业高地", ["研究院与衢州企业合作。衢州市给予支持。"], vocab)
+    assert place.zone == "衢州"
+    place = find_place("某某研究院：助力株洲高新区产业升级", ["株洲高新区与研究院签约。株洲高新区企业受益。"], vocab)
+    assert place.zone == "株洲高新区"
+
+
+def test_places_named_only_in_a_list_of_places_make_no_zone(vocab):
+    # a national survey naming pilot zones in a list is about none of them
+    body = ["科技部近日印发通知，在全国组织开展试点。",
+            "首批试点园区包括天津滨海、南京、重庆、成都、潍坊等28个国家高新区。",
+            "通知要求各地加强组织实施。"]
+    place = find_place("多部门联合开展科技成果转化行动", body, vocab)
+    assert (place.zone, place.city) == (None, None)
+
+
+def test_a_zone_named_in_a_list_and_again_on_its_own_is_still_the_zone(vocab):
+    body = ["近日，长沙、株洲、湘潭三地高新区签约。", "株洲高新区将在中国动力谷建设新平台。株洲高新区已引进企业30家。"]
+    place = find_place("园区合作再提速", body, vocab)
+    assert (place.zone, place.city) == ("株洲高新区", "株洲")
