@@ -6,8 +6,10 @@ Each rule that starts a new run is a named step, so the reason is plain.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .bylines import lead_byline, names_in
+from .byline_place import opens_next, page_habit
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, starts_mid_sentence
@@ -115,6 +117,7 @@ class _Cutter:
         self.rules = rules
         self.tok = tok
         self.runs = [Run()]
+        self.habit = page_habit(items, rules)
 
     def zones_of(self, run: Run) -> frozenset[str]:
         return self.names.contained("".join(p.text for p in run.paras))
@@ -148,13 +151,24 @@ class _Cutter:
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
 
+    def signed(self, run: Run) -> bool:
+        """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
+        paras = run.paras
+        return bool(run.top or run.trailing or any(names_in(b.text, self.rules) for b in run.end)
+                    or (paras and paras[0].lead and lead_byline(paras[0].text, self.rules)[1]))
+
     def byline(self, i: int, it: Item) -> None:
         cur = self.runs[-1]
-        if cur.paras:
-            cur.end.append(it)
-            cur.closed = True
-        else:
+        if not cur.paras:
             cur.top.append(it)
+            return
+        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.rules.lead_openings)
+        it = replace(it, note=why) if why else it
+        if below:
+            self.runs.append(Run(top=[it]))
+            return
+        cur.end.append(it)
+        cur.closed = True
 
     def caption(self, i: int, it: Item) -> None:
         self.runs[-1].captions.append(it)
