@@ -22,6 +22,7 @@ from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
+from .headline_splits import split_points
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
 from .line_shapes import measure
@@ -67,6 +68,9 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names, tools.rules, tools.tok)
+    starts = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules))
+    if starts:
+        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
@@ -123,6 +127,11 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement])
     return _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
 
 
+def _headline_form(h: Item, rules: Rules) -> bool:
+    """Marked as a first-level heading, or in a headline's form (subject：headline)."""
+    return h.level == 1 or any(rx.search(h.text) for rx in rules.headline_patterns)
+
+
 def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[list[Candidate], list[Item]]:
     """Every heading that stands between articles, a candidate headline for any of them."""
     cands: list[Candidate] = []
@@ -138,7 +147,7 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
         for k, h in enumerate(run.pre):
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
-            form = h.level == 1 or any(rx.search(h.text) for rx in rules.headline_patterns)
+            form = _headline_form(h, rules)
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
                                    anywhere=above is None or not last, form=form))
             cand_items.append(h)

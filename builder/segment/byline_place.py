@@ -72,6 +72,17 @@ def page_habit(items: list[Item], rules: Rules) -> Habit:
     return Habit((len(top) > len(end)) - (len(end) > len(top)), frozenset(top) - {""}, frozenset(end) - {""})
 
 
+def _signed_below(items: list[Item], i: int, rules: Rules) -> bool:
+    """The text below byline i signs itself: its lead holds names, or names follow its last sentence
+    (before the next heading, byline or lead)."""
+    for k, it in enumerate(items[i + 1:]):
+        if it.kind in ("heading", "byline") or (k and it.kind == "para" and it.lead):
+            return False
+        if it.kind == "para" and (it.names or (it.lead and bl.lead_byline(it.text, rules)[1])):
+            return True
+    return False
+
+
 def _closing_form(text: str, rules: Rules) -> bool:
     t = text.strip()
     return bl.author_note(t, rules) or (t[:1] in "(（" and t[-1:] in ")）")
@@ -103,7 +114,7 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
         "the form of the page's top bylines" if shape in habit.top_forms else "the form of the page's end bylines":
             w["form_of_page_top"] * ((shape in habit.top_forms) - (shape in habit.end_forms)),
         "a closing byline's form": w["closing_form"] * _closing_form(text, rules),
-        "the text below signs its own lead": w["below_signed"] * bool(marker and bl.lead_byline(nxt.text, rules)[1]),
+        "the text below is signed by itself": w["below_signed"] * _signed_below(items, i, rules),
         "the text below opens as an article does": w["below_opens"] * bool(
             (marker and not bl.lead_byline(nxt.text, rules)[1]) or nxt.text.startswith(opens)),
     }

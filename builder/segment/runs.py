@@ -30,6 +30,7 @@ class Run:
     subtitles: list[Item] = field(default_factory=list)
     trailing: dict[int, tuple[str, ...]] = field(default_factory=dict)
     closed: bool = False
+    notes: list[str] = field(default_factory=list)
 
     @property
     def paras(self) -> list[Item]:
@@ -111,8 +112,10 @@ def _next_kind(items: list[Item], i: int) -> str | None:
 class _Cutter:
     """Cuts a page's items into runs; one method per kind of item."""
 
-    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter):
+    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
+                 starts: dict[int, str] | None = None):
         self.items = items
+        self.starts = starts or {}
         self.names = names
         self.rules = rules
         self.tok = tok
@@ -196,8 +199,8 @@ class _Cutter:
         here = self.names.contained(it.text) if it.gap_before else frozenset()
         # A new article: a lead (本报讯), after a closing byline, or a wide gap where the zone changes.
         if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))
-                          or self.new_zone_opening(i, it, cur)):
-            cur = Run()
+                          or self.new_zone_opening(i, it, cur) or i in self.starts):
+            cur = Run(notes=[f"{self.starts[i]} (line {it.lines[0]})"] if i in self.starts else [])
             self.runs.append(cur)
         cur.body.append(it)
         if it.names:  # names after its last sentence: the article ends here
@@ -205,10 +208,12 @@ class _Cutter:
             cur.closed = True
 
 
-def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter) -> list[Run]:
+def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
+            starts: dict[int, str] | None = None) -> list[Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
-    after a byline that closes an article, and after a wide gap where the zone changes."""
-    cutter = _Cutter(items, names, rules, tok)
+    after a byline that closes an article, after a wide gap where the zone changes, and
+    at the given starts (item index: why; headline_splits)."""
+    cutter = _Cutter(items, names, rules, tok, starts)
     step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
             "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
     for i, it in enumerate(items):
@@ -248,6 +253,7 @@ def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
         if not got:
             continue
         got[0].byline_items += run.top
+        got[0].notes += run.notes
         got[0].subtitles += run.subtitles
         last_para_line = max(p.lines[-1] for p in run.paras)
         owner = next(d for d in got if any(p.lines[-1] == last_para_line for p in d.body))
