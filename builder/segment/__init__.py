@@ -71,6 +71,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     starts = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules))
     if starts:
         runs = runs_of(items, tools.names, tools.rules, tools.tok, starts)
+        notes.update((items[i].lines[0], why) for i, why in starts.items())
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)

@@ -197,3 +197,31 @@ def test_a_real_place_is_left_when_the_page_supports_it(vocab):
     page = build(text, vocab)
     assert "彬州市委书记" in body(page.articles[0])
     assert not [f for f in page.fixes if f.kind == "place-name"]
+
+
+def test_bylines_left_between_bodies_go_to_the_article_they_sign(vocab):
+    """Headlines set at the page end leave each top byline between two bodies: the byline signs
+    the body below when the one above is signed already and it has the form of the page's top
+    byline; names after a last sentence stay with their own article. The placement says why."""
+    page = sample("headlines_at_end_bylines.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang, liaocheng = page.articles
+    assert lanzhou.title == "兰州高新区：新材料产业园首批项目开工"
+    assert (lanzhou.authors, xianyang.authors, liaocheng.authors) == (("王明",), ("李华", "赵强"), ("孙丽",))
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    note = next(p.note for p in page.placements if p.line == 7)
+    assert note.startswith("byline between two bodies; signs the one below") and "signed already" in note
+
+
+def test_articles_with_no_cue_between_them_cut_by_headlines_at_the_end(vocab):
+    """Two articles follow each other with no lead, byline or gap between them, their headlines
+    set at the page end: more headlines than runs of text, and one headline's words (and zone)
+    end where the other's begin, so the run is cut there."""
+    page = sample("headlines_at_end_no_cue.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "兰州高新区：新材料产业园首批项目开工"
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    assert first_sentence(xianyang).startswith("在咸阳高新区医药产业园")
+    assert last_sentence(lanzhou).endswith("确保新材料项目早日投产。")
+    assert "headline printed apart" in next(p.note for p in page.placements if p.line == 5)
