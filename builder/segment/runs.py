@@ -19,6 +19,9 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
+AFTER_BODY_NOTE = "in a headline's form, naming the zone of the text above and not of the text below: ends the article above"
+
+
 @dataclass
 class Run:
     """Working record: one run of text between headline groups and bylines."""
@@ -131,7 +134,9 @@ class _Cutter:
             cur.pre.append(it)
             return
         nxt = _next_kind(self.items, i)
-        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
+        if self.headline_of_run_above(i, it, cur):
+            self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
+        elif cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -159,6 +164,19 @@ class _Cutter:
         paras = run.paras
         return bool(run.top or run.trailing or any(names_in(b.text, self.rules) for b in run.end)
                     or (paras and paras[0].lead and lead_byline(paras[0].text, self.rules)[1]))
+
+    def headline_of_run_above(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading in a headline's own form (宝鸡高新区：…) that names the zone of the text above it,
+        while the text below names another zone and not this one, is the headline of the article
+        above printed after its body (no subhead names its article's zone in that form): the run
+        ends here, and the headlines are matched to bodies by their words."""
+        here = self.names.contained(it.text)
+        if not here or not any(rx.search(it.text) for rx in self.rules.headline_patterns) \
+                or not here & self.zones_of(cur):
+            return False
+        below = next((x for x in self.items[i + 1:] if x.kind == "para"), None)
+        zones_below = self.names.contained(below.text) if below is not None else frozenset()
+        return bool(zones_below) and not zones_below & here
 
     def byline(self, i: int, it: Item) -> None:
         cur = self.runs[-1]

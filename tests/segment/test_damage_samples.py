@@ -225,3 +225,17 @@ def test_articles_with_no_cue_between_them_cut_by_headlines_at_the_end(vocab):
     assert first_sentence(xianyang).startswith("在咸阳高新区医药产业园")
     assert last_sentence(lanzhou).endswith("确保新材料项目早日投产。")
     assert "headline printed apart" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_headline_printed_after_its_body_ends_that_article(vocab):
+    """A headline in a headline's form after its body, naming the zone of the text above and not
+    of the text below, is no subhead of one merged article: the article above ends there and the
+    headline is matched to it by its words."""
+    page = sample("headline_after_body.txt", vocab)
+    assert_every_line_placed(page)
+    weifang, changzhou = page.articles
+    assert weifang.title == "潍坊高新区：高端激光器项目签约落地"
+    assert changzhou.title == "常州高新区：智能制造产业园一批新项目开工"
+    assert last_sentence(weifang).endswith("预计年产值可达20亿元。")
+    assert first_sentence(changzhou).startswith("在常州高新区智能制造产业园")
+    assert "ends the article above" in next(p.note for p in page.placements if p.line == 5)
