@@ -73,10 +73,13 @@ def page_habit(items: list[Item], rules: Rules) -> Habit:
 
 
 def _signed_below(items: list[Item], i: int, rules: Rules) -> bool:
-    """The text below byline i signs itself: its lead holds names, or names follow its last sentence
-    (before the next heading, byline or lead)."""
-    for k, it in enumerate(items[i + 1:]):
-        if it.kind in ("heading", "byline") or (k and it.kind == "para" and it.lead):
+    """The text below byline i signs itself: its lead holds names, names follow its last sentence,
+    or a byline closes it with a headline or the page end below (before the next heading or lead)."""
+    for k, it in enumerate(items[i + 1:], start=i + 1):
+        if it.kind == "byline":  # its closing byline: one with a headline or the page end below it
+            nxt = _next(items, k)
+            return nxt is None or nxt.kind == "heading"
+        if it.kind == "heading" or (k > i + 1 and it.kind == "para" and it.lead):
             return False
         if it.kind == "para" and (it.names or (it.lead and bl.lead_byline(it.text, rules)[1])):
             return True
@@ -88,14 +91,12 @@ def _closing_form(text: str, rules: Rules) -> bool:
     return bl.author_note(t, rules) or (t[:1] in "(（" and t[-1:] in ")）")
 
 
-def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rules: Rules,
-               opens: tuple[str, ...]) -> tuple[bool, str]:
+def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rules: Rules) -> tuple[bool, str]:
     """Does byline i, printed right after a body and right before another, sign the body below?
 
     Arguments:
         above_signed: the article above has a byline already
         habit: the page's habit (page_habit)
-        opens: the openings of a lead (近日 …)
     Returns:
         (it opens the article below, the evidence that counted, for the placement note)
     """
@@ -104,7 +105,6 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
         return False, ""
     w = weights()
     text = items[i].text
-    marker = bl.lead_marker(nxt.text, rules)
     shape = form(text, rules)
     side = habit.side
     evidence = {
@@ -115,8 +115,6 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
             w["form_of_page_top"] * ((shape in habit.top_forms) - (shape in habit.end_forms)),
         "a closing byline's form": w["closing_form"] * _closing_form(text, rules),
         "the text below is signed by itself": w["below_signed"] * _signed_below(items, i, rules),
-        "the text below opens as an article does": w["below_opens"] * bool(
-            (marker and not bl.lead_byline(nxt.text, rules)[1]) or nxt.text.startswith(opens)),
     }
     total = sum(evidence.values())
     why = ", ".join(k for k, v in evidence.items() if v)

@@ -183,7 +183,7 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
-        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.rules.lead_openings)
+        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules)
         it = replace(it, note=why) if why else it
         if below:
             self.runs.append(Run(top=[it]))
