@@ -81,7 +81,7 @@ def _signed_below(items: list[Item], i: int, rules: Rules) -> bool:
             return nxt is None or nxt.kind == "heading"
         if it.kind == "heading" or (k > i + 1 and it.kind == "para" and it.lead):
             return False
-        if it.kind == "para" and (it.names or (it.lead and bl.lead_byline(it.text, rules)[1])):
+        if it.kind == "para" and (it.names or (it.lead and bl.lead_byline(it.text, rules, it.spaced)[1])):
             return True
     return False
 

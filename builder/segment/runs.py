@@ -163,7 +163,7 @@ class _Cutter:
         """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
         paras = run.paras
         return bool(run.top or run.trailing or any(names_in(b.text, self.rules) for b in run.end)
-                    or (paras and paras[0].lead and lead_byline(paras[0].text, self.rules)[1]))
+                    or (paras and paras[0].lead and lead_byline(paras[0].text, self.rules, paras[0].spaced)[1]))
 
     def headline_of_run_above(self, i: int, it: Item, cur: Run) -> bool:
         """A heading in a headline's own form (宝鸡高新区：…) that names the zone of the text above it,

@@ -239,3 +239,15 @@ def test_headline_printed_after_its_body_ends_that_article(vocab):
     assert last_sentence(weifang).endswith("预计年产值可达20亿元。")
     assert first_sentence(changzhou).startswith("在常州高新区智能制造产业园")
     assert "ends the article above" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_notice_ends_at_a_reporters_byline(vocab):
+    """A notice set tight above an article whose headline is printed at the page end: the notice
+    ends at the reporter's byline (no notice is signed so), and the article is read whole."""
+    page = sample("notice_before_signed_article.txt", vocab)
+    assert_every_line_placed(page)
+    assert lines_with_role(page, "notice") == [5, 6, 7]
+    quzhou, leshan = page.articles
+    assert leshan.title == "乐山高新区：晶硅光伏产业集群持续壮大"
+    assert (quzhou.authors, leshan.authors) == (("王明",), ("何欣",))
+    assert first_sentence(leshan).startswith("今年上半年，乐山高新区晶硅光伏产业")
