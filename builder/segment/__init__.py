@@ -67,11 +67,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
-    runs = runs_of(items, tools.names, tools.rules, tools.tok)
-    starts = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules))
-    if starts:
-        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts)
-        notes.update((items[i].lines[0], why) for i, why in starts.items())
+    runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
@@ -85,6 +81,21 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+
+
+def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
+    """The runs of text, cut again where headlines printed apart say a run holds two articles
+    (one cut per run at a time, until the headlines say no more)."""
+    starts: dict[int, str] = {}
+    runs = runs_of(items, tools.names, tools.rules, tools.tok)
+    for _ in range(len(items)):
+        more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules))
+        if not more.keys() - starts.keys():
+            break
+        starts.update(more)
+        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts)
+    notes.update((items[i].lines[0], why) for i, why in starts.items())
+    return runs
 
 
 def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...], dict[int, Placement]]:
