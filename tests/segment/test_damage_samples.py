@@ -251,3 +251,16 @@ def test_notice_ends_at_a_reporters_byline(vocab):
     assert leshan.title == "乐山高新区：晶硅光伏产业集群持续壮大"
     assert (quzhou.authors, leshan.authors) == (("王明",), ("何欣",))
     assert first_sentence(leshan).startswith("今年上半年，乐山高新区晶硅光伏产业")
+
+
+def test_headline_after_its_body_with_the_wide_gap_after_it(vocab):
+    """A headline printed after its body, the space between articles after it, is set apart as a
+    caption would be; naming the article's zone and reading like it, it is the article's headline."""
+    page = sample("headline_after_body_wide_gap.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "兰州高新区新材料产业园首批项目开工" and not lanzhou.title_generated
+    assert lanzhou.captions == ()
+    assert xianyang.title_generated and xianyang.authors == ("孙丽",)
+    assert lines_with_role(page, "headline") == [5]
+    assert "headline printed after its body" in next(p.note for p in page.placements if p.line == 5)
