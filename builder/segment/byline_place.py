@@ -103,6 +103,8 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
     nxt = _next(items, i)
     if nxt is None or nxt.kind != "para":
         return False, ""
+    if items[i - 1].lines[-1] == items[i].lines[0] or nxt.lines[0] == items[i].lines[-1]:
+        return False, ""  # a piece of a line split again (glued): the split decided where it goes
     w = weights()
     text = items[i].text
     shape = form(text, rules)
@@ -114,6 +116,8 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
         "the form of the page's top bylines" if shape in habit.top_forms else "the form of the page's end bylines":
             w["form_of_page_top"] * ((shape in habit.top_forms) - (shape in habit.end_forms)),
         "a closing byline's form": w["closing_form"] * _closing_form(text, rules),
+        "bare names going on from the names after the last sentence above": w["continues_names"] * bool(
+            i and items[i - 1].kind == "para" and items[i - 1].names and not bl.strip_markers(text, rules)[1]),
         "the text below is signed by itself": w["below_signed"] * _signed_below(items, i, rules),
     }
     total = sum(evidence.values())
