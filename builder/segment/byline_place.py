@@ -123,5 +123,5 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
     total = sum(evidence.values())
     why = ", ".join(k for k, v in evidence.items() if v)
     if total > 0:
-        return True, f"byline between two bodies; signs the one below ({why})"
-    return False, f"byline between two bodies; signs the one above ({why})" if why else ""
+        return True, f"byline between two bodies, signs the one below: {why}"
+    return False, f"byline between two bodies, signs the one above: {why}" if why else ""

@@ -19,7 +19,7 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
-AFTER_BODY_NOTE = "in a headline's form, naming the zone of the text above and not of the text below: ends the article above"
+AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 
 
 @dataclass

@@ -210,7 +210,7 @@ def test_bylines_left_between_bodies_go_to_the_article_they_sign(vocab):
     assert (lanzhou.authors, xianyang.authors, liaocheng.authors) == (("王明",), ("李华", "赵强"), ("孙丽",))
     assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
     note = next(p.note for p in page.placements if p.line == 7)
-    assert note.startswith("byline between two bodies; signs the one below") and "signed already" in note
+    assert note.startswith("byline between two bodies, signs the one below") and "signed already" in note
 
 
 def test_articles_with_no_cue_between_them_cut_by_headlines_at_the_end(vocab):
