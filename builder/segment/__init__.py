@@ -21,9 +21,8 @@ from . import bylines as bl
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
-from .captions import is_caption_by_words
 from .glued import GLUED_NOTE
-from .headline_splits import split_points
+from .headline_splits import headline_after_body, split_points
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
 from .line_shapes import measure
@@ -44,8 +43,6 @@ CAPTION_MOVE = 0.5
 SHORT_PREDICATE = 6
 # A headline's words after its subject seldom run longer than this.
 LONGEST_PREDICATE = 20
-AFTER_BODY_CAPTION = ("headline printed after its body: names the article's zone and reads like it "
-                      "(set apart as a caption by layout alone)")
 # A headline matched below this score is noted as unsure.
 SURE_HEADLINE = 0.6
 
@@ -76,7 +73,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
     _headline_after_lead(drafts, tools)
-    _headline_after_body(drafts, runs, bodies, tools, printed)
+    headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -258,29 +255,6 @@ def _headline_after_lead(drafts: list[Draft], tools: _Tools) -> None:
             d.body.remove(h)
             d.title = h
             d.notes.append(f"headline printed after the first paragraph (line {h.lines[0]})")
-
-
-def _headline_after_body(drafts: list[Draft], runs: list[Run], bodies: list[str], tools: _Tools,
-                         printed: list[int]) -> None:
-    """A draft with no headline takes the line set apart as a caption by layout alone (not by its
-    words: 图为…) printed right after its last paragraph, when the line names the draft's zone and
-    reads like it more than like any other body: a headline printed after its body, the wide gap
-    after it being the space between articles."""
-    for run in runs:
-        for c in list(run.captions):
-            if c.kind != "caption" or is_caption_by_words(c.text, tools.rules):
-                continue
-            owner = next((d for d in drafts if d.title is None and not d.inset and d.last_line < c.lines[0]
-                          and not any(d.last_line < no < c.lines[0] for no in printed)), None)
-            if owner is None or not tools.names.contained(c.text) & tools.names.contained(owner.text()):
-                continue
-            scores = caption_scores(c.text, bodies, tools.tok, tools.stop)
-            mine = scores[drafts.index(owner)]
-            if mine < MIN_SCORE or mine < max(scores):
-                continue
-            run.captions.remove(c)
-            owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
-            owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
 
 
 def _give_captions(drafts: list[Draft], runs: list[Run], bodies: list[str], loose: list[Item],

@@ -1,4 +1,5 @@
-"""Where a headline printed apart from its body says an article begins.
+"""Headlines printed apart from their bodies: where one says an article begins, and one
+printed after its body that the layout alone sets apart as a caption.
 
 When the page sets its headlines together at the end, the text above reads as
 one run where two articles follow each other with no cue between them but the
@@ -12,15 +13,20 @@ above it, and a zone named below that the text above never names.
 """
 from __future__ import annotations
 
-from .headlines import score, words
+from dataclasses import replace
+from functools import lru_cache
+
+from .captions import is_caption_by_words
+from .headlines import MIN_SCORE, caption_scores, score, words
 from .items import Item
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
-from ..vocab.rule_files import DATA_DIR, read_yaml
+from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
 
 SPLIT_NOTE = "an article begins here: a headline printed apart reads like the text from here on"
 
 
+@lru_cache(maxsize=1)
 def _weights() -> dict[str, float]:
     return {k: float(v) for k, v in read_yaml(DATA_DIR / "placement_evidence.yaml")["headline_splits"].items()}
 
@@ -80,3 +86,37 @@ def split_points(items: list[Item], runs: list, tok: Cutter, stop: frozenset[str
         if best is not None and best[0] >= w["decide"]:
             found.append((best[0], index[id(run.paras[best[1]])]))
     return {i: SPLIT_NOTE for _, i in sorted(found, reverse=True)[:extra]}
+
+
+AFTER_BODY_CAPTION = ("headline printed after its body: names the article's zone and reads like it "
+                      "(set apart as a caption by layout alone)")
+
+
+def headline_after_body(drafts: list, runs: list, bodies: list[str], tools: tuple[Cutter, frozenset[str], WordFinder, Rules],
+                        printed: list[int]) -> None:
+    """A draft with no headline takes the line set apart as a caption by layout alone (not by its
+    words: 图为…) printed right after its last paragraph, when the line names the draft's zone and
+    reads like it more than like any other body: a headline printed after its body, the wide gap
+    after it being the space between articles.
+
+    Arguments:
+        drafts, runs: the page's ``runs.Draft`` and ``runs.Run`` records (changed in place)
+        tools: the word cutter, the stop words, the zone names, the rules
+        printed: the line numbers of every item printed on the page
+    """
+    tok, stop, names, rules = tools
+    for run in runs:
+        for c in list(run.captions):
+            if c.kind != "caption" or is_caption_by_words(c.text, rules):
+                continue
+            owner = next((d for d in drafts if d.title is None and not d.inset and d.last_line < c.lines[0]
+                          and not any(d.last_line < no < c.lines[0] for no in printed)), None)
+            if owner is None or not names.contained(c.text) & names.contained(owner.text()):
+                continue
+            scores = caption_scores(c.text, bodies, tok, stop)
+            mine = scores[drafts.index(owner)]
+            if mine < MIN_SCORE or mine < max(scores):
+                continue
+            run.captions.remove(c)
+            owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
+            owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
