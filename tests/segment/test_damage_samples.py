@@ -264,3 +264,24 @@ def test_headline_after_its_body_with_the_wide_gap_after_it(vocab):
     assert xianyang.title_generated and xianyang.authors == ("孙丽",)
     assert lines_with_role(page, "headline") == [5]
     assert "headline printed after its body" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_kicker_with_one_word_of_the_body_is_no_headline(vocab):
+    """A kicker in a cluster of headlines at the page end whose one content word the body uses
+    is weaker evidence than a headline most of whose words it uses: the headline heads the article."""
+    page = sample("kicker_word_in_cluster.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "新材料产业园迎来开门红"
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    assert "看生态" in lanzhou.captions
+
+
+def test_names_over_two_lines_after_the_last_sentence_stay_together(vocab):
+    """Names after the last sentence going on over a second line, the headlines at the page end:
+    the second line is the same byline (bare names under names), not the next article's."""
+    page = sample("names_over_two_lines.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert set(lanzhou.authors) == {"赵志高", "陈雨萌"} and xianyang.authors == ()
+    assert "bare names going on" in next(p.note for p in page.placements if p.line == 4)
