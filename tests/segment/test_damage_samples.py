@@ -285,3 +285,14 @@ def test_names_over_two_lines_after_the_last_sentence_stay_together(vocab):
     lanzhou, xianyang = page.articles
     assert set(lanzhou.authors) == {"赵志高", "陈雨萌"} and xianyang.authors == ()
     assert "bare names going on" in next(p.note for p in page.placements if p.line == 4)
+
+
+def test_end_of_a_line_reprinted_after_a_caption_kept_once(vocab):
+    """A caption set inside a sentence, and the end of the line before it printed again after it
+    (one line per paragraph, so the copy is only the end of that line): kept once."""
+    page = sample("caption_reprints_line_end.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert lines_with_role(page, "duplicate") == [9]
+    assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
+    assert last_sentence(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
