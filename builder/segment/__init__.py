@@ -8,8 +8,11 @@ line-joined page split off again) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
 printed twice) → ``runs`` (runs of text between headlines and bylines;
-``insets``: a column of one article set inside another) → headlines matched
-to bodies by content (``headlines``, here), captions and loose bylines (here)
+``insets``: a column of one article set inside another; ``byline_place``: whose
+a byline left between two bodies is; ``headline_splits``: a run cut where
+headlines printed at the page end say two articles follow each other) →
+headlines matched to bodies by content (``headlines``, here; a headline printed
+after its body, ``headline_splits``), captions and loose bylines (here)
 → ``assemble`` (Articles, and a Placement for every line of the page, whose
 note says which rule decided when it is worth saying).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import bylines as bl
+from .byline_place import evidence_for
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -54,6 +58,7 @@ class _Tools:
     tok: Cutter
     stop: frozenset[str]
     names: WordFinder
+    evidence: dict[str, dict[str, float]]  # the weights of placement_evidence.yaml
 
 
 def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
@@ -62,7 +67,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     Returns:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
-    tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
+    tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
+                   evidence_for(vocab.data_dir))
     apart = set_apart(repaired.lines, tools.rules)
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
@@ -88,13 +94,15 @@ def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
     """The runs of text, cut again where headlines printed apart say a run holds two articles
     (one cut per run at a time, until the headlines say no more)."""
     starts: dict[int, str] = {}
-    runs = runs_of(items, tools.names, tools.rules, tools.tok)
+    bylines = tools.evidence["byline_between_bodies"]
+    runs = runs_of(items, tools.names, tools.rules, tools.tok, weights=bylines)
     for _ in range(len(items)):
-        more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules))
+        more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules),
+                            tools.evidence["headline_splits"])
         if not more.keys() - starts.keys():
             break
         starts.update(more)
-        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts)
+        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts, bylines)
     notes.update((items[i].lines[0], why) for i, why in starts.items())
     return runs
 

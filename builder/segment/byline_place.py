@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from . import bylines as bl
 from .items import Item
@@ -20,9 +21,13 @@ from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
 _SKIP = ("caption", "credit", "subtitle")
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
-    return {k: float(v) for k, v in read_yaml(DATA_DIR / "placement_evidence.yaml")["byline_between_bodies"].items()}
+@lru_cache(maxsize=4)
+def evidence_for(data_dir: Path = DATA_DIR) -> dict[str, dict[str, float]]:
+    """The weights of ``placement_evidence.yaml`` in ``data_dir``, or the package's own when that
+    folder has none: {section: {evidence: weight}}."""
+    path = Path(data_dir) / "placement_evidence.yaml"
+    raw = read_yaml(path if path.exists() else DATA_DIR / "placement_evidence.yaml")
+    return {section: {k: float(v) for k, v in rows.items()} for section, rows in raw.items()}
 
 
 def _next(items: list[Item], i: int) -> Item | None:
@@ -91,12 +96,14 @@ def _closing_form(text: str, rules: Rules) -> bool:
     return bl.author_note(t, rules) or (t[:1] in "(（" and t[-1:] in ")）")
 
 
-def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rules: Rules) -> tuple[bool, str]:
+def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rules: Rules,
+               w: dict[str, float] | None = None) -> tuple[bool, str]:
     """Does byline i, printed right after a body and right before another, sign the body below?
 
     Arguments:
         above_signed: the article above has a byline already
         habit: the page's habit (page_habit)
+        w: the weights (``byline_between_bodies`` of evidence_for)
     Returns:
         (it opens the article below, the evidence that counted, for the placement note)
     """
@@ -105,7 +112,7 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
         return False, ""
     if items[i - 1].lines[-1] == items[i].lines[0] or nxt.lines[0] == items[i].lines[-1]:
         return False, ""  # a piece of a line split again (glued): the split decided where it goes
-    w = weights()
+    w = w or evidence_for()["byline_between_bodies"]
     text = items[i].text
     shape = form(text, rules)
     side = habit.side

@@ -14,21 +14,16 @@ above it, and a zone named below that the text above never names.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from .captions import is_caption_by_words
 from .headlines import MIN_SCORE, caption_scores, score, words
 from .items import Item
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
-from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
+from .byline_place import evidence_for
+from ..vocab.rule_files import Rules
 
 SPLIT_NOTE = "an article begins here: a headline printed apart reads like the text from here on"
-
-
-@lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
-    return {k: float(v) for k, v in read_yaml(DATA_DIR / "placement_evidence.yaml")["headline_splits"].items()}
 
 
 def trailing_headings(items: list[Item]) -> list[Item]:
@@ -64,19 +59,20 @@ def _cuts(run, heads: list[frozenset[str]], zones: list[frozenset[str]], names: 
 
 
 def split_points(items: list[Item], runs: list, tok: Cutter, stop: frozenset[str], names: WordFinder,
-                 form) -> dict[int, str]:
+                 form, w: dict[str, float] | None = None) -> dict[int, str]:
     """{item index of a paragraph: why} where a run of text holds two articles.
 
     Arguments:
         runs: the runs of text cut so far (``runs.Run``), each with its paragraphs
         form: whether a heading has a headline's own form (marked, or subject：headline)
+        w: the weights (``headline_splits`` of byline_place.evidence_for)
     """
     heads = trailing_headings(items)
     # More headlines in the cluster than runs of text without one: some run holds two articles.
     extra = sum(1 for h in heads if form(h)) - sum(1 for r in runs if r.paras and not r.pre)
     if extra < 1:
         return {}
-    w = _weights()
+    w = w or evidence_for()["headline_splits"]
     index = {id(it): i for i, it in enumerate(items)}
     head_words = [words(h.text, tok, stop) for h in heads]
     zones = [names.contained(h.text) for h in heads]

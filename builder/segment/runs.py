@@ -116,9 +116,10 @@ class _Cutter:
     """Cuts a page's items into runs; one method per kind of item."""
 
     def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
-                 starts: dict[int, str] | None = None):
+                 starts: dict[int, str] | None = None, weights: dict[str, float] | None = None):
         self.items = items
         self.starts = starts or {}
+        self.weights = weights
         self.names = names
         self.rules = rules
         self.tok = tok
@@ -183,7 +184,7 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
-        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules)
+        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
         it = replace(it, note=why) if why else it
         if below:
             self.runs.append(Run(top=[it]))
@@ -227,11 +228,12 @@ class _Cutter:
 
 
 def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
-            starts: dict[int, str] | None = None) -> list[Run]:
+            starts: dict[int, str] | None = None, weights: dict[str, float] | None = None) -> list[Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
     after a byline that closes an article, after a wide gap where the zone changes, and
-    at the given starts (item index: why; headline_splits)."""
-    cutter = _Cutter(items, names, rules, tok, starts)
+    at the given starts (item index: why; headline_splits). ``weights``: those of a byline
+    between two bodies (byline_place)."""
+    cutter = _Cutter(items, names, rules, tok, starts, weights)
     step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
             "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
     for i, it in enumerate(items):
