@@ -8,8 +8,11 @@ line-joined page split off again) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
 printed twice) → ``runs`` (runs of text between headlines and bylines;
-``insets``: a column of one article set inside another) → headlines matched
-to bodies by content (``headlines``, here), captions and loose bylines (here)
+``insets``: a column of one article set inside another; ``byline_place``: whose
+a byline left between two bodies is; ``headline_splits``: a run cut where
+headlines printed at the page end say two articles follow each other) →
+headlines matched to bodies by content (``headlines``, here; a headline printed
+after its body, ``headline_splits``), captions and loose bylines (here)
 → ``assemble`` (Articles, and a Placement for every line of the page, whose
 note says which rule decided when it is worth saying).
 """
@@ -18,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import bylines as bl
+from .byline_place import evidence_for
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
+from .headline_splits import headline_after_body, split_points
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
 from .line_shapes import measure
@@ -53,6 +58,7 @@ class _Tools:
     tok: Cutter
     stop: frozenset[str]
     names: WordFinder
+    evidence: dict[str, dict[str, float]]  # the weights of placement_evidence.yaml
 
 
 def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
@@ -61,17 +67,19 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     Returns:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
-    tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
+    tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
+                   evidence_for(vocab.data_dir))
     apart = set_apart(repaired.lines, tools.rules)
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)
-    runs = runs_of(items, tools.names, tools.rules, tools.tok)
+    runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
     _headline_after_lead(drafts, tools)
+    headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -80,6 +88,23 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+
+
+def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
+    """The runs of text, cut again where headlines printed apart say a run holds two articles
+    (one cut per run at a time, until the headlines say no more)."""
+    starts: dict[int, str] = {}
+    bylines = tools.evidence["byline_between_bodies"]
+    runs = runs_of(items, tools.names, tools.rules, tools.tok, weights=bylines)
+    for _ in range(len(items)):
+        more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules),
+                            tools.evidence["headline_splits"])
+        if not more.keys() - starts.keys():
+            break
+        starts.update(more)
+        runs = runs_of(items, tools.names, tools.rules, tools.tok, starts, bylines)
+    notes.update((items[i].lines[0], why) for i, why in starts.items())
+    return runs
 
 
 def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...], dict[int, Placement]]:
@@ -123,6 +148,11 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement])
     return _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
 
 
+def _headline_form(h: Item, rules: Rules) -> bool:
+    """Marked as a first-level heading, or in a headline's form (subject：headline)."""
+    return h.level == 1 or any(rx.search(h.text) for rx in rules.headline_patterns)
+
+
 def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[list[Candidate], list[Item]]:
     """Every heading that stands between articles, a candidate headline for any of them."""
     cands: list[Candidate] = []
@@ -138,7 +168,7 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
         for k, h in enumerate(run.pre):
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
-            form = h.level == 1 or any(rx.search(h.text) for rx in rules.headline_patterns)
+            form = _headline_form(h, rules)
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
                                    anywhere=above is None or not last, form=form))
             cand_items.append(h)

@@ -19,6 +19,10 @@ MIN_CHARS = 20
 # earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
 MIN_FRAGMENT = 12
 _SENTENCE_END = "。！？”"
+# A line this long that repeats the end of a line printed just before it (past a caption set
+# inside the sentence, RECENT lines at most) is that line's end printed again.
+MIN_TAIL = 8
+RECENT = 4
 # A line that repeats itself whole (泉州高新区：…新图景泉州高新区：…新图景) is a copy when each half is this long.
 MIN_HEADLINE_COPY = 6
 
@@ -71,11 +75,24 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
         elif len(key) < MIN_CHARS and key in exact and len(key) >= 4:
             found[line.no] = exact[key]
             continue
+        tail_of = _tail_of(key, blob, seen_at[-RECENT:])
+        if tail_of is not None:
+            found[line.no] = tail_of
+            continue
         exact.setdefault(key, line.no)
         blob += key + "\n"
         seen_at.append((offset, offset + len(key), line.no))
         offset += len(key) + 1
     return found
+
+
+def _tail_of(key: str, blob: str, recent: list[tuple[int, int, int]]) -> int | None:
+    """The recent line whose end this line repeats (a longer line: the line itself is not the
+    whole of it), or None."""
+    if len(key) < MIN_TAIL:
+        return None
+    return next((no for start, end, no in reversed(recent)
+                 if end - start > len(key) and blob[start:end].endswith(key)), None)
 
 
 def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:

@@ -21,7 +21,7 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 
-from .bylines import lead_marker
+from .bylines import lead_marker, names_in, strip_markers
 from ..model import Line
 from ..vocab.rule_files import Rules
 
@@ -149,6 +149,11 @@ def _gaps(lines: tuple[Line, ...]) -> dict[int, int]:
     return out
 
 
+def _reporter_byline(text: str, rules: Rules) -> bool:
+    """A byline with a reporter's marker (□本报记者 甲): an article begins; no notice is signed so."""
+    return strip_markers(text, rules)[1] and names_in(text, rules) is not None
+
+
 def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Rules) -> dict[int, str]:
     """The lines of notices and advertisements: a notice title and what is set tight under it."""
     out: dict[int, str] = {}
@@ -163,7 +168,7 @@ def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Ru
         while j < len(lines) and j - i <= rules.notice_max_lines:
             ln = lines[j]
             if gaps[ln.no] > usual or any(rx.search(ln.text) for rx in rules.headline_patterns) \
-                    or lead_marker(ln.text, rules):
+                    or lead_marker(ln.text, rules) or _reporter_byline(ln.text, rules):
                 break
             out[ln.no] = f"notice ({title}), line {j - i}"
             j += 1

@@ -30,6 +30,8 @@ ABOVE_EARLIER = 0.1
 BELOW = 0.1
 # A heading in a headline's own form (marked #, or 宜昌高新区：… ) over a kicker beside it.
 FORM = 0.15
+# A heading with fewer content words than this counts its share of them at (words + 1) / FEW_WORDS.
+FEW_WORDS = 4
 # A headline whose words the body hardly uses is not taken.
 MIN_SCORE = 0.35
 
@@ -108,12 +110,16 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
     def zones_of(text: str) -> set[str]:
         return {z for _, z in zones.everywhere(text)} if zones else set()
     body_zones = [zones_of(b) for b in bodies]
+    # A share of one or two words is weak evidence (a kicker's one word found in a body), unless
+    # the heading names a zone or is a headline's subject (宜昌高新区：), whose headline goes on below it.
+    few = {c.key: 1.0 if zones_of(c.text) or c.text.rstrip().endswith(("：", ":"))
+           else min(1.0, (len(cw) + 1) / FEW_WORDS) for c, cw in zip(cands, cand_words)}
     for c, cw in zip(cands, cand_words):
         cz = zones_of(c.text)
         for b, bw in enumerate(bodies):
             if not c.anywhere and b not in (c.above, c.below):
                 continue
-            s = score(cw, bw, weight)
+            s = score(cw, bw, weight) * few[c.key]
             if c.above == b:
                 s += ABOVE if c.last_above else ABOVE_EARLIER
             elif c.below == b:

@@ -6,8 +6,10 @@ Each rule that starts a new run is a named step, so the reason is plain.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .bylines import lead_byline, names_in
+from .byline_place import opens_next, page_habit
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, starts_mid_sentence
@@ -15,6 +17,9 @@ from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
+
+
+AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 
 
 @dataclass
@@ -28,6 +33,7 @@ class Run:
     subtitles: list[Item] = field(default_factory=list)
     trailing: dict[int, tuple[str, ...]] = field(default_factory=dict)
     closed: bool = False
+    notes: list[str] = field(default_factory=list)
 
     @property
     def paras(self) -> list[Item]:
@@ -109,12 +115,16 @@ def _next_kind(items: list[Item], i: int) -> str | None:
 class _Cutter:
     """Cuts a page's items into runs; one method per kind of item."""
 
-    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter):
+    def __init__(self, items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
+                 starts: dict[int, str] | None = None, weights: dict[str, float] | None = None):
         self.items = items
+        self.starts = starts or {}
+        self.weights = weights
         self.names = names
         self.rules = rules
         self.tok = tok
         self.runs = [Run()]
+        self.habit = page_habit(items, rules)
 
     def zones_of(self, run: Run) -> frozenset[str]:
         return self.names.contained("".join(p.text for p in run.paras))
@@ -125,7 +135,9 @@ class _Cutter:
             cur.pre.append(it)
             return
         nxt = _next_kind(self.items, i)
-        if cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
+        if self.headline_of_run_above(i, it, cur):
+            self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
+        elif cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -148,13 +160,37 @@ class _Cutter:
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
 
+    def signed(self, run: Run) -> bool:
+        """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
+        paras = run.paras
+        return bool(run.top or run.trailing or any(names_in(b.text, self.rules) for b in run.end)
+                    or (paras and paras[0].lead and lead_byline(paras[0].text, self.rules, paras[0].spaced)[1]))
+
+    def headline_of_run_above(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading in a headline's own form (宝鸡高新区：…) that names the zone of the text above it,
+        while the text below names another zone and not this one, is the headline of the article
+        above printed after its body (no subhead names its article's zone in that form): the run
+        ends here, and the headlines are matched to bodies by their words."""
+        here = self.names.contained(it.text)
+        if not here or not any(rx.search(it.text) for rx in self.rules.headline_patterns) \
+                or not here & self.zones_of(cur):
+            return False
+        below = next((x for x in self.items[i + 1:] if x.kind == "para"), None)
+        zones_below = self.names.contained(below.text) if below is not None else frozenset()
+        return bool(zones_below) and not zones_below & here
+
     def byline(self, i: int, it: Item) -> None:
         cur = self.runs[-1]
-        if cur.paras:
-            cur.end.append(it)
-            cur.closed = True
-        else:
+        if not cur.paras:
             cur.top.append(it)
+            return
+        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
+        it = replace(it, note=why) if why else it
+        if below:
+            self.runs.append(Run(top=[it]))
+            return
+        cur.end.append(it)
+        cur.closed = True
 
     def caption(self, i: int, it: Item) -> None:
         self.runs[-1].captions.append(it)
@@ -182,8 +218,8 @@ class _Cutter:
         here = self.names.contained(it.text) if it.gap_before else frozenset()
         # A new article: a lead (本报讯), after a closing byline, or a wide gap where the zone changes.
         if cur.paras and (it.lead or cur.closed or (bool(here) and not here & self.zones_of(cur))
-                          or self.new_zone_opening(i, it, cur)):
-            cur = Run()
+                          or self.new_zone_opening(i, it, cur) or i in self.starts):
+            cur = Run(notes=[f"{self.starts[i]} (line {it.lines[0]})"] if i in self.starts else [])
             self.runs.append(cur)
         cur.body.append(it)
         if it.names:  # names after its last sentence: the article ends here
@@ -191,10 +227,13 @@ class _Cutter:
             cur.closed = True
 
 
-def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter) -> list[Run]:
+def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
+            starts: dict[int, str] | None = None, weights: dict[str, float] | None = None) -> list[Run]:
     """Cut the page into runs of text: a new one at a headline group, a lead (本报讯),
-    after a byline that closes an article, and after a wide gap where the zone changes."""
-    cutter = _Cutter(items, names, rules, tok)
+    after a byline that closes an article, after a wide gap where the zone changes, and
+    at the given starts (item index: why; headline_splits). ``weights``: those of a byline
+    between two bodies (byline_place)."""
+    cutter = _Cutter(items, names, rules, tok, starts, weights)
     step = {"heading": cutter.heading, "byline": cutter.byline, "caption": cutter.caption,
             "credit": cutter.caption, "subtitle": cutter.subtitle, "para": cutter.para}
     for i, it in enumerate(items):
@@ -234,6 +273,7 @@ def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
         if not got:
             continue
         got[0].byline_items += run.top
+        got[0].notes += run.notes
         got[0].subtitles += run.subtitles
         last_para_line = max(p.lines[-1] for p in run.paras)
         owner = next(d for d in got if any(p.lines[-1] == last_para_line for p in d.body))

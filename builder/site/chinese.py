@@ -35,6 +35,6 @@ def in_chinese(text: str, data_dir: Path, depth: int = 0) -> str:
     for pattern, chinese in _table(Path(data_dir)):
         m = pattern.match(text)
         if m:
-            groups = [in_chinese(g, data_dir, depth + 1) if g and depth < 3 else (g or "") for g in m.groups()]
+            groups = [in_chinese(g, data_dir, depth + 1) if g and depth < 6 else (g or "") for g in m.groups()]
             return re.sub(r"\\(\d)", lambda ref: groups[int(ref.group(1)) - 1], chinese)
     return text

@@ -116,7 +116,7 @@ def differences(expected: list[tuple], got: list[tuple]) -> str:
 class Unit:
     """A piece of the page set as one block: a headline line, a subhead, a paragraph, another line.
 
-    ``article`` is the article the unit belongs to (for a headline: the one whose body follows it).
+    ``article`` is the article the unit belongs to (for a headline: the one it heads).
     """
     kind: str          # head, sub, text, other
     text: str
@@ -193,13 +193,16 @@ class Case:
                 last.text += line.strip()  # the paragraph goes on
             else:
                 units.append(Unit(kind, line.rstrip() if kind == "text" else line.strip(),
-                                  article if kind in ("text", "sub") else None, role, gap))
+                                  article if kind in ("text", "sub", "head") else None, role, gap))
             open_paragraph = kind == "text"
             kinds[no] = kind if role == "body" or kind != "text" else f"text/{role}"
         following = None
-        for u in reversed(units):  # a headline heads the article whose body comes next
+        for u in reversed(units):
             if u.kind == "head":
-                u.article = following
+                # A headline heads the article the segmenter placed it in (the page as printed gives
+                # the gold articles), else the one whose body comes next (a page may print a headline
+                # apart from its body already).
+                u.article = u.article if u.role in ("headline", "kicker") and u.article is not None else following
             elif u.article is not None:
                 following = u.article
         return units, kinds
@@ -245,7 +248,7 @@ def render(units: list[Unit], width: int | None = None, blanks: str = "paragraph
 
 def moved_heads(units: list[Unit], where: str, rnd: random.Random) -> list[Unit]:
     """Headlines taken out and set at the page end (``end``, the articles in page or reverse order)
-    or right after the last unit of their article's body (``after``)."""
+    or right after the last paragraph of their article's body (``after``)."""
     heads = [u for u in units if u.kind == "head"]
     rest, gap = [], 0
     for u in units:  # the space before a headline stays where the article begins
@@ -267,6 +270,8 @@ def moved_heads(units: list[Unit], where: str, rnd: random.Random) -> list[Unit]
     for article in dict.fromkeys(u.article for u in heads):
         group = [u for u in heads if u.article == article]
         ends = [i for i, u in enumerate(out) if u.article == article and u.kind != "head"]
+        # after the body and its closing byline, not after a caption of it printed further on
+        ends = [i for i in ends if out[i].role not in ("caption", "credit")] or ends
         at = ends[-1] + 1 if ends else len(out)
         out[at:at] = group
     return out

@@ -197,3 +197,102 @@ def test_a_real_place_is_left_when_the_page_supports_it(vocab):
     page = build(text, vocab)
     assert "彬州市委书记" in body(page.articles[0])
     assert not [f for f in page.fixes if f.kind == "place-name"]
+
+
+def test_bylines_left_between_bodies_go_to_the_article_they_sign(vocab):
+    """Headlines set at the page end leave each top byline between two bodies: the byline signs
+    the body below when the one above is signed already and it has the form of the page's top
+    byline; names after a last sentence stay with their own article. The placement says why."""
+    page = sample("headlines_at_end_bylines.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang, liaocheng = page.articles
+    assert lanzhou.title == "兰州高新区：新材料产业园首批项目开工"
+    assert (lanzhou.authors, xianyang.authors, liaocheng.authors) == (("王明",), ("李华", "赵强"), ("孙丽",))
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    note = next(p.note for p in page.placements if p.line == 7)
+    assert note.startswith("byline between two bodies, signs the one below") and "signed already" in note
+
+
+def test_articles_with_no_cue_between_them_cut_by_headlines_at_the_end(vocab):
+    """Two articles follow each other with no lead, byline or gap between them, their headlines
+    set at the page end: more headlines than runs of text, and one headline's words (and zone)
+    end where the other's begin, so the run is cut there."""
+    page = sample("headlines_at_end_no_cue.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "兰州高新区：新材料产业园首批项目开工"
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    assert first_sentence(xianyang).startswith("在咸阳高新区医药产业园")
+    assert last_sentence(lanzhou).endswith("确保新材料项目早日投产。")
+    assert "headline printed apart" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_headline_printed_after_its_body_ends_that_article(vocab):
+    """A headline in a headline's form after its body, naming the zone of the text above and not
+    of the text below, is no subhead of one merged article: the article above ends there and the
+    headline is matched to it by its words."""
+    page = sample("headline_after_body.txt", vocab)
+    assert_every_line_placed(page)
+    weifang, changzhou = page.articles
+    assert weifang.title == "潍坊高新区：高端激光器项目签约落地"
+    assert changzhou.title == "常州高新区：智能制造产业园一批新项目开工"
+    assert last_sentence(weifang).endswith("预计年产值可达20亿元。")
+    assert first_sentence(changzhou).startswith("在常州高新区智能制造产业园")
+    assert "ends the article above" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_notice_ends_at_a_reporters_byline(vocab):
+    """A notice set tight above an article whose headline is printed at the page end: the notice
+    ends at the reporter's byline (no notice is signed so), and the article is read whole."""
+    page = sample("notice_before_signed_article.txt", vocab)
+    assert_every_line_placed(page)
+    assert lines_with_role(page, "notice") == [5, 6, 7]
+    quzhou, leshan = page.articles
+    assert leshan.title == "乐山高新区：晶硅光伏产业集群持续壮大"
+    assert (quzhou.authors, leshan.authors) == (("王明",), ("何欣",))
+    assert first_sentence(leshan).startswith("今年上半年，乐山高新区晶硅光伏产业")
+
+
+def test_headline_after_its_body_with_the_wide_gap_after_it(vocab):
+    """A headline printed after its body, the space between articles after it, is set apart as a
+    caption would be; naming the article's zone and reading like it, it is the article's headline."""
+    page = sample("headline_after_body_wide_gap.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "兰州高新区新材料产业园首批项目开工" and not lanzhou.title_generated
+    assert lanzhou.captions == ()
+    assert xianyang.title_generated and xianyang.authors == ("孙丽",)
+    assert lines_with_role(page, "headline") == [5]
+    assert "headline printed after its body" in next(p.note for p in page.placements if p.line == 5)
+
+
+def test_kicker_with_one_word_of_the_body_is_no_headline(vocab):
+    """A kicker in a cluster of headlines at the page end whose one content word the body uses
+    is weaker evidence than a headline most of whose words it uses: the headline heads the article."""
+    page = sample("kicker_word_in_cluster.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert lanzhou.title == "新材料产业园迎来开门红"
+    assert xianyang.title == "咸阳高新区：医药产业园再迎新项目"
+    assert "看生态" in lanzhou.captions
+
+
+def test_names_over_two_lines_after_the_last_sentence_stay_together(vocab):
+    """Names after the last sentence going on over a second line, the headlines at the page end:
+    the second line is the same byline (bare names under names), not the next article's."""
+    page = sample("names_over_two_lines.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, xianyang = page.articles
+    assert set(lanzhou.authors) == {"赵志高", "陈雨萌"} and xianyang.authors == ()
+    assert "bare names going on" in next(p.note for p in page.placements if p.line == 4)
+
+
+def test_end_of_a_line_reprinted_after_a_caption_kept_once(vocab):
+    """A caption set inside a sentence, and the end of the line before it printed again after it
+    (one line per paragraph, so the copy is only the end of that line): kept once."""
+    page = sample("caption_reprints_line_end.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert lines_with_role(page, "duplicate") == [9]
+    assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
+    assert last_sentence(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")

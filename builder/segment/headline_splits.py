@@ -1,0 +1,118 @@
+"""Headlines printed apart from their bodies: where one says an article begins, and one
+printed after its body that the layout alone sets apart as a caption.
+
+When the page sets its headlines together at the end, the text above reads as
+one run where two articles follow each other with no cue between them but the
+missing headline. A headline of that cluster that reads like the end of a run
+and not like its start, while another headline reads like the start, says the
+run holds two articles; it is cut before the first paragraph where the
+headline's words begin (after a closed sentence, where the zone changes).
+Each cut is weighed on three independent pieces of evidence: the headline's
+words found below the cut and not above it, another headline's words found
+above it, and a zone named below that the text above never names.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .captions import is_caption_by_words
+from .headlines import MIN_SCORE, caption_scores, score, words
+from .items import Item
+from ..textmatch.trie import WordFinder
+from ..textmatch.wordcut import Cutter
+from .byline_place import evidence_for
+from ..vocab.rule_files import Rules
+
+SPLIT_NOTE = "an article begins here: a headline printed apart reads like the text from here on"
+
+
+def trailing_headings(items: list[Item]) -> list[Item]:
+    """The headings printed after the page's last paragraph (a cluster at the page end)."""
+    last = max((i for i, it in enumerate(items) if it.kind == "para"), default=-1)
+    return [it for it in items[last + 1:] if it.kind == "heading"]
+
+
+def _cuts(run, heads: list[frozenset[str]], zones: list[frozenset[str]], names: WordFinder,
+          w: dict[str, float]) -> tuple[float, int] | None:
+    """The best place to cut one run in two, (weight of the evidence, paragraph index), or None."""
+    paras = run.paras
+    best = None
+    for k in range(1, len(paras)):
+        if paras[k - 1].open_end:
+            continue  # a sentence runs on across the cut
+        above, below = "".join(p.text for p in paras[:k]), "".join(p.text for p in paras[k:])
+        named_above, named_below = names.contained(above), names.contained(below)
+        new_zone = bool(names.contained(paras[k].text) - named_above)
+        for a, wa in enumerate(heads):
+            sa_above, sa_below = score(wa, above, {}), score(wa, below, {})
+            for b, wb in enumerate(heads):
+                sb_above, sb_below = score(wb, above, {}), score(wb, below, {})
+                gain = (sa_above - sa_below) + (sb_below - sb_above)
+                if a == b or min(sa_above, sb_below) < w["min_share"] or gain < w["min_gain"]:
+                    continue
+                own_zones = (bool(zones[a] & named_above) and not zones[a] & named_below) + (
+                    bool(zones[b] & named_below) and not zones[b] & named_above)
+                total = gain + w["new_zone"] * new_zone + w["own_zone"] * own_zones
+                if best is None or total > best[0]:
+                    best = (total, k)
+    return best
+
+
+def split_points(items: list[Item], runs: list, tok: Cutter, stop: frozenset[str], names: WordFinder,
+                 form, w: dict[str, float] | None = None) -> dict[int, str]:
+    """{item index of a paragraph: why} where a run of text holds two articles.
+
+    Arguments:
+        runs: the runs of text cut so far (``runs.Run``), each with its paragraphs
+        form: whether a heading has a headline's own form (marked, or subject：headline)
+        w: the weights (``headline_splits`` of byline_place.evidence_for)
+    """
+    heads = trailing_headings(items)
+    # More headlines in the cluster than runs of text without one: some run holds two articles.
+    extra = sum(1 for h in heads if form(h)) - sum(1 for r in runs if r.paras and not r.pre)
+    if extra < 1:
+        return {}
+    w = w or evidence_for()["headline_splits"]
+    index = {id(it): i for i, it in enumerate(items)}
+    head_words = [words(h.text, tok, stop) for h in heads]
+    zones = [names.contained(h.text) for h in heads]
+    found = []
+    for run in runs:
+        best = _cuts(run, head_words, zones, names, w)
+        if best is not None and best[0] >= w["decide"]:
+            found.append((best[0], index[id(run.paras[best[1]])]))
+    return {i: SPLIT_NOTE for _, i in sorted(found, reverse=True)[:extra]}
+
+
+AFTER_BODY_CAPTION = ("headline printed after its body: names the article's zone and reads like it "
+                      "(set apart as a caption by layout alone)")
+
+
+def headline_after_body(drafts: list, runs: list, bodies: list[str], tools: tuple[Cutter, frozenset[str], WordFinder, Rules],
+                        printed: list[int]) -> None:
+    """A draft with no headline takes the line set apart as a caption by layout alone (not by its
+    words: 图为…) printed right after its last paragraph, when the line names the draft's zone and
+    reads like it more than like any other body: a headline printed after its body, the wide gap
+    after it being the space between articles.
+
+    Arguments:
+        drafts, runs: the page's ``runs.Draft`` and ``runs.Run`` records (changed in place)
+        tools: the word cutter, the stop words, the zone names, the rules
+        printed: the line numbers of every item printed on the page
+    """
+    tok, stop, names, rules = tools
+    for run in runs:
+        for c in list(run.captions):
+            if c.kind != "caption" or is_caption_by_words(c.text, rules):
+                continue
+            owner = next((d for d in drafts if d.title is None and not d.inset and d.last_line < c.lines[0]
+                          and not any(d.last_line < no < c.lines[0] for no in printed)), None)
+            if owner is None or not names.contained(c.text) & names.contained(owner.text()):
+                continue
+            scores = caption_scores(c.text, bodies, tok, stop)
+            mine = scores[drafts.index(owner)]
+            if mine < MIN_SCORE or mine < max(scores):
+                continue
+            run.captions.remove(c)
+            owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
+            owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
