@@ -111,7 +111,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement])
     dups = duplicate_lines(lines, measure(lines).wrapped, exempt)
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
-    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups))
+    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]

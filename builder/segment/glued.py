@@ -54,7 +54,7 @@ def _marker_rx(symbols: str) -> re.Pattern:
     return re.compile(f"[{re.escape(symbols)}]|{words}")
 
 
-def _head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
+def head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
     title = head.split("——")[0]
     if not 4 <= len(title) <= rules.heading_max_chars or len(head) > 2 * rules.heading_max_chars \
             or any(c in rules.sentence_end for c in head):
@@ -120,6 +120,8 @@ def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str
             names.append(t + tokens[i + 1][0])
             return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
+        if split is None and names and opens_sentence(t, rules, tok):
+            return tuple(names), " ".join(tokens[i:])  # the names end at a space: 邓小山 彭彬 近日，…
         if split is None:
             return None
         names.append(split[0])
@@ -134,7 +136,7 @@ def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
         return None
     for m in rules.sentence_openings.finditer(text, 6, rules.heading_max_chars + 1):
         head = text[:m.start()]
-        if "：" in head[:-3] and _head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
+        if "：" in head[:-3] and head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
             return Glued(head, "", (), text[m.start():], f"a sentence opening ({m.group(0)}) after a headline")
     return None
 
@@ -197,7 +199,7 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
     if at is None or at > longest:
         return None
     head = text[:at].strip()
-    if not _head_shaped(head, rules, tok):
+    if not head_shaped(head, rules, tok):
         return None
     if at == lead:
         k = next((m.start() for m in re.finditer("本报|本刊|新华社", spaced) if lead_marker(spaced[m.start():], rules)), -1)

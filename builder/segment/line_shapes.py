@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
+from .joined import line_joined, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
@@ -116,11 +118,25 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     return Layout(gap=gap, width=width, indents=indents)
 
 
-def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
+@dataclass(frozen=True)
+class _Page:
+    """What a line's shape may depend on beyond the line: is the page line-joined, the zone names,
+    the text of the lines after each line (on a line-joined page: the body a glued headline heads)."""
+    joined: bool = False
+    names: WordFinder | None = None
+    after: dict[int, str] | None = None
+
+
+def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
+                  tok: Cutter | None = None) -> list[PageLine]:
     note = f"{GLUED_NOTE}: {glued.rule}"
     # A bold headline read twice character by character is mended only once it stands alone.
     title, dash, subtitle = glued.head.partition("——")
-    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)] if title else []
+    heads = split_heads(title, line.spaced or line.text, page.names, rules, tok) if title and page is not None and page.joined else [title]
+    if len(heads) > 1:
+        note += f"; {len(heads)} headlines glued together cut where a subject begins"
+    pieces = [PageLine(line, gap if not i else 0, "heading", piece=undouble_glued(undouble(h)), note=note)
+              for i, h in enumerate(heads) if h]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if glued.byline:
@@ -138,14 +154,19 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
 
 
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
-             tok: Cutter | None = None) -> tuple[PageLine, ...]:
+             tok: Cutter | None = None, names: WordFinder | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
 
     Arguments:
         skip: lines already placed (duplicates): left out, and not counted as a gap
+        names: the zone names (a line of glued headlines is cut where a subject begins)
     """
     out: list[PageLine] = []
     gap = 0
+    page = _Page()
+    if tok is not None and line_joined(lines, rules):
+        text = [ln for ln in lines if not ln.debris and ln.text.strip()]
+        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)})
     for line in lines:
         if line.debris:
             gap += 1
@@ -153,12 +174,13 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
+        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok, page))
         gap = 0
     return tuple(out)
 
 
-def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
+def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None,
+            page: _Page) -> list[PageLine]:
     """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
     text = line.text
     names = names_in(line.spaced or text, rules)
@@ -186,9 +208,13 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "heading")]
     glued = (split_glued(text, line.spaced, rules, tok) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
+    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
+        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok)
     if glued is not None:
-        return _glued_pieces(line, gap, glued)
+        return _glued_pieces(line, gap, glued, page, rules, tok)
     inside = _headline_inside(line, gap, rules, tok) if tok is not None else None
+    if inside is None and page.joined and not trailing:
+        inside = _article_after_open_end(line, gap, page, rules, tok)
     if inside is not None:
         return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
@@ -221,4 +247,24 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[Pa
             else None
         if glued is not None:
             return [head] + _glued_pieces(line, 0, glued)
+    return None
+
+
+def _article_after_open_end(line: Line, gap: int, page: _Page, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+    """On a line-joined page an article cut at the page edge mid-sentence has the next article glued
+    on (…取得亮眼成 宜昌高新区：一季度…本报讯…): split where a headline's subject begins and a
+    headline glued to its first sentence follows."""
+    text = line.text
+    if page.names is None:
+        return None
+    for at in subject_starts(text, page.names, rules, tok):
+        if at < 8:
+            continue
+        tail = text[at:]
+        glued = split_glued(tail, "", rules, tok) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
+        if glued is None:
+            continue
+        head = PageLine(line, gap, "body", piece=text[:at].rstrip(),
+                        note=f"{GLUED_NOTE}: another article glued after a sentence left open")
+        return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
     return None

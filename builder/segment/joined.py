@@ -1,0 +1,145 @@
+"""Pages where a tool joined the printed lines until a sentence ended.
+
+There no line is a headline of its own: every headline, kicker, subtitle and
+byline is glued to the front of the first sentence after it, and headlines
+printed together make one line. The page's own line shape tells such a page
+(``line_joined``: almost every line ends a sentence, hardly any is
+heading-shaped). On it a front with no byline or lead to show its end is split
+where independent signs agree (``plain_head``): the join makes no word of
+jieba's dictionary, a space was printed there, a news opening or a byline
+follows, the front has a headline's form, its words are the body's. A front of
+several headlines is cut where the next headline's subject begins
+(``split_heads``), and each piece is matched to its body by content later. The
+signs and their weights are in ``repair_rules.yaml`` (``joined_split``).
+"""
+from __future__ import annotations
+
+from .bylines import is_name
+from .glued import Glued, head_shaped, opens_sentence
+from .joins import cut_word
+from ..model import Line
+from ..textmatch.trie import WordFinder
+from ..textmatch.wordcut import Cutter
+from ..vocab.rule_files import Rules
+
+
+def line_joined(lines: tuple[Line, ...], rules: Rules) -> bool:
+    """The page's lines were joined until a sentence end: nearly all end one, hardly any is heading-shaped."""
+    cue = rules.joined_page
+    text = [ln.text for ln in lines if not ln.debris and ln.text.strip()]
+    if len(text) < cue.get("min_lines", 8):
+        return False
+    ends = sum(1 for t in text if rules.ends_sentence(t))
+    heads = sum(1 for t in text if len(t) <= rules.heading_max_chars and not any(c in rules.sentence_end for c in t))
+    return ends >= cue.get("sentence_end_share", 0.9) * len(text) and heads <= cue.get("heading_share", 0.05) * len(text)
+
+
+def _spaces(text: str, spaced: str) -> frozenset[int]:
+    """Positions in ``text`` before which the printed line had a space."""
+    out, i = set(), 0
+    for c in spaced:
+        if c.isspace():
+            out.add(i)
+        elif i < len(text) and c == text[i]:
+            i += 1
+    return frozenset(out)
+
+
+def _content(text: str, tok: Cutter) -> set[str]:
+    return {w for w in tok.cut(text) if len(w) >= 2 and not w.isdigit()}
+
+
+def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> int:
+    """Length of the names of a bare byline glued before the first sentence (陆俊杰桐乡乌镇是…), or 0."""
+    for n in (3, 2):
+        if len(rest) > n + 4 and is_name(rest[:n], rules) and opens_sentence(rest[n:], rules, tok) \
+                and not cut_word(rest[:n], rest[n:], tok):
+            return n
+    return 0
+
+
+def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
+              tok: Cutter) -> tuple[float, str]:
+    """How strongly the signs say a headline ends at ``k``, and which signs did.
+
+    Arguments:
+        body: the words of the article after the line's first sentence
+    """
+    w = rules.joined_split
+    head, rest = text[:k], text[k:]
+    body = body | _content(text[k:first_end], tok)
+    signs: list[tuple[str, float]] = []
+    if k in spaces:
+        signs.append(("a space was printed there", w.get("space", 1.0)))
+    if rules.sentence_openings.match(rest):
+        signs.append(("a news opening follows", w.get("opening", 1.5)))
+    elif _bare_byline(rest, rules, tok):
+        signs.append(("a byline follows", w.get("byline", 1.0)))
+    elif opens_sentence(rest, rules, tok):
+        signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
+    if any(rx.match(head) for rx in rules.headline_patterns):
+        signs.append(("the front has a headline's form", w.get("form", 1.0)))
+    mine = _content(head, tok)
+    found = len(mine & body) / len(mine) if mine else 0.0
+    if found >= w.get("words_share", 0.5):
+        signs.append(("its words are the body's", w.get("words", 1.0) * found))
+    return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
+
+
+def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter) -> Glued | None:
+    """A headline glued to a first sentence with no byline or lead between (柳州高新区：…突破百万公里一辆…):
+    split where the signs weigh most, if they weigh enough.
+
+    Arguments:
+        body: the text of the article after the line (its words are the headline's)
+    """
+    first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), len(text))
+    spaces = _spaces(text, spaced or text)
+    words = _content(text[first_end:] + body, tok)
+    best: tuple[float, int, str] = (0.0, 0, "")
+    for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
+        head, rest = text[:k].rstrip(), text[k:].lstrip()
+        if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
+                or cut_word(head, rest, tok):
+            continue
+        weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
+        if weight > best[0] + 1e-9:
+            best = (weight, k, why)
+    weight, k, why = best
+    if weight < rules.joined_split.get("split_at", 2.5):
+        return None
+    head, rest = text[:k].strip(), text[k:].strip()
+    names = _bare_byline(rest, rules, tok)
+    rule = f"a headline glued to a plain sentence ({why})"
+    return Glued(head, rest[:names], (rest[:names],) if names else (), rest[names:], rule)
+
+
+def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spaces: frozenset[int] = frozenset(),
+                   bare: bool = False) -> list[int]:
+    """Where, inside ``text``, a headline's subject begins: a zone's name opening a subject：headline
+    (宜昌高新区：…), or, with ``bare``, a zone's name after a space or after a piece that names none
+    (“五向”发力“四链”融合衡阳高新区打造…: a kicker seldom names the zone). No word may run across."""
+    out: list[int] = []
+    for at, name in names.everywhere(text):
+        if at < 4 or at - (out[-1] if out else 0) < 4:
+            continue
+        left, piece = text[:at].rstrip(), text[at:]
+        colon = piece.find("：")
+        subject = 0 <= colon - len(name) <= 3 and any(rx.match(piece) for rx in rules.headline_patterns)
+        loose = bare and (at in spaces or not names.contained(left[out[-1] if out else 0:]))
+        if not (subject or loose) or cut_word(left, piece, tok) or left[-1:] in rules.continuation_end_marks:
+            continue
+        if tok.cut(left[-6:])[-1] in rules.continuation_end_words:
+            continue
+        out.append(at)
+    return out
+
+
+def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
+    """A front of several headlines (a kicker, a headline, the next article's headline) cut where
+    a headline's subject begins inside it."""
+    if names is None or len(head) < 12:
+        return [head]
+    cuts = subject_starts(head, names, rules, tok, _spaces(head, spaced), bare=True)
+    bounds = [0, *cuts, len(head)]
+    return [head[a:b].strip() for a, b in zip(bounds, bounds[1:]) if head[a:b].strip()]
