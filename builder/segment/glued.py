@@ -25,6 +25,8 @@ from ..textmatch.cjk import is_cjk
 _SPACES = re.compile(r"[\s\u3000]+")
 # How the placement note of a split line begins.
 GLUED_NOTE = "headline glued to the front split off"
+# A front of headlines glued together on a line-joined page is at most this many headlines long.
+CLUSTER_HEADLINES = 3
 # A byline glued into a line is trusted only with the paper's own markers.
 _GLUED_BYLINE_WORDS = ("本报记者", "本报通讯员", "本报特约记者", "本报实习生")
 
@@ -182,13 +184,22 @@ def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued 
     return Glued("", text[:len(text) - len(rest)], found[0], rest, f"a byline marker ({m.group(0)}) glued to the text")
 
 
-def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
-    """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none."""
+def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool = False) -> Glued | None:
+    """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none.
+
+    Arguments:
+        cluster: the front may be several headlines glued together (a line-joined page)
+    """
     spaced = spaced or text
-    return _at_marker(text, spaced, rules, tok) or _opening(text, rules, tok)
+    return _at_marker(text, spaced, rules, tok, cluster) or _opening(text, rules, tok)
 
 
-def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+def _cluster_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
+    """Several headlines glued together: no sentence end, and the last ends as a headline does."""
+    return len(head) <= CLUSTER_HEADLINES * rules.heading_max_chars and head_shaped(head[-rules.heading_max_chars:], rules, tok)
+
+
+def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool = False) -> Glued | None:
     """Split at a byline marker or a lead after a headline-shaped start."""
     lead = next((m.start() for m in re.finditer("本报|本刊|新华社", text)
                  if 4 <= m.start() and lead_marker(text[m.start():], rules)), None)
@@ -196,10 +207,12 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
     at = min(p for p in (lead, m.start() if m else None) if p is not None) if (lead is not None or m) else None
     # A subtitle (——…) glued after the headline makes the start longer.
     longest = rules.heading_max_chars * (2 if at is not None and "——" in text[:at] else 1)
+    if cluster:
+        longest = CLUSTER_HEADLINES * rules.heading_max_chars
     if at is None or at > longest:
         return None
     head = text[:at].strip()
-    if not head_shaped(head, rules, tok):
+    if not (head_shaped(head, rules, tok) or cluster and _cluster_shaped(head, rules, tok)):
         return None
     if at == lead:
         k = next((m.start() for m in re.finditer("本报|本刊|新华社", spaced) if lead_marker(spaced[m.start():], rules)), -1)

@@ -14,7 +14,9 @@ signs and their weights are in ``repair_rules.yaml`` (``joined_split``).
 """
 from __future__ import annotations
 
-from .bylines import is_name
+import re
+
+from .bylines import is_name, names_in
 from .glued import Glued, head_shaped, opens_sentence
 from .joins import cut_word
 from ..model import Line
@@ -142,4 +144,31 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
         return [head]
     cuts = subject_starts(head, names, rules, tok, _spaces(head, spaced), bare=True)
     bounds = [0, *cuts, len(head)]
-    return [head[a:b].strip() for a, b in zip(bounds, bounds[1:]) if head[a:b].strip()]
+    pieces = [head[a:b].strip() for a, b in zip(bounds, bounds[1:]) if head[a:b].strip()]
+    # A headline printed twice over (bold type read twice) is one headline.
+    return [p for i, p in enumerate(pieces) if not i or p != pieces[i - 1]]
+
+
+def byline_at_end(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, str, tuple[str, ...]] | None:
+    """A byline glued after the headline, before a lead (…配套企业集聚沈一帆　金　晓本报讯…):
+    (the headline, the byline, its names), read where the printed spaces separate the names."""
+    for k in range(max(4, len(head) - 16), len(head) - 1):
+        piece = head[k:]
+        m = re.search(r"\s*".join(map(re.escape, piece)) + r"\s*$", spaced) or \
+            re.search(r"\s*".join(map(re.escape, piece)), spaced)
+        found = names_in(m.group(0) if m else piece, rules)
+        if not found or _marks_removed(piece, rules) != "".join(found):
+            continue  # the names must be all the piece holds but its markers
+        marker = next((mk for mk in rules.byline_markers if mk in piece), "")
+        if marker and not piece.lstrip(rules.byline_symbols).startswith(marker):
+            continue  # a byline with a marker begins with it (营收突破千亿元|通讯员 叶帆)
+        if head_shaped(head[:k], rules, tok) and not cut_word(head[:k], piece, tok):
+            return head[:k], piece, found
+    return None
+
+
+def _marks_removed(text: str, rules: Rules) -> str:
+    text = re.sub(r"[\s\u3000]", "", text).strip(rules.byline_symbols + "（）()")
+    for marker in sorted(rules.byline_markers, key=len, reverse=True):
+        text = text.replace(marker, "")
+    return text

@@ -6,12 +6,12 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
-from .joined import line_joined, plain_head, split_heads, subject_starts
+from .joined import byline_at_end, line_joined, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -131,6 +131,10 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
                   tok: Cutter | None = None) -> list[PageLine]:
     note = f"{GLUED_NOTE}: {glued.rule}"
     # A bold headline read twice character by character is mended only once it stands alone.
+    if page is not None and page.joined and glued.head:
+        end = byline_at_end(glued.head, line.spaced or line.text, rules, tok)
+        if end is not None:  # the byline's first names were glued to the headline
+            glued = replace(glued, head=end[0], byline=end[1] + glued.byline, names=end[2] + glued.names)
     title, dash, subtitle = glued.head.partition("——")
     heads = split_heads(title, line.spaced or line.text, page.names, rules, tok) if title and page is not None and page.joined else [title]
     if len(heads) > 1:
@@ -144,11 +148,14 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
     return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
 
 
-def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str) -> list[PageLine]:
+def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str,
+                     page: _Page | None = None) -> list[PageLine]:
     """What follows names glued to the front: a headline alone, or a headline glued to its text."""
-    glued = split_glued(rest, "", rules, tok)
+    glued = split_glued(rest, "", rules, tok, page is not None and page.joined)
+    if glued is None and page is not None and page.joined:
+        glued = plain_head(rest, "", page.after.get(line.no, ""), rules, tok)
     if glued is not None:
-        return _glued_pieces(line, 0, glued)
+        return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
     return [PageLine(line, 0, shape, piece=rest, note=note)]
 
@@ -203,16 +210,16 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if front is not None:
         note = f"{GLUED_NOTE}: names of a byline before a headline"
         return [PageLine(line, gap, "byline", names=front[1], piece=front[0], note=note)] + \
-            _headline_pieces(line, front[2], rules, tok, note)
+            _headline_pieces(line, front[2], rules, tok, note, page)
     if not trailing and heading_shaped(text, rules):
         return [PageLine(line, gap, "heading")]
-    glued = (split_glued(text, line.spaced, rules, tok) or byline_in_front(text, line.spaced, rules, tok)) \
+    glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
     if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
         glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok)
     if glued is not None:
         return _glued_pieces(line, gap, glued, page, rules, tok)
-    inside = _headline_inside(line, gap, rules, tok) if tok is not None else None
+    inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
     if inside is None and page.joined and not trailing:
         inside = _article_after_open_end(line, gap, page, rules, tok)
     if inside is not None:
@@ -221,7 +228,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
 
 
-def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Page) -> list[PageLine] | None:
     """On a line-joined page the next article can be glued after a paragraph's last sentence
     (…迈进。 丁子航　刘　晴蚌埠高新区：…本报讯…): split after the sentence end where names and a
     headline in its own form, or a headline glued to a byline or lead, begin."""
@@ -242,11 +249,11 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[Pa
         if front is not None:
             note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
             return [head, PageLine(line, 0, "byline", names=front[1], piece=front[0], note=note)] + \
-                _headline_pieces(line, front[2], rules, tok, note)
+                _headline_pieces(line, front[2], rules, tok, note, page)
         glued = split_glued(tail, tail_spaced, rules, tok) if any(rx.match(tail) for rx in rules.headline_patterns) \
             else None
         if glued is not None:
-            return [head] + _glued_pieces(line, 0, glued)
+            return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
     return None
 
 
@@ -261,7 +268,7 @@ def _article_after_open_end(line: Line, gap: int, page: _Page, rules: Rules, tok
         if at < 8:
             continue
         tail = text[at:]
-        glued = split_glued(tail, "", rules, tok) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
+        glued = split_glued(tail, "", rules, tok, True) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
         if glued is None:
             continue
         head = PageLine(line, gap, "body", piece=text[:at].rstrip(),
