@@ -143,7 +143,7 @@ def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
     return None
 
 
-def _spaced_prefix(spaced: str, n: int) -> str:
+def spaced_prefix(spaced: str, n: int) -> str:
     """The start of the spaced text that holds its first n characters other than spaces."""
     seen = 0
     for i, c in enumerate(spaced):
@@ -161,7 +161,7 @@ def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[s
         rest = text[k:]
         if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
             continue
-        found = names_in(_spaced_prefix(spaced, k), rules)
+        found = names_in(spaced_prefix(spaced, k), rules)
         if found:
             return text[:k], found, rest
     return None

@@ -51,10 +51,17 @@ def _content(text: str, tok: Cutter) -> set[str]:
     return {w for w in tok.cut(text) if len(w) >= 2 and not w.isdigit()}
 
 
+def person_like(name: str, tok: Cutter) -> bool:
+    """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words)."""
+    tags = tok.tag(name)
+    return len(tags) > 1 or tags[0][1] == "nr"
+
+
 def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> int:
     """Length of the names of a bare byline glued before the first sentence (陆俊杰桐乡乌镇是…), or 0."""
     for n in (3, 2):
-        if len(rest) > n + 4 and is_name(rest[:n], rules) and opens_sentence(rest[n:], rules, tok) \
+        if len(rest) > n + 4 and is_name(rest[:n], rules) and person_like(rest[:n], tok) \
+                and opens_sentence(rest[n:], rules, tok) \
                 and not cut_word(rest[:n], rest[n:], tok):
             return n
     return 0
@@ -162,6 +169,8 @@ def byline_at_end(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[st
         marker = next((mk for mk in rules.byline_markers if mk in piece), "")
         if marker and not piece.lstrip(rules.byline_symbols).startswith(marker):
             continue  # a byline with a marker begins with it (营收突破千亿元|通讯员 叶帆)
+        if not marker and not all(person_like(n, tok) for n in found):
+            continue  # 聚才显|成效: a word, not a name
         if head_shaped(head[:k], rules, tok) and not cut_word(head[:k], piece, tok):
             return head[:k], piece, found
     return None

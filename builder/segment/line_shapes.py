@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
+from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .joined import byline_at_end, line_joined, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
@@ -149,11 +149,15 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
 
 
 def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str,
-                     page: _Page | None = None) -> list[PageLine]:
-    """What follows names glued to the front: a headline alone, or a headline glued to its text."""
-    glued = split_glued(rest, "", rules, tok, page is not None and page.joined)
+                     page: _Page | None = None, spaced: str = "") -> list[PageLine]:
+    """What follows names glued to the front: a headline alone, or a headline glued to its text.
+
+    Arguments:
+        spaced: the printed line from where ``rest`` begins, when known
+    """
+    glued = split_glued(rest, spaced, rules, tok, page is not None and page.joined)
     if glued is None and page is not None and page.joined:
-        glued = plain_head(rest, "", page.after.get(line.no, ""), rules, tok)
+        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok)
     if glued is not None:
         return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
@@ -210,7 +214,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if front is not None:
         note = f"{GLUED_NOTE}: names of a byline before a headline"
         return [PageLine(line, gap, "byline", names=front[1], piece=front[0], note=note)] + \
-            _headline_pieces(line, front[2], rules, tok, note, page)
+            _headline_pieces(line, front[2], rules, tok, note, page, _spaced_rest(line.spaced, front[0], page))
     if not trailing and heading_shaped(text, rules):
         return [PageLine(line, gap, "heading")]
     glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
@@ -249,7 +253,7 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Pag
         if front is not None:
             note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
             return [head, PageLine(line, 0, "byline", names=front[1], piece=front[0], note=note)] + \
-                _headline_pieces(line, front[2], rules, tok, note, page)
+                _headline_pieces(line, front[2], rules, tok, note, page, _spaced_rest(tail_spaced, front[0], page))
         glued = split_glued(tail, tail_spaced, rules, tok) if any(rx.match(tail) for rx in rules.headline_patterns) \
             else None
         if glued is not None:
@@ -275,3 +279,10 @@ def _article_after_open_end(line: Line, gap: int, page: _Page, rules: Rules, tok
                         note=f"{GLUED_NOTE}: another article glued after a sentence left open")
         return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
     return None
+
+
+def _spaced_rest(spaced: str, front: str, page: _Page) -> str:
+    """On a line-joined page, the printed line after ``front`` (its spaces tell names apart)."""
+    if not page.joined or not spaced:
+        return ""
+    return spaced[len(spaced_prefix(spaced, len(front))):].lstrip()
