@@ -24,6 +24,7 @@ from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
+from .joined import line_joined
 from .line_shapes import measure
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
@@ -62,7 +63,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
-    apart = set_apart(repaired.lines, tools.rules)
+    apart = set_apart(repaired.lines, tools.rules, line_joined(repaired.lines, tools.rules))
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed)

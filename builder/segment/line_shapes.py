@@ -272,12 +272,13 @@ def _article_after_open_end(line: Line, gap: int, page: _Page, rules: Rules, tok
         if at < 8:
             continue
         tail = text[at:]
-        glued = split_glued(tail, "", rules, tok, True) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
-        if glued is None:
-            continue
         head = PageLine(line, gap, "body", piece=text[:at].rstrip(),
                         note=f"{GLUED_NOTE}: another article glued after a sentence left open")
-        return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
+        if heading_shaped(tail, rules):  # the last line of the page: a headline alone after the text
+            return [head, PageLine(line, 0, "heading", piece=tail, note=f"{GLUED_NOTE}: a headline glued after the text")]
+        glued = split_glued(tail, "", rules, tok, True) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
+        if glued is not None:
+            return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
     return None
 
 
