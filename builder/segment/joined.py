@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .bylines import is_name, names_in
+from .captions import credit_split
 from .glued import Glued, head_shaped, opens_sentence
 from .joins import cut_word
 from ..model import Line
@@ -181,3 +182,36 @@ def _marks_removed(text: str, rules: Rules) -> str:
     for marker in sorted(rules.byline_markers, key=len, reverse=True):
         text = text.replace(marker, "")
     return text
+
+
+_BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
+
+
+def front_credit(text: str, spaced: str, rules: Rules) -> int:
+    """Length of a photo credit glued to the front of the text ((本报记者 甲 摄) 四周左右…), or 0."""
+    m = _BRACKETED.match(text)
+    if m and is_credit(m.group(0), rules):
+        return m.end()
+    at = text.find("摄", 2, 14)  # 杨　舒　摄还帮助企业…
+    if at > 0 and is_credit(text[:at + 1], rules):
+        return at + 1
+    return 0
+
+
+def is_credit(text: str, rules: Rules) -> bool:
+    """The whole text is a photo credit."""
+    caption, credit = credit_split(text, rules)
+    return bool(credit) and not caption
+
+
+def inner_caption(text: str, rules: Rules) -> tuple[int, int] | None:
+    """A caption by its opening words glued inside the text (…只需 图为…产线。 四周左右…): (start, end)."""
+    for rx in rules.caption_patterns:
+        pattern = re.compile(rx.pattern.lstrip("^"))
+        for m in pattern.finditer(text, 1):
+            end = next((i + 1 for i in range(m.end(), len(text)) if text[i] in rules.sentence_end), len(text))
+            while end < len(text) and text[end] in rules.closing_marks:
+                end += 1
+            if end - m.start() <= rules.caption_max_chars * 3:
+                return m.start(), end
+    return None

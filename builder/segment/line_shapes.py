@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import byline_at_end, line_joined, plain_head, split_heads, subject_starts
+from .joined import byline_at_end, front_credit, inner_caption, is_credit, line_joined, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -185,7 +185,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok, page))
+        shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
+        out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
         gap = 0
     return tuple(out)
 
@@ -287,3 +288,34 @@ def _spaced_rest(spaced: str, front: str, page: _Page) -> str:
     if not page.joined or not spaced:
         return ""
     return spaced[len(spaced_prefix(spaced, len(front))):].lstrip()
+
+
+def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
+    """On a line-joined page a caption or credit that cut a sentence is glued into the body
+    (…只需 图为…产线。 / (本报记者 甲 摄) 四周左右…): set apart as its own pieces."""
+    out: list[PageLine] = []
+    for pl in pieces:
+        if pl.shape == "heading" and pl.piece and is_credit(pl.piece, rules):
+            out.append(replace(pl, shape="credit", note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
+            continue
+        if pl.shape != "body" or pl.trailing:
+            out.append(pl)
+            continue
+        text, spaced = pl.text, pl.piece_spaced or (pl.line.spaced if not pl.piece else "") or pl.text
+        credit = front_credit(text, spaced, rules)
+        if credit:
+            out.append(replace(pl, shape="credit", piece=text[:credit], piece_spaced="",
+                               note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
+            text = text[credit:].strip()
+            pl = replace(pl, gap=0, piece=text, piece_spaced="")
+        inner = inner_caption(text, rules)
+        if inner is None or not text[:inner[0]].strip():
+            out.append(pl)
+            continue
+        start, end = inner
+        note = f"{GLUED_NOTE}: a caption glued inside the text"
+        out.append(replace(pl, piece=text[:start].rstrip(), piece_spaced=""))
+        out.append(replace(pl, gap=0, shape="caption", piece=text[start:end], piece_spaced="", note=note))
+        if text[end:].strip():
+            out.append(replace(pl, gap=0, piece=text[end:].strip(), piece_spaced="", note=note))
+    return out
