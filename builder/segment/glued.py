@@ -100,11 +100,12 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
     return None
 
 
-def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
+def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
     names: list[str] = []
     i = 0
+    after_surname = None  # what follows a name set as surname　name, should no further name follow
     while i < len(tokens):
         t = tokens[i].lstrip(rules.byline_symbols)
         for marker in sorted(rules.byline_markers, key=len, reverse=True):
@@ -120,12 +121,16 @@ def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str
             continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
             names.append(t + tokens[i + 1][0])
+            if len(tokens[i + 1]) == 1 and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
+                after_surname = (tuple(names), " ".join(tokens[i + 2:]))
+                i += 2
+                continue
             return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
         if split is None and names and opens_sentence(t, rules, tok):
             return tuple(names), " ".join(tokens[i:])  # the names end at a space: 邓小山 彭彬 近日，…
         if split is None:
-            return None
+            return after_surname
         names.append(split[0])
         return tuple(names), " ".join([split[1]] + tokens[i + 1:])
     return None
@@ -174,7 +179,7 @@ def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued 
     m = _marker_rx(rules.byline_symbols).match(text)
     if m is None:
         return None
-    found = _names(spaced[spaced.find(m.group(0)):], rules, tok)
+    found = names_at_front(spaced[spaced.find(m.group(0)):], rules, tok)
     if found is None or not found[0]:
         return None
     rest = remove_cjk_spaces(found[1]).strip()
@@ -196,7 +201,8 @@ def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool
 
 def _cluster_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
     """Several headlines glued together: no sentence end, and the last ends as a headline does."""
-    return len(head) <= CLUSTER_HEADLINES * rules.heading_max_chars and head_shaped(head[-rules.heading_max_chars:], rules, tok)
+    return len(head) <= CLUSTER_HEADLINES * rules.heading_max_chars and not any(c in rules.sentence_end for c in head) \
+        and head_shaped(head[-rules.heading_max_chars:], rules, tok)
 
 
 def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool = False) -> Glued | None:
@@ -221,7 +227,7 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool 
     # The same marker in the spaced text: the names are read there, where spaces separate them.
     marker = m.group(0)
     k = spaced.find(marker)
-    found = _names(spaced[k:], rules, tok) if k >= 0 else None
+    found = names_at_front(spaced[k:], rules, tok) if k >= 0 else None
     if found is None or not found[0]:
         return None
     names, rest_spaced = found

@@ -18,7 +18,7 @@ import re
 
 from .bylines import is_name, names_in
 from .captions import credit_split
-from .glued import Glued, head_shaped, opens_sentence
+from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
 from ..model import Line
 from ..textmatch.trie import WordFinder
@@ -215,3 +215,16 @@ def inner_caption(text: str, rules: Rules) -> tuple[int, int] | None:
             if end - m.start() <= rules.caption_max_chars * 3:
                 return m.start(), end
     return None
+
+
+def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
+    """Names glued before a headline (the byline that ended the article before: 陶文静　胡　斌六部门…):
+    (their text, the names, the headline). Two names at least, read where the printed spaces
+    set them apart, and persons' names, not words."""
+    found = names_at_front(spaced_prefix(spaced, len(head)), rules, tok)
+    if found is None or len(found[0]) < 2 or not all(person_like(n, tok) for n in found[0]):
+        return None
+    rest = re.sub(r"[\s\u3000]", "", found[1])
+    if len(rest) < 4 or not head.endswith(rest):
+        return None
+    return head[:len(head) - len(rest)], found[0], rest

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import byline_at_end, front_credit, inner_caption, is_credit, line_joined, plain_head, split_heads, subject_starts
+from .joined import byline_at_end, front_credit, inner_caption, is_credit, line_joined, names_before, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -135,6 +135,10 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
         end = byline_at_end(glued.head, line.spaced or line.text, rules, tok)
         if end is not None:  # the byline's first names were glued to the headline
             glued = replace(glued, head=end[0], byline=end[1] + glued.byline, names=end[2] + glued.names)
+    before = names_before(glued.head, line.spaced or line.text, rules, tok) \
+        if page is not None and page.joined and glued.head else None
+    if before is not None:  # the byline that ended the article before
+        glued = replace(glued, head=before[2])
     title, dash, subtitle = glued.head.partition("——")
     heads = split_heads(title, line.spaced or line.text, page.names, rules, tok) if title and page is not None and page.joined else [title]
     if len(heads) > 1:
@@ -143,6 +147,9 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
               for i, h in enumerate(heads) if h]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
+    if before is not None:
+        pieces.insert(0, PageLine(line, gap, "byline", names=before[1], piece=before[0],
+                                  note=f"{GLUED_NOTE}: names of a byline before a headline"))
     if glued.byline:
         pieces.append(PageLine(line, 0 if pieces else gap, "byline", names=glued.names, piece=glued.byline, note=note))
     return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
