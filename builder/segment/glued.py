@@ -100,6 +100,12 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
     return None
 
 
+def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
+    """A name of two to four characters with no common surname (阿依努尔): no word of the dictionary, no opening."""
+    return 2 <= len(token) <= 4 and all(is_cjk(c) for c in token) and len(tok.cut(token)) > 1 \
+        and not rules.sentence_openings.match(token) and token[0] not in rules.sentence_start_chars
+
+
 def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
@@ -127,8 +133,12 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
                 continue
             return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
+        if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
+            names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
+            i += 1
+            continue
         if split is None and names and opens_sentence(t, rules, tok):
-            return tuple(names), " ".join(tokens[i:])  # the names end at a space: 邓小山 彭彬 近日，…
+            return tuple(names), " ".join([t] + tokens[i + 1:])  # the names end at a space: 邓小山 彭彬 近日，…
         if split is None:
             return after_surname
         names.append(split[0])
@@ -217,6 +227,8 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool 
         longest = CLUSTER_HEADLINES * rules.heading_max_chars
     if at is None or at > longest:
         return None
+    # A marker written before the paper's own (文/本报记者 甲) is the byline's too.
+    at -= next((len(mk) for mk in rules.byline_markers if mk[-1] in "/／:：" and text[:at].endswith(mk)), 0)
     head = text[:at].strip()
     if not (head_shaped(head, rules, tok) or cluster and _cluster_shaped(head, rules, tok)):
         return None

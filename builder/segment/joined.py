@@ -152,7 +152,8 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
         return [head]
     cuts = subject_starts(head, names, rules, tok, _spaces(head, spaced), bare=True)
     bounds = [0, *cuts, len(head)]
-    pieces = [head[a:b].strip() for a, b in zip(bounds, bounds[1:]) if head[a:b].strip()]
+    # Markup left between the pieces (## before a subhead's or headline's line) goes.
+    pieces = [head[a:b].strip(" \u3000#") for a, b in zip(bounds, bounds[1:]) if head[a:b].strip(" \u3000#")]
     # A headline printed twice over (bold type read twice) is one headline.
     return [p for i, p in enumerate(pieces) if not i or p != pieces[i - 1]]
 
