@@ -164,8 +164,14 @@ def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], too
     return [cand_items[k] for k in range(len(cands)) if k not in used]
 
 
-def _adjacent(upper: Item, lower: Item, printed: list[int]) -> bool:
-    """Nothing is printed between the two (blank lines aside)."""
+def _adjacent(upper: Item, lower: Item, printed: list[int], same_line: bool = False) -> bool:
+    """Nothing is printed between the two (blank lines aside).
+
+    Arguments:
+        same_line: pieces of one line (a line-joined page) count as adjacent
+    """
+    if same_line and upper is not lower and upper.lines[-1] == lower.lines[0]:
+        return True
     return upper.lines[-1] < lower.lines[0] and not any(upper.lines[-1] < no < lower.lines[0] for no in printed)
 
 
@@ -186,7 +192,7 @@ def _give_kickers(drafts: list[Draft], cand_items: list[Item], used: set[int], p
             continue
         if d.title in d.pre:
             pos = next(i for i, h in enumerate(d.pre) if h is d.title)
-            kicker = d.pre[pos - 1] if pos and _adjacent(d.pre[pos - 1], d.title, printed) else None
+            kicker = d.pre[pos - 1] if pos and _adjacent(d.pre[pos - 1], d.title, printed, same_line=True) else None
         else:
             kicker = d.pre[-1]
         if kicker is not None and key_of[id(kicker)] not in used:

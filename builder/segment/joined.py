@@ -103,7 +103,9 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter) -> 
     Arguments:
         body: the text of the article after the line (its words are the headline's)
     """
-    first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), len(text))
+    first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), None)
+    if first_end is None:
+        return None  # no sentence to split a headline off: the line is a headline alone
     spaces = _spaces(text, spaced or text)
     words = _content(text[first_end:] + body, tok)
     best: tuple[float, int, str] = (0.0, 0, "")

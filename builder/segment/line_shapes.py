@@ -143,7 +143,10 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
     heads = split_heads(title, line.spaced or line.text, page.names, rules, tok) if title and page is not None and page.joined else [title]
     if len(heads) > 1:
         note += f"; {len(heads)} headlines glued together cut where a subject begins"
-    pieces = [PageLine(line, gap if not i else 0, "heading", piece=undouble_glued(undouble(h)), note=note)
+    # A first piece longer than a headline, in clauses, is a sentence left open (an article cut at the page edge).
+    open_first = len(heads) > 1 and len(heads[0]) > rules.heading_max_chars and rules.heading_part_separator in heads[0]
+    pieces = [PageLine(line, gap if not i else 0, "body" if open_first and not i else "heading",
+                       piece=undouble_glued(undouble(h)), note=note)
               for i, h in enumerate(heads) if h]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
