@@ -34,7 +34,7 @@ def line_joined(lines: tuple[Line, ...], rules: Rules) -> bool:
         return False
     ends = sum(1 for t in text if rules.ends_sentence(t))
     heads = sum(1 for t in text if len(t) <= rules.heading_max_chars and not any(c in rules.sentence_end for c in t))
-    return ends >= cue.get("sentence_end_share", 0.9) * len(text) and heads <= cue.get("heading_share", 0.05) * len(text)
+    return ends >= cue.get("sentence_end_share", 0.85) * len(text) and heads <= cue.get("heading_share", 0.04) * len(text)
 
 
 def _spaces(text: str, spaced: str) -> frozenset[int]:
@@ -68,6 +68,9 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> int:
     return 0
 
 
+FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form")
+
+
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
               tok: Cutter) -> tuple[float, str]:
     """How strongly the signs say a headline ends at ``k``, and which signs did.
@@ -93,6 +96,9 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     found = len(mine & body) / len(mine) if mine else 0.0
     if found >= w.get("words_share", 0.5):
         signs.append(("its words are the body's", w.get("words", 1.0) * found))
+    # A sign of where the front ends is needed besides those of how the rest begins (宁波高新区近日… is one sentence).
+    if not any(n in FRONT_SIGNS for n, _ in signs):
+        return 0.0, ""
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
 
 
