@@ -26,7 +26,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 # How the placement note of a split line begins.
 GLUED_NOTE = "headline glued to the front split off"
 # A front of headlines glued together on a line-joined page is at most this many headlines long.
-CLUSTER_HEADLINES = 3
+CLUSTER_HEADLINES = 6
 # A byline glued into a line is trusted only with the paper's own markers.
 _GLUED_BYLINE_WORDS = ("本报记者", "本报通讯员", "本报特约记者", "本报实习生")
 

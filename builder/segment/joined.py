@@ -58,14 +58,21 @@ def person_like(name: str, tok: Cutter) -> bool:
     return len(tags) > 1 or tags[0][1] == "nr"
 
 
-def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> int:
-    """Length of the names of a bare byline glued before the first sentence (陆俊杰桐乡乌镇是…), or 0."""
-    for n in (3, 2):
-        if len(rest) > n + 4 and is_name(rest[:n], rules) and person_like(rest[:n], tok) \
-                and opens_sentence(rest[n:], rules, tok) \
-                and not cut_word(rest[:n], rest[n:], tok):
-            return n
-    return 0
+def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
+    """The names of a bare byline glued before the first sentence (陆俊杰桐乡乌镇是…, 邓小山彭彬近日，…:
+    up to three names), or ()."""
+    names: list[str] = []
+    at = 0
+    for _ in range(3):
+        n = next((n for n in (3, 2) if len(rest) > at + n + 4 and is_name(rest[at:at + n], rules)
+                  and person_like(rest[at:at + n], tok) and not cut_word(rest[at:at + n], rest[at + n:], tok)), 0)
+        if not n:
+            break
+        names.append(rest[at:at + n])
+        at += n
+        if opens_sentence(rest[at:], rules, tok) and not is_name(rest[at:at + 2], rules):
+            return tuple(names)
+    return ()
 
 
 FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form")
@@ -86,8 +93,10 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
         signs.append(("a space was printed there", w.get("space", 1.0)))
     if rules.sentence_openings.match(rest):
         signs.append(("a news opening follows", w.get("opening", 1.5)))
-    elif _bare_byline(rest, rules, tok):
+    elif names := _bare_byline(rest, rules, tok):
         signs.append(("a byline follows", w.get("byline", 1.0)))
+        if rules.sentence_openings.match(rest, sum(map(len, names))):
+            signs.append(("a news opening follows it", w.get("opening", 1.5)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
     if any(rx.match(head) for rx in rules.headline_patterns):
@@ -124,12 +133,13 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter) -> 
         if weight > best[0] + 1e-9:
             best = (weight, k, why)
     weight, k, why = best
-    if weight < rules.joined_split.get("split_at", 2.5):
+    if weight < rules.joined_split.get("split_at", 2.75):
         return None
     head, rest = text[:k].strip(), text[k:].strip()
     names = _bare_byline(rest, rules, tok)
+    n = sum(map(len, names))
     rule = f"a headline glued to a plain sentence ({why})"
-    return Glued(head, rest[:names], (rest[:names],) if names else (), rest[names:], rule)
+    return Glued(head, rest[:n], names, rest[n:], rule)
 
 
 def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spaces: frozenset[int] = frozenset(),
@@ -237,3 +247,21 @@ def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str
     if len(rest) < 4 or not head.endswith(rest):
         return None
     return head[:len(head) - len(rest)], found[0], rest
+
+
+def credit_span(text: str, spaced: str, rules: Rules) -> tuple[int, int] | None:
+    """A photo credit inside a line with text after it ((图片由…提供), 图片来源：… up to a printed
+    space): (start, end) in ``text``, or None when its end cannot be told."""
+    for rx in rules.credit_patterns:
+        m = rx.search(text)
+        if m is None:
+            continue
+        end = m.end()
+        if text[end - 1] in ":：":  # a label: the source runs to the next printed space
+            seen = len(re.sub(r"[\s\u3000]", "", text[:end]))
+            gaps = [len(re.sub(r"[\s\u3000]", "", spaced[:g.start()])) for g in re.finditer(r"[\s\u3000]+", spaced)]
+            end = next((g for g in gaps if g > seen), None)
+            if end is None:
+                return None
+        return (m.start(), end) if text[end:].strip() else None
+    return None

@@ -5,13 +5,14 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import byline_at_end, front_credit, inner_caption, is_credit, line_joined, names_before, plain_head, split_heads, subject_starts
+from .joined import byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -148,6 +149,7 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
     pieces = [PageLine(line, gap if not i else 0, "body" if open_first and not i else "heading",
                        piece=undouble_glued(undouble(h)), note=note)
               for i, h in enumerate(heads) if h]
+    pieces = [q for p in pieces for q in _credit_pieces(p, rules)]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if before is not None:
@@ -217,6 +219,10 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if names and (marked or not prev_open):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
+    if credit and page.joined and any(c in rules.sentence_end for c in credit):
+        inside = _credit_inside(line, gap, prev, rules, tok, page)
+        if inside is not None:
+            return inside
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
     _, trailing = trailing_names(line.raw, rules)
@@ -329,3 +335,35 @@ def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
         if text[end:].strip():
             out.append(replace(pl, gap=0, piece=text[end:].strip(), piece_spaced="", note=note))
     return out
+
+
+def _credit_pieces(pl: PageLine, rules: Rules) -> list[PageLine]:
+    """A heading piece of glued headlines that holds a photo credit: the caption before it and the credit."""
+    caption, credit = credit_split(pl.text, rules) if pl.shape == "heading" else ("", "")
+    if not credit:
+        return [pl]
+    credit_pl = replace(pl, shape="credit", piece=credit, gap=0 if caption else pl.gap)
+    return [replace(pl, shape="heading", piece=caption), credit_pl] if caption else [credit_pl]
+
+
+def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter,
+                   page: _Page) -> list[PageLine] | None:
+    """A line-joined page: a photo credit with text glued before and after it. What comes before is a
+    caption (heading-shaped) or text; what comes after is read as a line of its own."""
+    span = credit_span(line.text, line.spaced or line.text, rules)
+    if span is None:
+        return None
+    start, end = span
+    note = f"{GLUED_NOTE}: a photo credit glued inside the line"
+    before, rest = line.text[:start].strip(), line.text[end:].strip()
+    if any(c in rules.sentence_end for c in before):
+        out = [PageLine(line, gap, "body", piece=before, note=note)]
+    elif heading_shaped(before, rules) or not before:  # a caption
+        out = [PageLine(line, gap, "caption", piece=before, note=note)] if before else []
+    else:  # headlines glued together, the credit of the photo beside them after them
+        out = [PageLine(line, gap if not i else 0, "heading", piece=h, note=note)
+               for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
+    out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
+    spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
+    after = _shapes(replace(line, text=rest, spaced=spaced), 0, out[-1], rules, tok, page)
+    return out + [replace(p, note=p.note or note) for p in after]
