@@ -4,7 +4,10 @@ The steps, each in its own module, in the order they run:
 ``furniture`` (date lines, page numbers, editors, notices: set apart first,
 the printed issue date kept) → ``line_shapes`` (what each line looks like;
 ``glued``: a headline, byline or the next article glued to a sentence on a
-line-joined page split off again) → ``items`` (headings, bylines, captions,
+line-joined page split off again; ``joined``: the page's own line shape tells
+such a page, and there a headline glued to a plain sentence, several
+headlines on one line, captions, credits and furniture glued into the text
+are split off by weighing several signs) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
 printed twice) → ``runs`` (runs of text between headlines and bylines;
@@ -205,10 +208,13 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
     """A headline split over two lines in mid-phrase (天津滨海高新区：信创产业 / 营收增长超两成): an
     unused heading right below a title, with no subject of its own, continues it when its words read
     most like the same body or the title's part after the colon is too short to stand alone."""
+    key_of = {id(h): k for k, h in enumerate(cand_items)}
     for k, h in enumerate(cand_items):
         if k in used:
             continue
-        owner = next((d for d in drafts if d.title is not None and _adjacent(d.title, h, printed)), None)
+        # A piece after the title on the same line (a line-joined page) may continue it too.
+        owner = next((d for d in drafts if d.title is not None and (_adjacent(d.title, h, printed) or (
+            d.title.lines[-1] == h.lines[0] and key_of.get(id(d.title), k) < k))), None)
         if owner is None or len(owner.title.text) + len(h.text) > 2 * tools.rules.heading_max_chars:
             continue
         if any(rx.search(h.text) for rx in tools.rules.headline_patterns) or tools.names.contained(h.text):

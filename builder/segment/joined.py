@@ -163,13 +163,25 @@ def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spac
     return out
 
 
+def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rules: Rules) -> int | None:
+    """The first printed space in head[a:b] after its subject's colon, both sides four characters at least."""
+    colon = head.find("：", a, b)
+    if colon < 0 or not any(rx.match(head[a:b]) for rx in rules.headline_patterns):
+        return None
+    return next((k for k in sorted(spaces) if colon + 5 <= k <= b - 4 and head[k:k + 2] != "——"), None)
+
+
 def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
     """A front of several headlines (a kicker, a headline, the next article's headline) cut where
     a headline's subject begins inside it."""
     if names is None or len(head) < 12:
         return [head]
-    cuts = subject_starts(head, names, rules, tok, _spaces(head, spaced), bare=True)
+    spaces = _spaces(head, spaced)
+    cuts = subject_starts(head, names, rules, tok, spaces, bare=True)
     bounds = [0, *cuts, len(head)]
+    # After a headline in subject：form, a printed space may end it (a caption or the headline's second
+    # part follows: the headlines are matched to bodies, and a part continued, later).
+    bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules) for a, b in zip(bounds, bounds[1:])} - {None})
     # Markup left between the pieces (## before a subhead's or headline's line) goes.
     pieces = [head[a:b].strip(" \u3000#") for a, b in zip(bounds, bounds[1:]) if head[a:b].strip(" \u3000#")]
     # A headline printed twice over (bold type read twice) is one headline.
