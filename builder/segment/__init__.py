@@ -66,10 +66,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
-    apart = set_apart(repaired.lines, tools.rules, line_joined(repaired.lines, tools.rules))
+    joined = line_joined(repaired.lines, tools.rules)  # read on the lines as printed, before anything is cut off
+    apart = set_apart(repaired.lines, tools.rules, joined)
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed)
+    items, bare_leads = _items(lines, tools, placed, joined)
     runs = runs_of(items, tools.names, tools.rules, tools.tok)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -108,14 +109,15 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
     return replace(line, text=once, spaced="")
 
 
-def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement]) -> tuple[list[Item], list[Item]]:
+def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
+           joined: bool = False) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
     dups = duplicate_lines(lines, measure(lines).wrapped, exempt)
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
-    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names)
+    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]

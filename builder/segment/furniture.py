@@ -251,4 +251,30 @@ def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Ap
             dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(tail[1])) if d]
             note = f"page furniture glued to the end left out: {tail[1]}"
             glued[ln.no] = f"{glued[ln.no]}; {note}" if ln.no in glued else note
+        notice = _glued_notice(out[k].text, rules) if joined else None
+        if notice == 0:
+            roles[ln.no] = ("notice", "notice: its title opens a line-joined line; not an article")
+        elif notice:
+            cut = out[k]
+            title = cut.text[notice:notice + 4]
+            note = f"notice glued after the text left out: {cut.text[notice:notice + 12]}…"
+            raw_at = cut.raw.find(title)
+            out[k] = replace(cut, text=cut.text[:notice].rstrip(), spaced="",
+                             raw=cut.raw[:raw_at].rstrip() if raw_at > 0 else cut.raw)
+            glued[ln.no] = f"{glued[ln.no]}; {note}" if ln.no in glued else note
     return Apart(roles, tuple(out), glued, dates[0] if dates else None)
+
+
+def _glued_notice(text: str, rules: Rules) -> int | None:
+    """On a line-joined page a notice (更正说明…, 征稿启事…) glued after the last sentence of an article or
+    its closing byline, running to the line's end: where its title begins, 0 when it opens the line, or None."""
+    for rx in rules.notice_titles:
+        for m in rx.finditer(text):
+            at = m.start()
+            if m.end() < len(text) and (at == 0 or text[at - 1] in rules.sentence_end + "）)"):
+                # an article glued on after it (a lead, a byline) keeps the line
+                after = text[m.end():]
+                if any(mk in after for mk in rules.lead_markers + rules.byline_markers):
+                    return None
+                return at
+    return None

@@ -71,18 +71,18 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
 
 
 def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
-                names: WordFinder | None = None) -> tuple[tuple[Item, ...], Layout]:
+                names: WordFinder | None = None, joined: bool | None = None) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
         lines: the repaired lines
         skip: line numbers already placed as duplicates
-        names: the zone names (see ``line_shapes.classify``)
+        names, joined: see ``line_shapes.classify``
     Returns:
         the items and the page layout measures.
     """
     layout = measure(lines)
-    pls = classify(lines, rules, skip, tok, names)
+    pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))
     items: list[Item] = []

@@ -177,17 +177,18 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
 
 
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
-             tok: Cutter | None = None, names: WordFinder | None = None) -> tuple[PageLine, ...]:
+             tok: Cutter | None = None, names: WordFinder | None = None, joined: bool | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
 
     Arguments:
         skip: lines already placed (duplicates): left out, and not counted as a gap
         names: the zone names (a line of glued headlines is cut where a subject begins)
+        joined: the page is line-joined (None: read it from these lines)
     """
     out: list[PageLine] = []
     gap = 0
     page = _Page()
-    if tok is not None and line_joined(lines, rules):
+    if tok is not None and (line_joined(lines, rules) if joined is None else joined):
         text = [ln for ln in lines if not ln.debris and ln.text.strip()]
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)})
     for line in lines:

@@ -1,6 +1,7 @@
 """Pages where a tool joined the printed lines until a sentence ended (tests/samples/segment/joined_*):
 a headline glued to the front of its first sentence, several headlines (and the byline that
-closed the article before) glued on one line, captions, credits and furniture glued into the text.
+closed the article before) glued on one line, captions, credits, notices and furniture glued into
+the text.
 Each is split off again by the signs segment/joined.py weighs, and the placement note says which."""
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_several_headlines_glued_on_one_line_are_each_matched_to_their_body(voca
     assert first_sentence(hengyang) == "衡阳高新区“数智工匠”培养基地日前揭牌，首期招收学员300名。"
 
 
-def test_captions_credits_and_furniture_glued_into_the_text_leave_it(vocab):
+def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(vocab):
     page = sample("joined_captions_furniture.txt", vocab)
     assert_every_line_placed(page)
     weifang, xianyang = page.articles
@@ -59,6 +60,10 @@ def test_captions_credits_and_furniture_glued_into_the_text_leave_it(vocab):
     assert "一家功率半导体企业负责人介绍，企业的设计团队和制造基地相距不到10公里，新产品从流片到封装只需四周左右，" \
            "比过去缩短了一半以上。" in weifang.paragraphs
     assert "图为" not in body(weifang) and "摄" not in body(weifang)
+    # a notice glued after the closing byline is no part of the article; the byline still closes it
+    assert weifang.authors == ("钱悦",) and "更正" not in body(weifang)
+    assert last_sentence(weifang) == "潍坊高新区有关负责人表示，将继续延链补链，建设具有全国影响力的集成电路产业高地。"
+    assert "notice glued after the text left out" in page.placements[4].note
     # the continuation marker and the editors' line glued after the last (open) sentence
     assert last_sentence(xianyang).endswith("研发投入同比增长")
     assert "下转" not in body(xianyang) and "编辑" not in body(xianyang)
