@@ -94,7 +94,7 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     if rules.sentence_openings.match(rest):
         signs.append(("a news opening follows", w.get("opening", 1.5)))
     elif names := _bare_byline(rest, rules, tok):
-        signs.append(("a byline follows", w.get("byline", 1.0)))
+        signs.append(("a byline follows", w.get("byline", 1.5)))
         if rules.sentence_openings.match(rest, sum(map(len, names))):
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
     elif opens_sentence(rest, rules, tok):
