@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import is_name, names_in
+from .bylines import is_name, lead_marker, names_in
 from .captions import credit_split
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
@@ -276,4 +276,17 @@ def credit_span(text: str, spaced: str, rules: Rules) -> tuple[int, int] | None:
             if end is None:
                 return None
         return (m.start(), end) if text[end:].strip() else None
+    return None
+
+
+def names_before_lead(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[int, tuple[str, ...]] | None:
+    """The names that closed the article before, glued to the next one's lead (廖祥本报讯1月7日，…):
+    (where the lead begins, the names), or None."""
+    for m in re.finditer("本报|本刊|新华社", text[:17]):
+        at = m.start()
+        if at < 2 or not lead_marker(text[at:], rules):
+            continue
+        found = names_in(spaced_prefix(spaced, at), rules)
+        if found and all(person_like(n, tok) for n in found) and _marks_removed(text[:at], rules) == "".join(found):
+            return at, found
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, plain_head, split_heads, subject_starts
+from .joined import byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -227,6 +227,11 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
     _, trailing = trailing_names(line.raw, rules)
+    lead = names_before_lead(text, line.spaced or text, rules, tok) if page.joined else None
+    if lead is not None:
+        note = f"{GLUED_NOTE}: names of a byline before the next article's lead"
+        return [PageLine(line, gap, "byline", names=lead[1], piece=text[:lead[0]], note=note),
+                PageLine(line, 0, "body", piece=text[lead[0]:], note=note)]
     front = names_in_front(text, line.spaced, rules, tok) if tok is not None and not trailing and (
         prev is None or rules.ends_sentence(prev.text)) else None
     if front is not None:
@@ -267,6 +272,11 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Pag
         tail_spaced = spaced[spaced_ends[k] + 1:].lstrip(rules.closing_marks + " \u3000") \
             if len(spaced_ends) == len(ends) else tail
         head = PageLine(line, gap, "body", piece=text[:cut], note=f"{GLUED_NOTE}: another article glued after it")
+        lead = names_before_lead(tail, tail_spaced, rules, tok) if page.joined else None
+        if lead is not None:
+            note = f"{GLUED_NOTE}: names of a byline and the next article's lead glued after a paragraph"
+            return [head, PageLine(line, 0, "byline", names=lead[1], piece=tail[:lead[0]], note=note),
+                    PageLine(line, 0, "body", piece=tail[lead[0]:], note=note)]
         front = names_in_front(tail, tail_spaced, rules, tok)
         if front is not None:
             note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
