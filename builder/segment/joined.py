@@ -21,6 +21,7 @@ from .captions import credit_split
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
 from ..model import Line
+from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -149,8 +150,8 @@ def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spac
     (“五向”发力“四链”融合衡阳高新区打造…: a kicker seldom names the zone). No word may run across."""
     out: list[int] = []
     for at, name in names.everywhere(text):
-        if at < 4 or at - (out[-1] if out else 0) < 4:
-            continue
+        if at < 4 or at - (out[-1] if out else 0) < 4 or text[at - len(name):at] == name:
+            continue  # (南京高新区南京高新区：：… is one headline read twice)
         left, piece = text[:at].rstrip(), text[at:]
         colon = piece.find("：")
         subject = 0 <= colon - len(name) <= 3 and any(rx.match(piece) for rx in rules.headline_patterns)
@@ -178,7 +179,10 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
         return [head]
     spaces = _spaces(head, spaced)
     cuts = subject_starts(head, names, rules, tok, spaces, bare=True)
-    bounds = [0, *cuts, len(head)]
+    # A headline read twice in bold (数字经济数字经济，，…) begins where the doubling does.
+    first = _DOUBLED.search(head)
+    doubled = [first.start()] if first and first.start() >= 4 and not cut_word(head[:first.start()], head[first.start():], tok) else []
+    bounds = sorted({0, *cuts, *doubled, len(head)})
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
     bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules) for a, b in zip(bounds, bounds[1:])} - {None})
@@ -215,6 +219,7 @@ def _marks_removed(text: str, rules: Rules) -> str:
     return text
 
 
+_DOUBLED = re.compile(r"([\u3400-\u9fff]{4,})\1")
 _BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
 
 
@@ -290,3 +295,13 @@ def names_before_lead(text: str, spaced: str, rules: Rules, tok: Cutter) -> tupl
         if found and all(person_like(n, tok) for n in found) and _marks_removed(text[:at], rules) == "".join(found):
             return at, found
     return None
+
+
+def read_once(head: str) -> str:
+    """A headline read twice in bold, word by word (数字经济数字经济，钱塘…主战场主战场), read once; its
+    doubled marks were already made single, so they are doubled again to undo the doubling."""
+    once = undouble(head)
+    if once != head:
+        return once
+    again = undouble(re.sub(r"([，：、])", r"\1\1", head))
+    return again if len(again) * 2 <= len(head) + 2 else head

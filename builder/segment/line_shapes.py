@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .joined import read_once, byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -147,7 +147,7 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
     # A first piece longer than a headline, in clauses, is a sentence left open (an article cut at the page edge).
     open_first = len(heads) > 1 and len(heads[0]) > rules.heading_max_chars and rules.heading_part_separator in heads[0]
     pieces = [PageLine(line, gap if not i else 0, "body" if open_first and not i else "heading",
-                       piece=undouble_glued(undouble(h)), note=note)
+                       piece=undouble_glued(read_once(h)), note=note)
               for i, h in enumerate(heads) if h]
     pieces = [q for p in pieces for q in _credit_pieces(p, rules)]
     if dash:
@@ -372,7 +372,7 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
     elif heading_shaped(before, rules) or not before:  # a caption
         out = [PageLine(line, gap, "caption", piece=before, note=note)] if before else []
     else:  # headlines glued together, the credit of the photo beside them after them
-        out = [PageLine(line, gap if not i else 0, "heading", piece=h, note=note)
+        out = [PageLine(line, gap if not i else 0, "heading", piece=read_once(h), note=note)
                for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
     out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
     spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
