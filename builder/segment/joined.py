@@ -155,7 +155,10 @@ def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spac
         left, piece = text[:at].rstrip(), text[at:]
         colon = piece.find("：")
         subject = 0 <= colon - len(name) <= 3 and any(rx.match(piece) for rx in rules.headline_patterns)
-        loose = bare and (at in spaces or not names.contained(left[out[-1] if out else 0:]))
+        since = left[out[-1] if out else 0:]
+        # a subject：headline's words after the colon seldom run longer than this: what follows is another piece
+        too_long = "：" in since and len(since) - since.index("：") > rules.joined_split.get("predicate_max", 20)
+        loose = bare and (at in spaces or not names.contained(since) or too_long)
         if not (subject or loose) or cut_word(left, piece, tok) or left[-1:] in rules.continuation_end_marks:
             continue
         if tok.cut(left[-6:])[-1] in rules.continuation_end_words:
@@ -305,3 +308,13 @@ def read_once(head: str) -> str:
         return once
     again = undouble(re.sub(r"([，：、])", r"\1\1", head))
     return again if len(again) * 2 <= len(head) + 2 else head
+
+
+def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
+    """After a byline glued into a line, a caption glued before the first sentence (衢州高新区全景图近年来，…):
+    its length when a news opening follows a short piece with no sentence end and no clause, else 0."""
+    for m in rules.sentence_openings.finditer(rest, 4, rules.caption_max_chars + 1):
+        piece = rest[:m.start()]
+        if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
+            return m.start()
+    return 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import read_once, byline_at_end, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
@@ -157,6 +157,10 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
                                   note=f"{GLUED_NOTE}: names of a byline before a headline"))
     if glued.byline:
         pieces.append(PageLine(line, 0 if pieces else gap, "byline", names=glued.names, piece=glued.byline, note=note))
+        caption = caption_before_opening(glued.rest, rules, tok) if page is not None and page.joined else 0
+        if caption:
+            pieces.append(PageLine(line, 0, "caption", piece=glued.rest[:caption], note=f"{note}; a caption before the text"))
+            glued = replace(glued, rest=glued.rest[caption:], rest_spaced="")
     return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
 
 
