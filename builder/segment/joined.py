@@ -195,9 +195,14 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     return [p for i, p in enumerate(pieces) if not i or p != pieces[i - 1]]
 
 
-def byline_at_end(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, str, tuple[str, ...]] | None:
+def byline_at_end(head: str, spaced: str, rules: Rules, tok: Cutter,
+                  before_byline: bool = False) -> tuple[str, str, tuple[str, ...]] | None:
     """A byline glued after the headline, before a lead (…配套企业集聚沈一帆　金　晓本报讯…):
-    (the headline, the byline, its names), read where the printed spaces separate the names."""
+    (the headline, the byline, its names), read where the printed spaces separate the names.
+
+    Arguments:
+        before_byline: more names of the byline follow the head (…耀未来谢嘉|李媛开园…)
+    """
     for k in range(max(4, len(head) - 16), len(head) - 1):
         piece = head[k:]
         m = re.search(r"\s*".join(map(re.escape, piece)) + r"\s*$", spaced) or \
@@ -210,6 +215,8 @@ def byline_at_end(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[st
             continue  # a byline with a marker begins with it (营收突破千亿元|通讯员 叶帆)
         if not marker and not all(person_like(n, tok) for n in found):
             continue  # 聚才显|成效: a word, not a name
+        if not marker and len(found) < 2 and not before_byline and not (m and m.start() and spaced[m.start() - 1].isspace()):
+            continue  # one bare name with no space before it, no byline after it (增长一成半): no sign it is one
         if head_shaped(head[:k], rules, tok) and not cut_word(head[:k], piece, tok):
             return head[:k], piece, found
     return None

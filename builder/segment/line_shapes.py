@@ -133,7 +133,10 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
     note = f"{GLUED_NOTE}: {glued.rule}"
     # A bold headline read twice character by character is mended only once it stands alone.
     if page is not None and page.joined and glued.head:
-        end = byline_at_end(glued.head, line.spaced or line.text, rules, tok)
+        # names before a bare byline (…耀未来谢嘉|李媛) are its own; a marked byline begins with its marker
+        bare = bool(glued.byline) and glued.byline[0] not in rules.byline_symbols \
+            and not glued.byline.startswith(rules.byline_markers)
+        end = byline_at_end(glued.head, line.spaced or line.text, rules, tok, bare)
         if end is not None:  # the byline's first names were glued to the headline
             glued = replace(glued, head=end[0], byline=end[1] + glued.byline, names=end[2] + glued.names)
     before = names_before(glued.head, line.spaced or line.text, rules, tok) \

@@ -35,7 +35,7 @@ def test_headline_glued_to_its_first_sentence_is_split_off(vocab):
 def test_several_headlines_glued_on_one_line_are_each_matched_to_their_body(vocab):
     page = sample("joined_headline_cluster.txt", vocab)
     assert_every_line_placed(page)
-    changzhou, chenzhou, yichang, hengyang = page.articles
+    changzhou, chenzhou, yichang, hengyang, xiangtan = page.articles
     # the article cut at the page edge keeps its sentence left open, and nothing of the headlines after it
     assert last_sentence(changzhou).startswith("常州高新区负责人表示") and "宜昌" not in body(changzhou)
     # two headlines glued before a lead: the one whose words its text uses heads it, the other heads the
@@ -49,6 +49,10 @@ def test_several_headlines_glued_on_one_line_are_each_matched_to_their_body(voca
     assert yichang.authors == ("钱悦",)
     assert hengyang.title == "衡阳高新区：“数智工匠”培养基地揭牌"
     assert first_sentence(hengyang) == "衡阳高新区“数智工匠”培养基地日前揭牌，首期招收学员300名。"
+    # the names that closed an article glued to the next one's lead
+    assert hengyang.authors == ("王力", "李敏")
+    assert first_sentence(xiangtan) == "近日，湘潭高新区储能电池产业园首期投产，年产储能电池10吉瓦时。"
+    assert "lead" in page.placements[10].note
 
 
 def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(vocab):
@@ -64,6 +68,9 @@ def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(voc
     assert weifang.authors == ("钱悦",) and "更正" not in body(weifang)
     assert last_sentence(weifang) == "潍坊高新区有关负责人表示，将继续延链补链，建设具有全国影响力的集成电路产业高地。"
     assert "notice glued after the text left out" in page.placements[4].note
+    # a caption glued between the byline and the first sentence
+    assert xianyang.authors == ("乔卫东",) and "全景图" not in body(xianyang)
+    assert first_sentence(xianyang).startswith("今年前8个月，咸阳高新区")
     # the continuation marker and the editors' line glued after the last (open) sentence
     assert last_sentence(xianyang).endswith("研发投入同比增长")
     assert "下转" not in body(xianyang) and "编辑" not in body(xianyang)
