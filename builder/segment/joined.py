@@ -167,12 +167,14 @@ def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spac
     return out
 
 
-def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rules: Rules) -> int | None:
-    """The first printed space in head[a:b] after its subject's colon, both sides four characters at least."""
+def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rules: Rules, tok: Cutter) -> int | None:
+    """The first printed space in head[a:b] after its subject's colon, both sides four characters at least,
+    with no word running across it and no quotation left open (a stray space: 老产 业)."""
     colon = head.find("：", a, b)
     if colon < 0 or not any(rx.match(head[a:b]) for rx in rules.headline_patterns):
         return None
-    return next((k for k in sorted(spaces) if colon + 5 <= k <= b - 4 and head[k:k + 2] != "——"), None)
+    return next((k for k in sorted(spaces) if colon + 5 <= k <= b - 4 and head[k:k + 2] != "——"
+                 and head.count("“", a, k) == head.count("”", a, k) and not cut_word(head[:k], head[k:], tok)), None)
 
 
 def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
@@ -188,7 +190,7 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     bounds = sorted({0, *cuts, *doubled, len(head)})
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
-    bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules) for a, b in zip(bounds, bounds[1:])} - {None})
+    bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
     # Markup left between the pieces (## before a subhead's or headline's line) goes.
     pieces = [head[a:b].strip(" \u3000#") for a, b in zip(bounds, bounds[1:]) if head[a:b].strip(" \u3000#")]
     # A headline printed twice over (bold type read twice) is one headline.
