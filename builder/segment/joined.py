@@ -9,8 +9,13 @@ where independent signs agree (``plain_head``): the join makes no word of
 jieba's dictionary, a space was printed there, a news opening or a byline
 follows, the front has a headline's form, its words are the body's. A front of
 several headlines is cut where the next headline's subject begins
-(``split_heads``), and each piece is matched to its body by content later. The
-signs and their weights are in ``repair_rules.yaml`` (``joined_split``).
+(``split_heads``), and each piece is matched to its body by content later.
+The byline of the article before glued to a headline or a lead, a byline glued
+after the headline, and captions and credits glued into the text are read off
+the same way (``names_before``, ``names_before_lead``, ``byline_at_end``,
+``inner_caption``, ``front_credit``, ``credit_span``). The signs, their
+weights and the page cue are in ``repair_rules.yaml`` (``joined_split``,
+``joined_page``).
 """
 from __future__ import annotations
 
