@@ -26,6 +26,7 @@ from .captions import credit_split
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
 from ..model import Line
+from ..textmatch.cjk import CJK_RANGE
 from ..repair.line_fixes import undouble
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
@@ -236,7 +237,7 @@ def _marks_removed(text: str, rules: Rules) -> str:
     return text
 
 
-_DOUBLED = re.compile(r"([\u3400-\u9fff]{4,})\1")
+_DOUBLED = re.compile(f"([{CJK_RANGE}]{{4,}})\\1")
 _BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
 
 
