@@ -163,7 +163,8 @@ def subject_starts(text: str, names: WordFinder, rules: Rules, tok: Cutter, spac
         subject = 0 <= colon - len(name) <= 3 and any(rx.match(piece) for rx in rules.headline_patterns)
         since = left[out[-1] if out else 0:]
         # a subject：headline's words after the colon seldom run longer than this: what follows is another piece
-        too_long = "：" in since and len(since) - since.index("：") > rules.joined_split.get("predicate_max", 20)
+        colon_at = since.find("：") + (out[-1] if out else 0)
+        too_long = "：" in since and len(text) - colon_at - 1 > rules.joined_split.get("predicate_max", 20)
         loose = bare and (at in spaces or not names.contained(since) or too_long)
         if not (subject or loose) or cut_word(left, piece, tok) or left[-1:] in rules.continuation_end_marks:
             continue
