@@ -4,7 +4,10 @@ The steps, each in its own module, in the order they run:
 ``furniture`` (date lines, page numbers, editors, notices: set apart first,
 the printed issue date kept) → ``line_shapes`` (what each line looks like;
 ``glued``: a headline, byline or the next article glued to a sentence on a
-line-joined page split off again) → ``items`` (headings, bylines, captions,
+line-joined page split off again; ``joined``: the page's own line shape tells
+such a page, and there a headline glued to a plain sentence, several
+headlines on one line, captions, credits and furniture glued into the text
+are split off by weighing several signs) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
 printed twice) → ``runs`` (runs of text between headlines and bylines;
@@ -29,6 +32,7 @@ from .glued import GLUED_NOTE
 from .headline_splits import headline_after_body, split_points
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
+from .joined import line_joined
 from .line_shapes import measure
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
@@ -69,10 +73,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
-    apart = set_apart(repaired.lines, tools.rules)
+    joined = line_joined(repaired.lines, tools.rules)  # read on the lines as printed, before anything is cut off
+    apart = set_apart(repaired.lines, tools.rules, joined)
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed)
+    items, bare_leads = _items(lines, tools, placed, joined)
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -129,14 +134,15 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
     return replace(line, text=once, spaced="")
 
 
-def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement]) -> tuple[list[Item], list[Item]]:
+def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
+           joined: bool = False) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
     dups = duplicate_lines(lines, measure(lines).wrapped, exempt)
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
-    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups))
+    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
@@ -193,8 +199,14 @@ def _give_headlines(drafts: list[Draft], runs: list[Run], bodies: list[str], too
     return [cand_items[k] for k in range(len(cands)) if k not in used]
 
 
-def _adjacent(upper: Item, lower: Item, printed: list[int]) -> bool:
-    """Nothing is printed between the two (blank lines aside)."""
+def _adjacent(upper: Item, lower: Item, printed: list[int], same_line: bool = False) -> bool:
+    """Nothing is printed between the two (blank lines aside).
+
+    Arguments:
+        same_line: pieces of one line (a line-joined page) count as adjacent
+    """
+    if same_line and upper is not lower and upper.lines[-1] == lower.lines[0]:
+        return True
     return upper.lines[-1] < lower.lines[0] and not any(upper.lines[-1] < no < lower.lines[0] for no in printed)
 
 
@@ -215,7 +227,7 @@ def _give_kickers(drafts: list[Draft], cand_items: list[Item], used: set[int], p
             continue
         if d.title in d.pre:
             pos = next(i for i, h in enumerate(d.pre) if h is d.title)
-            kicker = d.pre[pos - 1] if pos and _adjacent(d.pre[pos - 1], d.title, printed) else None
+            kicker = d.pre[pos - 1] if pos and _adjacent(d.pre[pos - 1], d.title, printed, same_line=True) else None
         else:
             kicker = d.pre[-1]
         if kicker is not None and key_of[id(kicker)] not in used:
@@ -228,10 +240,13 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
     """A headline split over two lines in mid-phrase (天津滨海高新区：信创产业 / 营收增长超两成): an
     unused heading right below a title, with no subject of its own, continues it when its words read
     most like the same body or the title's part after the colon is too short to stand alone."""
+    key_of = {id(h): k for k, h in enumerate(cand_items)}
     for k, h in enumerate(cand_items):
         if k in used:
             continue
-        owner = next((d for d in drafts if d.title is not None and _adjacent(d.title, h, printed)), None)
+        # A piece after the title on the same line (a line-joined page) may continue it too.
+        owner = next((d for d in drafts if d.title is not None and (_adjacent(d.title, h, printed) or (
+            d.title.lines[-1] == h.lines[0] and key_of.get(id(d.title), k) < k))), None)
         if owner is None or len(owner.title.text) + len(h.text) > 2 * tools.rules.heading_max_chars:
             continue
         if any(rx.search(h.text) for rx in tools.rules.headline_patterns) or tools.names.contained(h.text):

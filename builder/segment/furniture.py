@@ -137,6 +137,46 @@ def glued_front(text: str, rules: Rules) -> tuple[str, str] | None:
     return " ".join(taken), text[pos:]
 
 
+def glued_tail(spaced: str, rules: Rules) -> int | None:
+    """Furniture glued after the last sentence on a line-joined page (…同比增长 （下转第8版） 编辑：…):
+    where in ``spaced`` it begins, or None. It begins after a space or a sentence end, and all
+    of it is furniture: a furniture line, or sure pieces with nothing or a furniture line after them."""
+    for p in range(1, len(spaced)):
+        tail = spaced[p:].strip()
+        apart = spaced[p - 1].isspace() or spaced[p - 1] in rules.sentence_end + rules.closing_marks
+        # An editors' line or a bracketed marker (（下转第4版）) tells itself apart even glued on.
+        marked = tail[:1] in "（(" or bool(rules.furniture_lines and rules.furniture_lines[0][1].match(tail))
+        if spaced[p].isspace() or not (apart or marked):
+            continue
+        if line_kind(tail, rules) or _sure_pieces(tail, rules):
+            return p
+    return None
+
+
+def _sure_pieces(text: str, rules: Rules) -> bool:
+    """Sure pieces of furniture (（下转第8版）, a date), then nothing or a furniture line."""
+    rest, m = text, _sure_prefix(text, 0, rules)
+    while m is not None:
+        rest = rest[m.end():].strip()
+        m = _sure_prefix(rest, 0, rules) if rest else None
+    return rest != text and (not rest or bool(line_kind(rest, rules)))
+
+
+def _cut_tail(ln: Line, rules: Rules) -> tuple[Line, str] | None:
+    """The line without the furniture glued after its last sentence, and that furniture."""
+    spaced = ln.spaced or ln.text
+    at = glued_tail(spaced, rules)
+    if at is None:
+        return None
+    furniture = spaced[at:].strip()
+    key = re.sub(r"\s", "", furniture)[:6]
+    cut = ln.text.rfind(key)
+    text = ln.text[:cut].rstrip() if cut > 0 else ""
+    if not text:
+        return None
+    return replace(ln, text=text, spaced=spaced[:at].rstrip() if ln.spaced else ""), furniture
+
+
 def _gaps(lines: tuple[Line, ...]) -> dict[int, int]:
     """{line number: blank lines before it} for the non-blank lines."""
     out, run = {}, 0
@@ -176,8 +216,12 @@ def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Ru
     return out
 
 
-def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
-    """Find the page's furniture and notices (see the module docstring)."""
+def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Apart:
+    """Find the page's furniture and notices (see the module docstring).
+
+    Arguments:
+        joined: the page is line-joined (furniture may be glued after a paragraph too)
+    """
     gaps = _gaps(lines)
     usual = statistics.mode(gaps.values()) if gaps else 1
     text_lines = [ln for ln in lines if not ln.debris]
@@ -206,4 +250,36 @@ def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
             front_text = re.sub(r"\s", "", furniture)
             text = ln.text[len(front_text):] if ln.text.startswith(front_text) else rest
             out[k] = replace(ln, text=text.strip(), spaced=rest if rest != text else "", heading_level=0)
+        tail = _cut_tail(out[k], rules) if joined else None
+        if tail is not None:
+            out[k] = tail[0]
+            dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(tail[1])) if d]
+            note = f"page furniture glued to the end left out: {tail[1]}"
+            glued[ln.no] = f"{glued[ln.no]}; {note}" if ln.no in glued else note
+        notice = _glued_notice(out[k].text, rules) if joined else None
+        if notice == 0:
+            roles[ln.no] = ("notice", "notice: its title opens a line-joined line; not an article")
+        elif notice:
+            cut = out[k]
+            title = cut.text[notice:notice + 4]
+            note = f"notice glued after the text left out: {cut.text[notice:notice + 12]}…"
+            raw_at = cut.raw.find(title)
+            out[k] = replace(cut, text=cut.text[:notice].rstrip(), spaced="",
+                             raw=cut.raw[:raw_at].rstrip() if raw_at > 0 else cut.raw)
+            glued[ln.no] = f"{glued[ln.no]}; {note}" if ln.no in glued else note
     return Apart(roles, tuple(out), glued, dates[0] if dates else None)
+
+
+def _glued_notice(text: str, rules: Rules) -> int | None:
+    """On a line-joined page a notice (更正说明…, 征稿启事…) glued after the last sentence of an article or
+    its closing byline, running to the line's end: where its title begins, 0 when it opens the line, or None."""
+    for rx in rules.notice_titles:
+        for m in rx.finditer(text):
+            at = m.start()
+            if m.end() < len(text) and (at == 0 or text[at - 1] in rules.sentence_end + "）)"):
+                # an article glued on after it (a lead, a byline) keeps the line
+                after = text[m.end():]
+                if any(mk in after for mk in rules.lead_markers + rules.byline_markers):
+                    return None
+                return at
+    return None

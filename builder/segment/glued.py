@@ -25,6 +25,8 @@ from ..textmatch.cjk import is_cjk
 _SPACES = re.compile(r"[\s\u3000]+")
 # How the placement note of a split line begins.
 GLUED_NOTE = "headline glued to the front split off"
+# A front of headlines glued together on a line-joined page is at most this many headlines long.
+CLUSTER_HEADLINES = 6
 # A byline glued into a line is trusted only with the paper's own markers.
 _GLUED_BYLINE_WORDS = ("本报记者", "本报通讯员", "本报特约记者", "本报实习生")
 
@@ -54,7 +56,7 @@ def _marker_rx(symbols: str) -> re.Pattern:
     return re.compile(f"[{re.escape(symbols)}]|{words}")
 
 
-def _head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
+def head_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
     title = head.split("——")[0]
     if not 4 <= len(title) <= rules.heading_max_chars or len(head) > 2 * rules.heading_max_chars \
             or any(c in rules.sentence_end for c in head):
@@ -98,11 +100,18 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
     return None
 
 
-def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
+def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
+    """A name of two to four characters with no common surname (阿依努尔): no word of the dictionary, no opening."""
+    return 2 <= len(token) <= 4 and all(is_cjk(c) for c in token) and len(tok.cut(token)) > 1 \
+        and not rules.sentence_openings.match(token) and token[0] not in rules.sentence_start_chars
+
+
+def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
     names: list[str] = []
     i = 0
+    after_surname = None  # what follows a name set as surname　name, should no further name follow
     while i < len(tokens):
         t = tokens[i].lstrip(rules.byline_symbols)
         for marker in sorted(rules.byline_markers, key=len, reverse=True):
@@ -118,10 +127,20 @@ def _names(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str
             continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
             names.append(t + tokens[i + 1][0])
+            if len(tokens[i + 1]) == 1 and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
+                after_surname = (tuple(names), " ".join(tokens[i + 2:]))
+                i += 2
+                continue
             return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
+        if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
+            names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
+            i += 1
+            continue
+        if split is None and names and opens_sentence(t, rules, tok):
+            return tuple(names), " ".join([t] + tokens[i + 1:])  # the names end at a space: 邓小山 彭彬 近日，…
         if split is None:
-            return None
+            return after_surname
         names.append(split[0])
         return tuple(names), " ".join([split[1]] + tokens[i + 1:])
     return None
@@ -134,12 +153,12 @@ def _opening(text: str, rules: Rules, tok: Cutter) -> Glued | None:
         return None
     for m in rules.sentence_openings.finditer(text, 6, rules.heading_max_chars + 1):
         head = text[:m.start()]
-        if "：" in head[:-3] and _head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
+        if "：" in head[:-3] and head_shaped(head, rules, tok) and not cut_word(head, text[m.start():], tok):
             return Glued(head, "", (), text[m.start():], f"a sentence opening ({m.group(0)}) after a headline")
     return None
 
 
-def _spaced_prefix(spaced: str, n: int) -> str:
+def spaced_prefix(spaced: str, n: int) -> str:
     """The start of the spaced text that holds its first n characters other than spaces."""
     seen = 0
     for i, c in enumerate(spaced):
@@ -157,7 +176,7 @@ def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[s
         rest = text[k:]
         if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
             continue
-        found = names_in(_spaced_prefix(spaced, k), rules)
+        found = names_in(spaced_prefix(spaced, k), rules)
         if found:
             return text[:k], found, rest
     return None
@@ -170,7 +189,7 @@ def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued 
     m = _marker_rx(rules.byline_symbols).match(text)
     if m is None:
         return None
-    found = _names(spaced[spaced.find(m.group(0)):], rules, tok)
+    found = names_at_front(spaced[spaced.find(m.group(0)):], rules, tok)
     if found is None or not found[0]:
         return None
     rest = remove_cjk_spaces(found[1]).strip()
@@ -180,13 +199,23 @@ def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued 
     return Glued("", text[:len(text) - len(rest)], found[0], rest, f"a byline marker ({m.group(0)}) glued to the text")
 
 
-def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
-    """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none."""
+def split_glued(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool = False) -> Glued | None:
+    """Split a headline (and byline) glued to the front of a paragraph; None when the line shows none.
+
+    Arguments:
+        cluster: the front may be several headlines glued together (a line-joined page)
+    """
     spaced = spaced or text
-    return _at_marker(text, spaced, rules, tok) or _opening(text, rules, tok)
+    return _at_marker(text, spaced, rules, tok, cluster) or _opening(text, rules, tok)
 
 
-def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
+def _cluster_shaped(head: str, rules: Rules, tok: Cutter) -> bool:
+    """Several headlines glued together: no sentence end, and the last ends as a headline does."""
+    return len(head) <= CLUSTER_HEADLINES * rules.heading_max_chars and not any(c in rules.sentence_end for c in head) \
+        and head_shaped(head[-rules.heading_max_chars:], rules, tok)
+
+
+def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool = False) -> Glued | None:
     """Split at a byline marker or a lead after a headline-shaped start."""
     lead = next((m.start() for m in re.finditer("本报|本刊|新华社", text)
                  if 4 <= m.start() and lead_marker(text[m.start():], rules)), None)
@@ -194,10 +223,14 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
     at = min(p for p in (lead, m.start() if m else None) if p is not None) if (lead is not None or m) else None
     # A subtitle (——…) glued after the headline makes the start longer.
     longest = rules.heading_max_chars * (2 if at is not None and "——" in text[:at] else 1)
+    if cluster:
+        longest = CLUSTER_HEADLINES * rules.heading_max_chars
     if at is None or at > longest:
         return None
+    # A marker written before the paper's own (文/本报记者 甲) is the byline's too.
+    at -= next((len(mk) for mk in rules.byline_markers if mk[-1] in "/／:：" and text[:at].endswith(mk)), 0)
     head = text[:at].strip()
-    if not _head_shaped(head, rules, tok):
+    if not (head_shaped(head, rules, tok) or cluster and _cluster_shaped(head, rules, tok)):
         return None
     if at == lead:
         k = next((m.start() for m in re.finditer("本报|本刊|新华社", spaced) if lead_marker(spaced[m.start():], rules)), -1)
@@ -206,7 +239,7 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | Non
     # The same marker in the spaced text: the names are read there, where spaces separate them.
     marker = m.group(0)
     k = spaced.find(marker)
-    found = _names(spaced[k:], rules, tok) if k >= 0 else None
+    found = names_at_front(spaced[k:], rules, tok) if k >= 0 else None
     if found is None or not found[0]:
         return None
     names, rest_spaced = found

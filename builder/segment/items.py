@@ -17,6 +17,7 @@ from .captions import is_subtitle
 from .line_shapes import Layout, PageLine, classify, heading_shaped, measure
 from ..model import Line
 from ..repair.line_fixes import heading_text
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
@@ -69,18 +70,19 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
     return kinds, notes
 
 
-def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
-                skip: frozenset[int] = frozenset()) -> tuple[tuple[Item, ...], Layout]:
+def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
+                names: WordFinder | None = None, joined: bool | None = None) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
         lines: the repaired lines
         skip: line numbers already placed as duplicates
+        names, joined: see ``line_shapes.classify``
     Returns:
         the items and the page layout measures.
     """
     layout = measure(lines)
-    pls = classify(lines, rules, skip, tok)
+    pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))
     items: list[Item] = []

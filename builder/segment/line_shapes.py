@@ -6,13 +6,14 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, split_glued, undouble_glued
+from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
+from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
-from ..repair.line_fixes import undouble
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
@@ -116,36 +117,85 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     return Layout(gap=gap, width=width, indents=indents)
 
 
-def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
+@dataclass(frozen=True)
+class _Page:
+    """What a line's shape may depend on beyond the line: is the page line-joined, the zone names,
+    the text of the lines after each line (on a line-joined page: the body a glued headline heads)."""
+    joined: bool = False
+    names: WordFinder | None = None
+    after: dict[int, str] | None = None
+
+
+def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
+                  tok: Cutter | None = None) -> list[PageLine]:
     note = f"{GLUED_NOTE}: {glued.rule}"
     # A bold headline read twice character by character is mended only once it stands alone.
+    if page is not None and page.joined and glued.head:
+        # names before a bare byline (…耀未来谢嘉|李媛) are its own; a marked byline begins with its marker
+        bare = bool(glued.byline) and glued.byline[0] not in rules.byline_symbols \
+            and not glued.byline.startswith(rules.byline_markers)
+        end = byline_at_end(glued.head, line.spaced or line.text, rules, tok, bare)
+        if end is not None:  # the byline's first names were glued to the headline
+            glued = replace(glued, head=end[0], byline=end[1] + glued.byline, names=end[2] + glued.names)
+    before = names_before(glued.head, line.spaced or line.text, rules, tok) \
+        if page is not None and page.joined and glued.head else None
+    if before is not None:  # the byline that ended the article before
+        glued = replace(glued, head=before[2])
     title, dash, subtitle = glued.head.partition("——")
-    pieces = [PageLine(line, gap, "heading", piece=undouble_glued(undouble(title)), note=note)] if title else []
+    heads = split_heads(title, line.spaced or line.text, page.names, rules, tok) if title and page is not None and page.joined else [title]
+    if len(heads) > 1:
+        note += f"; {len(heads)} headlines glued together cut where a subject begins"
+    # A first piece longer than a headline, in clauses, is a sentence left open (an article cut at the page edge).
+    open_first = len(heads) > 1 and len(heads[0]) > rules.heading_max_chars and rules.heading_part_separator in heads[0]
+    pieces = [PageLine(line, gap if not i else 0, "body" if open_first and not i else "heading",
+                       piece=undouble_glued(read_once(h)), note=note)
+              for i, h in enumerate(heads) if h]
+    pieces = [q for p in pieces for q in _credit_pieces(p, rules)]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
+    if before is not None:
+        pieces.insert(0, PageLine(line, gap, "byline", names=before[1], piece=before[0],
+                                  note=f"{GLUED_NOTE}: names of a byline before a headline"))
     if glued.byline:
         pieces.append(PageLine(line, 0 if pieces else gap, "byline", names=glued.names, piece=glued.byline, note=note))
+        caption = caption_before_opening(glued.rest, rules, tok) if page is not None and page.joined else 0
+        if caption:
+            pieces.append(PageLine(line, 0, "caption", piece=glued.rest[:caption], note=f"{note}; a caption before the text"))
+            glued = replace(glued, rest=glued.rest[caption:], rest_spaced="")
     return pieces + [PageLine(line, 0, "body", piece=glued.rest, piece_spaced=glued.rest_spaced, note=note)]
 
 
-def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str) -> list[PageLine]:
-    """What follows names glued to the front: a headline alone, or a headline glued to its text."""
-    glued = split_glued(rest, "", rules, tok)
+def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str,
+                     page: _Page | None = None, spaced: str = "") -> list[PageLine]:
+    """What follows names glued to the front: a headline alone, or a headline glued to its text.
+
+    Arguments:
+        spaced: the printed line from where ``rest`` begins, when known
+    """
+    glued = split_glued(rest, spaced, rules, tok, page is not None and page.joined)
+    if glued is None and page is not None and page.joined:
+        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok)
     if glued is not None:
-        return _glued_pieces(line, 0, glued)
+        return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
     return [PageLine(line, 0, shape, piece=rest, note=note)]
 
 
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
-             tok: Cutter | None = None) -> tuple[PageLine, ...]:
+             tok: Cutter | None = None, names: WordFinder | None = None, joined: bool | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
 
     Arguments:
         skip: lines already placed (duplicates): left out, and not counted as a gap
+        names: the zone names (a line of glued headlines is cut where a subject begins)
+        joined: the page is line-joined (None: read it from these lines)
     """
     out: list[PageLine] = []
     gap = 0
+    page = _Page()
+    if tok is not None and (line_joined(lines, rules) if joined is None else joined):
+        text = [ln for ln in lines if not ln.debris and ln.text.strip()]
+        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)})
     for line in lines:
         if line.debris:
             gap += 1
@@ -153,12 +203,14 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
+        shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
+        out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
         gap = 0
     return tuple(out)
 
 
-def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
+def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None,
+            page: _Page) -> list[PageLine]:
     """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
     text = line.text
     names = names_in(line.spaced or text, rules)
@@ -173,29 +225,42 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if names and (marked or not prev_open):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
+    if credit and page.joined and any(c in rules.sentence_end for c in credit):
+        inside = _credit_inside(line, gap, prev, rules, tok, page)
+        if inside is not None:
+            return inside
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
     _, trailing = trailing_names(line.raw, rules)
+    lead = names_before_lead(text, line.spaced or text, rules, tok) if page.joined else None
+    if lead is not None:
+        note = f"{GLUED_NOTE}: names of a byline before the next article's lead"
+        return [PageLine(line, gap, "byline", names=lead[1], piece=text[:lead[0]], note=note),
+                PageLine(line, 0, "body", piece=text[lead[0]:], note=note)]
     front = names_in_front(text, line.spaced, rules, tok) if tok is not None and not trailing and (
         prev is None or rules.ends_sentence(prev.text)) else None
     if front is not None:
         note = f"{GLUED_NOTE}: names of a byline before a headline"
         return [PageLine(line, gap, "byline", names=front[1], piece=front[0], note=note)] + \
-            _headline_pieces(line, front[2], rules, tok, note)
+            _headline_pieces(line, front[2], rules, tok, note, page, _spaced_rest(line.spaced, front[0], page))
     if not trailing and heading_shaped(text, rules):
         return [PageLine(line, gap, "heading")]
-    glued = (split_glued(text, line.spaced, rules, tok) or byline_in_front(text, line.spaced, rules, tok)) \
+    glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
+    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
+        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok)
     if glued is not None:
-        return _glued_pieces(line, gap, glued)
-    inside = _headline_inside(line, gap, rules, tok) if tok is not None else None
+        return _glued_pieces(line, gap, glued, page, rules, tok)
+    inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
+    if inside is None and page.joined and not trailing:
+        inside = _article_after_open_end(line, gap, page, rules, tok)
     if inside is not None:
         return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
 
 
-def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Page) -> list[PageLine] | None:
     """On a line-joined page the next article can be glued after a paragraph's last sentence
     (…迈进。 丁子航　刘　晴蚌埠高新区：…本报讯…): split after the sentence end where names and a
     headline in its own form, or a headline glued to a byline or lead, begin."""
@@ -212,13 +277,109 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter) -> list[Pa
         tail_spaced = spaced[spaced_ends[k] + 1:].lstrip(rules.closing_marks + " \u3000") \
             if len(spaced_ends) == len(ends) else tail
         head = PageLine(line, gap, "body", piece=text[:cut], note=f"{GLUED_NOTE}: another article glued after it")
+        lead = names_before_lead(tail, tail_spaced, rules, tok) if page.joined else None
+        if lead is not None:
+            note = f"{GLUED_NOTE}: names of a byline and the next article's lead glued after a paragraph"
+            return [head, PageLine(line, 0, "byline", names=lead[1], piece=tail[:lead[0]], note=note),
+                    PageLine(line, 0, "body", piece=tail[lead[0]:], note=note)]
         front = names_in_front(tail, tail_spaced, rules, tok)
         if front is not None:
             note = f"{GLUED_NOTE}: names of a byline and a headline glued after a paragraph"
             return [head, PageLine(line, 0, "byline", names=front[1], piece=front[0], note=note)] + \
-                _headline_pieces(line, front[2], rules, tok, note)
+                _headline_pieces(line, front[2], rules, tok, note, page, _spaced_rest(tail_spaced, front[0], page))
         glued = split_glued(tail, tail_spaced, rules, tok) if any(rx.match(tail) for rx in rules.headline_patterns) \
             else None
         if glued is not None:
-            return [head] + _glued_pieces(line, 0, glued)
+            return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
     return None
+
+
+def _article_after_open_end(line: Line, gap: int, page: _Page, rules: Rules, tok: Cutter) -> list[PageLine] | None:
+    """On a line-joined page an article cut at the page edge mid-sentence has the next article glued
+    on (…取得亮眼成 宜昌高新区：一季度…本报讯…): split where a headline's subject begins and a
+    headline glued to its first sentence follows."""
+    text = line.text
+    if page.names is None:
+        return None
+    for at in subject_starts(text, page.names, rules, tok):
+        if at < 8:
+            continue
+        tail = text[at:]
+        head = PageLine(line, gap, "body", piece=text[:at].rstrip(),
+                        note=f"{GLUED_NOTE}: another article glued after a sentence left open")
+        if heading_shaped(tail, rules):  # the last line of the page: a headline alone after the text
+            return [head, PageLine(line, 0, "heading", piece=tail, note=f"{GLUED_NOTE}: a headline glued after the text")]
+        glued = split_glued(tail, "", rules, tok, True) or plain_head(tail, "", page.after.get(line.no, ""), rules, tok)
+        if glued is not None:
+            return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
+    return None
+
+
+def _spaced_rest(spaced: str, front: str, page: _Page) -> str:
+    """On a line-joined page, the printed line after ``front`` (its spaces tell names apart)."""
+    if not page.joined or not spaced:
+        return ""
+    return spaced[len(spaced_prefix(spaced, len(front))):].lstrip()
+
+
+def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
+    """On a line-joined page a caption or credit that cut a sentence is glued into the body
+    (…只需 图为…产线。 / (本报记者 甲 摄) 四周左右…): set apart as its own pieces."""
+    out: list[PageLine] = []
+    for pl in pieces:
+        if pl.shape == "heading" and pl.piece and is_credit(pl.piece, rules):
+            out.append(replace(pl, shape="credit", note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
+            continue
+        if pl.shape != "body" or pl.trailing:
+            out.append(pl)
+            continue
+        text, spaced = pl.text, pl.piece_spaced or (pl.line.spaced if not pl.piece else "") or pl.text
+        credit = front_credit(text, spaced, rules)
+        if credit:
+            out.append(replace(pl, shape="credit", piece=text[:credit], piece_spaced="",
+                               note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
+            text = text[credit:].strip()
+            pl = replace(pl, gap=0, piece=text, piece_spaced="")
+        inner = inner_caption(text, rules)
+        if inner is None or not text[:inner[0]].strip():
+            out.append(pl)
+            continue
+        start, end = inner
+        note = f"{GLUED_NOTE}: a caption glued inside the text"
+        out.append(replace(pl, piece=text[:start].rstrip(), piece_spaced=""))
+        out.append(replace(pl, gap=0, shape="caption", piece=text[start:end], piece_spaced="", note=note))
+        if text[end:].strip():
+            out.append(replace(pl, gap=0, piece=text[end:].strip(), piece_spaced="", note=note))
+    return out
+
+
+def _credit_pieces(pl: PageLine, rules: Rules) -> list[PageLine]:
+    """A heading piece of glued headlines that holds a photo credit: the caption before it and the credit."""
+    caption, credit = credit_split(pl.text, rules) if pl.shape == "heading" else ("", "")
+    if not credit:
+        return [pl]
+    credit_pl = replace(pl, shape="credit", piece=credit, gap=0 if caption else pl.gap)
+    return [replace(pl, shape="heading", piece=caption), credit_pl] if caption else [credit_pl]
+
+
+def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter,
+                   page: _Page) -> list[PageLine] | None:
+    """A line-joined page: a photo credit with text glued before and after it. What comes before is a
+    caption (heading-shaped) or text; what comes after is read as a line of its own."""
+    span = credit_span(line.text, line.spaced or line.text, rules)
+    if span is None:
+        return None
+    start, end = span
+    note = f"{GLUED_NOTE}: a photo credit glued inside the line"
+    before, rest = line.text[:start].strip(), line.text[end:].strip()
+    if any(c in rules.sentence_end for c in before):
+        out = [PageLine(line, gap, "body", piece=before, note=note)]
+    elif heading_shaped(before, rules) or not before:  # a caption
+        out = [PageLine(line, gap, "caption", piece=before, note=note)] if before else []
+    else:  # headlines glued together, the credit of the photo beside them after them
+        out = [PageLine(line, gap if not i else 0, "heading", piece=read_once(h), note=note)
+               for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
+    out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
+    spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
+    after = _shapes(replace(line, text=rest, spaced=spaced), 0, out[-1], rules, tok, page)
+    return out + [replace(p, note=p.note or note) for p in after]

@@ -89,7 +89,8 @@ def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width:
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
-        if it.kind == "heading" and prev is not None and prev.kind == "heading" and (
+        # Headlines cut apart on one line (a line-joined page) were cut on purpose.
+        if it.kind == "heading" and prev is not None and prev.kind == "heading" and it.lines[0] != prev.lines[-1] and (
                 it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
                 or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
                 and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \

@@ -26,6 +26,10 @@ def zone_kinds(data_dir: Path) -> dict[str, dict]:
     return dict(raw.get("zone_kinds") or {})
 
 
+# How deep notes nest (a note of notes, a list of signs inside one): past this the parts stay as they are.
+MAX_DEPTH = 8
+
+
 def in_chinese(text: str, data_dir: Path, depth: int = 0) -> str:
     """``text`` in Chinese when an entry of the table matches all of it, else as it is.
 
@@ -35,6 +39,6 @@ def in_chinese(text: str, data_dir: Path, depth: int = 0) -> str:
     for pattern, chinese in _table(Path(data_dir)):
         m = pattern.match(text)
         if m:
-            groups = [in_chinese(g, data_dir, depth + 1) if g and depth < 6 else (g or "") for g in m.groups()]
+            groups = [in_chinese(g, data_dir, depth + 1) if g and depth < MAX_DEPTH else (g or "") for g in m.groups()]
             return re.sub(r"\\(\d)", lambda ref: groups[int(ref.group(1)) - 1], chinese)
     return text

@@ -73,6 +73,8 @@ class Rules:
     notice_titles: tuple[re.Pattern, ...] = ()
     notice_max_lines: int = 12
     caption_max_chars: int = 30  # a caption is short (segment/captions.py)
+    joined_page: dict = field(default_factory=dict)  # what tells a line-joined page (segment/joined.py)
+    joined_split: dict = field(default_factory=dict)  # the signs a headline ends there, and their weights
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -169,6 +171,8 @@ def load_rules(path: Path) -> Rules:
         notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
         notice_max_lines=int(d.get("notice_max_lines", 12)),
         caption_max_chars=int(d.get("caption_max_chars", 30)),
+        joined_page=dict(d.get("joined_page") or {}),
+        joined_split=dict(d.get("joined_split") or {}),
     )
 
 

@@ -1,0 +1,96 @@
+"""Pages where a tool joined the printed lines until a sentence ended (tests/samples/segment/joined_*):
+a headline glued to the front of its first sentence, several headlines (and the byline that
+closed the article before) glued on one line, captions, credits, notices and furniture glued into
+the text.
+Each is split off again by the signs segment/joined.py weighs, and the placement note says which."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, body, build, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+from builder.segment.joined import line_joined
+from builder.vocab.rule_files import rules_for
+
+
+def test_headline_glued_to_its_first_sentence_is_split_off(vocab):
+    page = sample("joined_headline_first_sentence.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, weihai, hengyang, wuzhen = page.articles
+    # a news opening follows the headline
+    assert ningbo.title == "宁波高新区：数据知识产权质押融资落地"
+    assert first_sentence(ningbo) == "近日，宁波高新区首单数据知识产权质押融资落地，授信金额达1000万元。"
+    # no byline, no lead, no news opening: the space, the headline's form and its words in the body decide
+    assert weihai.title == "威海高新区：智能网联汽车测试里程突破百万公里"
+    assert first_sentence(weihai).startswith("一辆没有方向盘的无人驾驶小巴")
+    assert "plain sentence" in page.placements[3].note and "space" in page.placements[3].note
+    # kicker and headline glued together, then the names of a bare byline
+    assert (hengyang.kicker, hengyang.title) == ("“五向”发力“四链”融合", "衡阳高新区打造“数智工匠”摇篮")
+    assert hengyang.authors == ("邓小山", "彭彬")
+    assert first_sentence(hengyang) == "近日，衡阳市域产教联合体在衡阳智造谷揭牌。"
+    # nothing printed between the pieces: a person's name glued between headline and text
+    assert wuzhen.title == "桐乡乌镇：“红色引擎”激发产业动能"
+    assert wuzhen.authors == ("陆俊杰",)
+    assert first_sentence(wuzhen) == "桐乡乌镇是世界互联网大会永久举办地。"
+
+
+def test_several_headlines_glued_on_one_line_are_each_matched_to_their_body(vocab):
+    page = sample("joined_headline_cluster.txt", vocab)
+    assert_every_line_placed(page)
+    changzhou, chenzhou, yichang, hengyang, xiangtan = page.articles
+    # the article cut at the page edge keeps its sentence left open, and nothing of the headlines after it
+    assert last_sentence(changzhou).startswith("常州高新区负责人表示") and "宜昌" not in body(changzhou)
+    # two headlines glued before a lead: the one whose words its text uses heads it, the other heads the
+    # article printed further down with no headline of its own
+    assert chenzhou.title == "郴州高新区：有色金属精深加工项目投产" and chenzhou.authors == ("刘强",)
+    assert first_sentence(chenzhou) == "日前，郴州高新区一家企业的高纯铟生产线投产，年产高纯铟50吨。"
+    assert yichang.title == "宜昌高新区：生物医药产业园开园"
+    assert first_sentence(yichang).startswith("近日，宜昌高新区生物医药产业园正式开园")
+    assert "headlines glued together" in page.placements[2].note
+    # the names that closed an article, then a headline alone at the end of the line
+    assert yichang.authors == ("钱悦",)
+    assert hengyang.title == "衡阳高新区：“数智工匠”培养基地揭牌"
+    assert first_sentence(hengyang) == "衡阳高新区“数智工匠”培养基地日前揭牌，首期招收学员300名。"
+    # the names that closed an article glued to the next one's lead
+    assert hengyang.authors == ("王力", "李敏")
+    assert first_sentence(xiangtan) == "近日，湘潭高新区储能电池产业园首期投产，年产储能电池10吉瓦时。"
+    assert "lead" in page.placements[10].note
+
+
+def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(vocab):
+    page = sample("joined_captions_furniture.txt", vocab)
+    assert_every_line_placed(page)
+    weifang, xianyang = page.articles
+    assert page.issue_date == "2024-09-02"
+    # the caption and the credit that cut a sentence are taken out and the sentence joined again
+    assert "一家功率半导体企业负责人介绍，企业的设计团队和制造基地相距不到10公里，新产品从流片到封装只需四周左右，" \
+           "比过去缩短了一半以上。" in weifang.paragraphs
+    assert "图为" not in body(weifang) and "摄" not in body(weifang)
+    # a notice glued after the closing byline is no part of the article; the byline still closes it
+    assert weifang.authors == ("钱悦",) and "更正" not in body(weifang)
+    assert last_sentence(weifang) == "潍坊高新区有关负责人表示，将继续延链补链，建设具有全国影响力的集成电路产业高地。"
+    assert "notice glued after the text left out" in page.placements[4].note
+    # a caption glued between the byline and the first sentence
+    assert xianyang.authors == ("乔卫东",) and "全景图" not in body(xianyang)
+    assert first_sentence(xianyang).startswith("今年前8个月，咸阳高新区")
+    # the continuation marker and the editors' line glued after the last (open) sentence
+    assert last_sentence(xianyang).endswith("研发投入同比增长")
+    assert "下转" not in body(xianyang) and "编辑" not in body(xianyang)
+    assert "glued to the end left out" in page.placements[8].note
+
+
+def test_a_page_as_printed_is_not_taken_for_a_line_joined_one(vocab):
+    """The page's own line shape decides: a page that sets its headlines on lines of their own is not
+    line-joined, whatever its paragraphs look like."""
+    rules = rules_for()
+    joined = sample("joined_headline_first_sentence.txt", vocab)
+    assert line_joined(joined.page and tuple(_lines(joined.page.text, vocab)), rules)
+    printed = "宁波高新区：数据知识产权质押融资落地\n" + "\n".join(
+        f"宁波高新区第{i}家企业获得数据知识产权质押授信，金额达{i}00万元。" for i in range(1, 21))
+    assert not line_joined(tuple(_lines(printed, vocab)), rules)
+    art, = build(printed, vocab).articles
+    assert art.title == "宁波高新区：数据知识产权质押融资落地"
+
+
+def _lines(text: str, vocab):
+    from builder.model import Page
+    from builder.repair import repair_page
+    return repair_page(Page("p.txt", text), vocab).lines
