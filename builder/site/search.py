@@ -203,7 +203,8 @@ def write_pinyin(site_dir: Path, gazetteer) -> None:
 
 
 def index_site(site_dir: Path) -> tuple[int, float]:
-    """Run Pagefind over a built site; writes ``site_dir/pagefind/``.
+    """Run Pagefind over a built site; writes ``site_dir/pagefind/``, its fragments without
+    the hidden field (``search_fragments``).
 
     Returns:
         the number of pages indexed and the seconds it took.
@@ -214,6 +215,8 @@ def index_site(site_dir: Path) -> tuple[int, float]:
     seconds = time.perf_counter() - start
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    from .search_fragments import trim_fragments  # it reads this module's FIELD_MARK
+    trim_fragments(Path(site_dir) / "pagefind")
     pages = 0
     for line in result.stdout.splitlines():
         if line.strip().startswith("Indexed") and line.strip().endswith("pages"):

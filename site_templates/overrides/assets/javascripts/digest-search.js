@@ -28,7 +28,7 @@
   var placeholder = meta.textContent;
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   // Results shown first, and then at each "more": every one shown fetches its fragment (the page's
-  // text and codes, about 7 kB), so the first search shows five, as Pagefind's own interface does.
+  // text, about 2.5 kB), so the first search shows five, as Pagefind's own interface does.
   var FIRST = 5;
   var PAGE = 10;
   var pagefind = null;
@@ -82,9 +82,10 @@
     return variants.map(function (v) { return v.join(" "); });
   }
 
-  // Pagefind's results for one Chinese query: the pages holding every run of the query, in the
-  // order of one ranked search of the query's codes (Pagefind's BM25: more mentions first),
-  // those with the query in their headline first (unless sorted by date).
+  // Pagefind's results for one Chinese query: the pages holding every run of the query, ranked
+  // by the sum of each code's score (Pagefind's BM25: more mentions first, the score Pagefind
+  // gives a search of all the codes at once), those with the query in their headline first
+  // (unless sorted by date).
   function find(pf, query, options, facets) {
     var runs = segments(query);
     if (!runs.length && query.trim()) {
@@ -95,31 +96,51 @@
     }
     var picks = runs.map(function (r) { return picked(r.tokens); });
     // A filter's value is a code word every article it selects holds (see builder/site/search.py).
-    var required = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
-    var codes = required.slice();
+    var codes = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
     picks.forEach(function (run) { run.forEach(function (p) { if (codes.indexOf(p.code) < 0) codes.push(p.code); }); });
-    // Per code: the pages that hold it (an exact search: that word only) and its positions
-    // there (a plain search gives them all).
-    var asked = [pf.search(codes.join(" "), options)];
-    codes.forEach(function (c) { asked.push(pf.search('"' + c + '"', options), pf.search(c, options)); });
+    // Per code: its positions and score on each page (a plain search gives them all). A plain
+    // search also finds a longer word the code begins, or, when the index lacks the code, the
+    // longest word that begins it (a Latin word of the text, such as `a`): so a code asked alone
+    // (a run of one token, a filter's value) is also asked as an exact search, which finds that
+    // word only. A code asked with others needs none: the run's codes must stand at consecutive
+    // offsets, which a word of the text standing in for a missing one does not do (and the text
+    // of every result shown is checked). Pagefind's time grows with the square of the pages a
+    // search returns, so there is no search of all the codes together either: their scores
+    // (Pagefind's BM25, which adds the terms' scores) are added here.
+    var single = {};
+    facets.forEach(function (f) { single[code(f[0] + ":" + f[1])] = true; });
+    picks.forEach(function (run) { if (run.length === 1) single[run[0].code] = true; });
+    var asked = codes.map(function (c) {
+      return Promise.all([pf.search(c, options), single[c] ? pf.search('"' + c + '"', options) : null]);
+    });
     return Promise.all(asked).then(function (found) {
       var where = {};
+      var score = {};
       codes.forEach(function (c, i) {
-        var holds = {};
-        found[1 + 2 * i].results.forEach(function (r) { holds[r.id] = true; });
+        var holds = null;
+        if (found[i][1]) {
+          holds = {};
+          found[i][1].results.forEach(function (r) { holds[r.id] = true; });
+        }
         where[c] = {};
-        found[2 + 2 * i].results.forEach(function (r) { if (holds[r.id]) where[c][r.id] = r.words; });
+        found[i][0].results.forEach(function (r) {
+          if (holds && !holds[r.id]) return;
+          where[c][r.id] = r.words;
+          score[r.id] = (score[r.id] || 0) + r.score;
+        });
       });
       var results = [];
       var titled = {};
-      found[0].results.forEach(function (r) {
-        if (!required.every(function (c) { return where[c][r.id]; })) return;
+      // The first code's pages, in Pagefind's order (by date when sorted), kept if they hold every code.
+      found[0][0].results.forEach(function (r) {
+        if (!codes.every(function (c) { return where[c][r.id]; })) return;
         var at = picks.map(function (run) { return firstMatch(run, where, r.id); });
         if (at.some(function (p) { return p < 0; })) return;
         results.push(r);
         if (at.every(function (p) { return p < TITLE_SLOTS; })) titled[r.id] = true;
       });
       if (options.sort) return results;
+      results.sort(function (a, b) { return score[b.id] - score[a.id]; });
       return results.filter(function (r) { return titled[r.id]; })
         .concat(results.filter(function (r) { return !titled[r.id]; }));
     });
