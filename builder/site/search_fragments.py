@@ -6,8 +6,8 @@ it shows: the title, the address and the text the excerpt is cut from. Every wor
 Pagefind indexes is in that copy, so the hidden field of token codes
 (``search.terms_field``) was too: two thirds of each fragment's bytes, fetched five
 times by a reader's first search, and read by nobody. The box finds where a page holds
-the query from the word positions in the index chunks (``r.words``), not from the
-fragment, and cuts the field out of the text before using it.
+the query from the word positions in the index chunks, not from the fragment, and
+builds excerpts from the real text.
 
 So once the index is written the field is taken out of each fragment's text, between
 its two :data:`search.FIELD_MARK`. The index keeps the codes and their positions: the
