@@ -103,13 +103,25 @@ def floor_build(seeds: Path, work: Path) -> tuple[floor.Run, float]:
     return floor.build_floor(find_site_root(), work / "floor-docs", work, _env()), written
 
 
+# What each file of a search is, by the end of its name: Pagefind's word list, index chunks,
+# result fragments, its script and WebAssembly (loaded only for a lone character now).
+_SEARCH_KINDS = (("meta", ".pf_meta"), ("index", ".pf_index"), ("fragment", ".pf_fragment"),
+                 ("pagefind", ".pagefind"), ("pagefind", "pagefind.js"))
+
+
+def search_kind(url: str) -> str:
+    path = url.split("?", 1)[0]
+    return next((kind for kind, end in _SEARCH_KINDS if path.endswith(end)), "other")
+
+
 def measure_search(site: Path, query: str) -> dict:
     """One reader's first search in headless Chromium, through the site's own search box.
 
     Counts every response from the moment the reader opens the search until the
     results show: the search scripts, the WebAssembly, the index chunks and the
     result fragments. ``search_bytes`` is the bytes as a plain server sends them,
-    ``search_bytes_gzip`` what a compressing server (GitHub Pages) sends.
+    ``search_bytes_gzip`` what a compressing server (GitHub Pages) sends,
+    ``search_bytes_by_kind`` the plain bytes by kind of file (:func:`search_kind`).
     """
     from playwright.sync_api import sync_playwright
 
@@ -122,7 +134,15 @@ def measure_search(site: Path, query: str) -> dict:
         page.goto(f"{base}articles/{article}/")
         page.wait_for_load_state("networkidle")
         bodies: list[bytes] = []
-        page.on("response", lambda r: bodies.append(r.body()) if r.ok and r.request.method == "GET" else None)
+        kinds: dict[str, int] = {}
+
+        def count(response) -> None:
+            if response.ok and response.request.method == "GET":
+                body = response.body()
+                bodies.append(body)
+                kind = search_kind(response.url)
+                kinds[kind] = kinds.get(kind, 0) + len(body)
+        page.on("response", count)
         start = time.perf_counter()
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.locator("input.md-search__input").fill(query)
@@ -134,6 +154,7 @@ def measure_search(site: Path, query: str) -> dict:
     raw = sum(len(b) for b in bodies)
     zipped = sum(min(len(b), len(gzip.compress(b, 6))) for b in bodies)
     return {"search_query": query, "search_bytes": raw, "search_bytes_gzip": zipped,
+            "search_bytes_by_kind": dict(sorted(kinds.items())),
             "search_requests": len(bodies), "search_ms": round(ms), "search_results_shown": hits}
 
 

@@ -13,16 +13,18 @@ Latin word or number (``5g``, ``2023``) and each one with the Chinese character
 it touches (``2023年``), so that a query of two characters or more is a run of
 tokens that the text holds in the same order. Each token is written as an
 ASCII code word (:func:`code`: FNV-1a over UTF-16 code units, six letters, which
-Pagefind keeps as one word) in a hidden field at the end of the article's body.
+Pagefind keeps as one word) in a hidden field at the start of the article's body.
 The search box (``digest-search.js``) cuts the query the same way, computes the
-same codes and asks Pagefind for them as an exact phrase: the article holds the
+same codes and looks up where Pagefind's index has them (``digest-search-index.js``
+reads its files): the article holds the codes at consecutive positions, so the
 query's characters in a row. No table of codes is downloaded. Pagefind's own
 words stay in the index beside the codes.
 
-The field stands between two :data:`FIELD_MARK`, so the browser can cut it out
-of Pagefind's copy of the page text and build excerpts from the real text only;
-its first ``TITLE_SLOTS`` positions hold the headline, so the browser knows from
-where Pagefind found a phrase whether the headline holds it (and lists those first).
+The field stands between two :data:`FIELD_MARK`, so it can be cut out of
+Pagefind's copy of the page text (``search_fragments``: no reader downloads it),
+and excerpts come from the real text only; its first ``TITLE_SLOTS`` positions
+hold the headline, so the browser knows from where a code stands whether the
+headline holds the query (and lists those first).
 """
 from __future__ import annotations
 
@@ -203,7 +205,8 @@ def write_pinyin(site_dir: Path, gazetteer) -> None:
 
 
 def index_site(site_dir: Path) -> tuple[int, float]:
-    """Run Pagefind over a built site; writes ``site_dir/pagefind/``.
+    """Run Pagefind over a built site; writes ``site_dir/pagefind/``, its fragments without
+    the hidden field (``search_fragments``).
 
     Returns:
         the number of pages indexed and the seconds it took.
@@ -214,6 +217,8 @@ def index_site(site_dir: Path) -> tuple[int, float]:
     seconds = time.perf_counter() - start
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    from .search_fragments import trim_fragments  # it reads this module's FIELD_MARK
+    trim_fragments(Path(site_dir) / "pagefind")
     pages = 0
     for line in result.stdout.splitlines():
         if line.strip().startswith("Indexed") and line.strip().endswith("pages"):

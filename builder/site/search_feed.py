@@ -16,7 +16,8 @@ answers carry the ``message_id`` of their request.
 The service answers ``WriteFiles`` while its last files may still be in flight
 (tokio hands each write to a background thread), and it exits at once when its
 input is closed, so closing it straight after the answer could leave the last file
-empty. ``finish`` waits until the service holds no file of the index open.
+empty. ``finish`` waits until the service holds no file of the index open, then
+takes the hidden field out of the fragments (``search_fragments``).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ import time
 from pathlib import Path
 
 from .search import executable
+from .search_fragments import trim_fragments
 
 WAIT_SECONDS = 900  # for the last pages and the index files, however large the archive
 STOP_SECONDS = 60   # for the service to finish writing and stop once its input is closed
@@ -111,6 +113,7 @@ class SearchFeed:
             pages = sum(1 for m in self._pages if self._wait(m).get("page_word_count", 0) > 0)
             self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(self.output)})
             wait_for_writes(self._process.pid, self.output)
+            trim_fragments(self.output)
             return pages
         finally:
             self.close()

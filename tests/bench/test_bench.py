@@ -14,7 +14,8 @@ from builder.vocab import load_vocabulary
 
 FIELDS = ("articles", "pages", "builder_seconds", "mkdocs_seconds", "pagefind_seconds", "peak_rss_mb",
           "peak_rss_mb_children", "site_bytes", "html_bytes_per_article", "largest_page_bytes",
-          "pagefind_bytes", "pagefind_index_bytes", "search_bytes", "search_bytes_gzip", "search_ms")
+          "pagefind_bytes", "pagefind_index_bytes", "search_bytes", "search_bytes_gzip", "search_bytes_by_kind",
+          "search_ms")
 
 
 def test_synthetic_archive_is_deterministic_and_in_the_seeds_layout(tmp_path):
@@ -49,6 +50,10 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
         assert field in figures, field
     assert figures["articles"] >= 30
     assert figures["search_results_shown"] >= 1
+    # where the first search's bytes go: the word list, the chunks, the fragments; no Pagefind script
+    parts = figures["search_bytes_by_kind"]
+    assert sum(parts.values()) == figures["search_bytes"]
+    assert parts["meta"] and parts["index"] and parts["fragment"] and "pagefind" not in parts, parts
     assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
     # The floor: the same pages built by plain MkDocs + Material, with the ratios beside.
     for field in ("mkdocs_peak_mb", "floor_seconds", "floor_peak_mb", "time_ratio", "memory_ratio"):

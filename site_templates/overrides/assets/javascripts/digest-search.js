@@ -28,24 +28,38 @@
   var placeholder = meta.textContent;
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   // Results shown first, and then at each "more": every one shown fetches its fragment (the page's
-  // text and codes, about 7 kB), so the first search shows five, as Pagefind's own interface does.
+  // text, about 2.5 kB), so the first search shows five, as Pagefind's own interface does.
   var FIRST = 5;
   var PAGE = 10;
   var pagefind = null;
   var pinyin = null;
   var serial = 0;
 
+  // The site's root, which the results' addresses are relative to, wherever the site is published.
+  var siteRoot = new URL("..", new URL(".", bundle)).pathname;
+  var index = null;
+
+  // Pagefind itself: for a lone character, or where the box cannot read its files.
   function load() {
     // Loaded on first use, so a reader who never searches downloads nothing of it.
     if (!pagefind) {
       pagefind = import(bundle.href).then(function (pf) {
-        // Result URLs are relative to the site root, wherever the site is published.
         // No web worker: searching these small chunks takes milliseconds, and its script is 41 kB more.
-        return pf.options({ baseUrl: new URL("..", new URL(".", bundle)).pathname, noWorker: true })
+        return pf.options({ baseUrl: siteRoot, noWorker: true })
           .then(function () { pf.init(); return pf; });
       });
     }
     return pagefind;
+  }
+
+  // The box's reader of Pagefind's index (digest-search-index.js), opened when a reader comes to
+  // the box; null when it cannot read these files.
+  function openIndex() {
+    if (!index) {
+      index = Promise.resolve().then(function () { return window.digestSearchIndex.open(new URL(".", bundle).href); })
+        .catch(function () { return null; });
+    }
+    return index;
   }
 
   // Place names typed in pinyin (hengyang, heng yang): a small table built from the gazetteer,
@@ -82,52 +96,87 @@
     return variants.map(function (v) { return v.join(" "); });
   }
 
-  // Pagefind's results for one Chinese query: the pages holding every run of the query, in the
-  // order of one ranked search of the query's codes (Pagefind's BM25: more mentions first),
-  // those with the query in their headline first (unless sorted by date).
-  function find(pf, query, options, facets) {
+  // The results for one Chinese query: the pages holding every run of the query, ranked by the
+  // sum of each code's score (Pagefind's BM25: more mentions first), those with the query in
+  // their headline first (unless sorted by date).
+  function find(query, options, facets) {
     var runs = segments(query);
     if (!runs.length && query.trim()) {
       // A lone Chinese character (no pair to look up): Pagefind's own words.
-      return pf.search(query.trim(), options).then(function (r) {
-        return r.results.length && facets.length ? narrowed(pf, r.results, facets, options) : r.results;
+      return load().then(function (pf) { return pf.search(query.trim(), options); }).then(function (r) {
+        return r.results.length && facets.length ? narrowed(r.results, facets, options) : r.results;
       });
     }
     var picks = runs.map(function (r) { return picked(r.tokens); });
     // A filter's value is a code word every article it selects holds (see builder/site/search.py).
-    var required = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
-    var codes = required.slice();
-    picks.forEach(function (run) { run.forEach(function (p) { if (codes.indexOf(p.code) < 0) codes.push(p.code); }); });
-    // Per code: the pages that hold it (an exact search: that word only) and its positions
-    // there (a plain search gives them all).
-    var asked = [pf.search(codes.join(" "), options)];
-    codes.forEach(function (c) { asked.push(pf.search('"' + c + '"', options), pf.search(c, options)); });
-    return Promise.all(asked).then(function (found) {
-      var where = {};
-      codes.forEach(function (c, i) {
-        var holds = {};
-        found[1 + 2 * i].results.forEach(function (r) { holds[r.id] = true; });
-        where[c] = {};
-        found[2 + 2 * i].results.forEach(function (r) { if (holds[r.id]) where[c][r.id] = r.words; });
-      });
+    var codes = facets.map(function (f) { return code(f[0] + ":" + f[1]); });
+    var single = {};  // codes asked alone: a run of one token, a filter's value
+    codes.forEach(function (c) { single[c] = true; });
+    picks.forEach(function (run) {
+      if (run.length === 1) single[run[0].code] = true;
+      run.forEach(function (p) { if (codes.indexOf(p.code) < 0) codes.push(p.code); });
+    });
+    return lookup(codes, single, options).then(function (got) {
       var results = [];
       var titled = {};
-      found[0].results.forEach(function (r) {
-        if (!required.every(function (c) { return where[c][r.id]; })) return;
-        var at = picks.map(function (run) { return firstMatch(run, where, r.id); });
+      // The first code's pages (by date when sorted), kept if they hold every run.
+      got.results.forEach(function (r) {
+        if (!codes.every(function (c) { return got.where[c][r.id]; })) return;
+        var at = picks.map(function (run) { return firstMatch(run, got.where, r.id); });
         if (at.some(function (p) { return p < 0; })) return;
         results.push(r);
         if (at.every(function (p) { return p < TITLE_SLOTS; })) titled[r.id] = true;
       });
       if (options.sort) return results;
+      results.sort(function (a, b) { return got.score[b.id] - got.score[a.id]; });
       return results.filter(function (r) { return titled[r.id]; })
         .concat(results.filter(function (r) { return !titled[r.id]; }));
     });
   }
 
+  // Per code: the pages holding it and its positions there ({code: {id: positions}}), each page's
+  // score, and the first code's pages as results. From the box's reader of the index, else Pagefind.
+  function lookup(codes, single, options) {
+    var key = options.sort && Object.keys(options.sort)[0];
+    var sort = key ? { key: key, desc: options.sort[key] === "desc" } : null;
+    function asPagefind() { return load().then(function (pf) { return pagefindLookup(pf, codes, single, options); }); }
+    return openIndex().then(function (ix) {
+      return ix ? ix.lookup(codes, sort, siteRoot).catch(asPagefind) : asPagefind();
+    });
+  }
+
+  // The same from Pagefind's searches. A plain search gives a code's positions and score; it also
+  // finds a longer word the code begins, or, when the index lacks the code, the longest word that
+  // begins it (a Latin word of the text, such as `a`): so a code asked alone is also asked as an
+  // exact search, which finds that word only (a code asked with others must stand at its offset
+  // from them, which a word standing in for a missing one does not do). Pagefind's time grows
+  // with the square of the pages a search returns: no search of all the codes together is made.
+  function pagefindLookup(pf, codes, single, options) {
+    return Promise.all(codes.map(function (c) {
+      return Promise.all([pf.search(c, options), single[c] ? pf.search('"' + c + '"', options) : null]);
+    })).then(function (found) {
+      var where = {};
+      var score = {};
+      codes.forEach(function (c, i) {
+        var holds = null;
+        if (found[i][1]) {
+          holds = {};
+          found[i][1].results.forEach(function (r) { holds[r.id] = true; });
+        }
+        where[c] = {};
+        found[i][0].results.forEach(function (r) {
+          if (holds && !holds[r.id]) return;
+          where[c][r.id] = r.words;
+          score[r.id] = (score[r.id] || 0) + r.score;
+        });
+      });
+      return { where: where, score: score, results: found[0][0].results };
+    });
+  }
+
   // Results of Pagefind's own words kept to those holding every filter's code.
-  function narrowed(pf, results, facets, options) {
-    return find(pf, "", options, facets).then(function (selected) {
+  function narrowed(results, facets, options) {
+    return find("", options, facets).then(function (selected) {
       var ids = {};
       selected.forEach(function (r) { ids[r.id] = true; });
       return results.filter(function (r) { return ids[r.id]; });
@@ -189,15 +238,19 @@
       if (ticket !== serial) return;
       var old = list.querySelector(".digest-search-more");
       if (old) old.remove();
+      var added = 0;
       datas.forEach(function (d) {
         var li = item(d, state.readings);
         if (li) {
           list.appendChild(li);
+          added++;
         } else {
           state.count--;
           state.dropped++;
         }
       });
+      // A page whose every result was dropped shows nothing: the next is shown instead.
+      if (!added && state.next < state.results.length) return more(state, ticket);
       announce(state.count);
       // What is shown, for the browser tests: the query, its search's serial number, how many results were taken.
       root.setAttribute("data-digest-query", state.query);
@@ -233,10 +286,9 @@
       return Promise.resolve();
     }
     var tables = /[a-z]/i.test(query) ? loadPinyin() : Promise.resolve({});
-    return Promise.all([load(), tables]).then(function (loaded) {
-      var pf = loaded[0];
-      var variants = query ? spellings(query, loaded[1]) : [""];
-      return Promise.all(variants.map(function (v) { return find(pf, v, options, asked.facets); }))
+    return tables.then(function (table) {
+      var variants = query ? spellings(query, table) : [""];
+      return Promise.all(variants.map(function (v) { return find(v, options, asked.facets); }))
         .then(function (lists) {
           if (ticket !== serial) return;  // a newer query took over
           var seen = {};
@@ -282,7 +334,7 @@
   input.addEventListener("input", later);
   input.addEventListener("focus", function () {
     toggle.checked = true;  // opens the result overlay, as Material's own search does
-    load();
+    openIndex();
   });
   form.addEventListener("submit", function (e) {
     // Enter in the box opens the first result, as in Material's own search.
