@@ -108,7 +108,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement])
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
-    dups = duplicate_lines(lines, measure(lines).wrapped, exempt)
+    dups = duplicate_lines(lines, measure(lines, rules).wrapped, exempt)
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups))

@@ -79,7 +79,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
     Returns:
         the items and the page layout measures.
     """
-    layout = measure(lines)
+    layout = measure(lines, rules)
     pls = classify(lines, rules, skip, tok)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))

@@ -56,20 +56,17 @@ class PageLine:
 @dataclass(frozen=True)
 class Layout:
     """Page-wide measures: the usual gap between paragraphs, the usual (upper-quartile) line width,
-    and how many lines open with a full-width indent (paragraphs marked only by it)."""
+    how many lines open with a full-width indent (paragraphs marked only by it), and whether the
+    page is set in wrapped columns (most lines run to its width)."""
     gap: int
     width: float
     indents: int = 0
+    wrapped: bool = False
 
     @property
     def indented(self) -> bool:
         """The page marks paragraphs with an indent."""
         return self.indents >= INDENTED_PAGE
-
-    @property
-    def wrapped(self) -> bool:
-        # Newspaper columns are 12 to 24 characters; a page of whole paragraphs has far longer lines.
-        return self.width < 30
 
     def full(self, text: str) -> bool:
         """A wrapped line that runs to the column edge; a shorter one ends a paragraph or a column."""
@@ -98,7 +95,7 @@ def heading_shaped(text: str, rules: Rules) -> bool:
     return text.count("，") <= 2 and not lead_marker(text, rules)
 
 
-def measure(lines: tuple[Line, ...]) -> Layout:
+def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
     gaps, widths, run, seen = [], [], 0, False
     indents = sum(1 for line in lines if not line.debris and indented(line))
     for line in lines:
@@ -113,7 +110,18 @@ def measure(lines: tuple[Line, ...]) -> Layout:
     gap = statistics.mode(gaps) if gaps else 1
     # The upper quartile: headings, bylines and captions are short on any page.
     width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
-    return Layout(gap=gap, width=width, indents=indents)
+    return Layout(gap=gap, width=width, indents=indents, wrapped=_wrapped(widths, width, rules))
+
+
+def _wrapped(widths: list[int], width: float, rules: Rules | None) -> bool:
+    """Most lines run to the page's width (give or take a tenth, the marks a line may run on over):
+    the page is wrapped in columns, at whatever width."""
+    if not widths:
+        return False
+    share = sum(1 for w in widths if abs(w - width) <= max(2.0, 0.1 * width)) / len(widths)
+    column, need, need_column = (rules.column_max_chars, rules.wrapped_share, rules.column_wrapped_share) \
+        if rules is not None else (30, 0.5, 0.35)
+    return share >= need or (width < column and share >= need_column)
 
 
 def _glued_pieces(line: Line, gap: int, glued: Glued) -> list[PageLine]:
