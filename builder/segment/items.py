@@ -88,12 +88,13 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
     cut = False  # a caption stood inside the open paragraph
     blocks = heading_blocks(pls, rules)
     skip_to = -1
+    repeats: set[int] = set()  # lines that only repeat the text before a caption
 
     def close() -> None:
         nonlocal cut
         cut = False
         if para:
-            text = "".join(p.text for p in para)
+            text = "".join("" if p.no in repeats else p.text for p in para)
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
                               names=para[-1].trailing,
@@ -118,7 +119,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
-                para.append(pl)
+                para.append(_after_cut(para, pl, repeats) if cut else pl)
                 cut = False
                 continue
             if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
@@ -138,6 +139,25 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
     close()
     items.sort(key=lambda it: it.lines[0])
     return tuple(items), layout
+
+
+# Text this long that a paragraph resumes with after a caption, and that its part before the
+# caption ended with, was printed twice around the picture (…下游客户， / 图为… / 还帮助…下游客户，).
+MIN_REPEAT = 8
+
+
+def _after_cut(para: list[PageLine], pl: PageLine, repeats: set[int]) -> PageLine:
+    """The line that resumes a paragraph after a caption, without the text it repeats from before it."""
+    before = "".join(p.text for p in para if p.no not in repeats)
+    text = pl.text
+    k = next((k for k in range(len(text), MIN_REPEAT - 1, -1) if before.endswith(text[:k])), 0)
+    if not k:
+        return pl
+    note = "repeats the text printed before the caption; read once"
+    if k == len(text):
+        repeats.add(pl.no)
+        return replace(pl, note=note)
+    return replace(pl, piece=text[k:], note=note)
 
 
 # A headline wrapped at the column edge takes at most this many lines.
