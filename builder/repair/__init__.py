@@ -77,9 +77,14 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
         line, made = repair_line(no, raw, rules, quotes)
         lines.append(line)
         fixes.extend(made)
-    for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
+    for i, wrong, right, where in place_fixes([ln.text for ln in lines], vocab):
         before = lines[i].text
-        after = before.replace(wrong, right)
+        if where == "end":
+            after = before[:len(before) - len(wrong)] + right
+        elif where == "start":
+            after = right + before[len(wrong):]
+        else:
+            after = before.replace(wrong, right)
         lines[i] = replace(lines[i], text=after)
         fixes.append(Fix(FixKind.PLACE_NAME, lines[i].no, before, after))
     fixes.sort(key=lambda f: f.line)
