@@ -6,7 +6,7 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
@@ -161,9 +161,32 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
+        across = _names_across(out[-1], line, gap, rules) if out else None
+        if across is not None:
+            out[-1:] = across
+        else:
+            out.extend(_shapes(line, gap, out[-1] if out else None, rules, tok))
         gap = 0
     return tuple(out)
+
+
+# Names after a paragraph's last sentence that a narrow column wrapped: at most this long on each line.
+NAMES_PIECE = 16
+
+
+def _names_across(prev: PageLine, line: Line, gap: int, rules: Rules) -> list[PageLine] | None:
+    """Names printed after a paragraph's last sentence, wrapped onto the next line
+    (…长大成人”。 （本报记者 / 何俊鹏）): the sentence ends the paragraph and the names are a byline."""
+    if prev.shape != "body" or prev.trailing or prev.piece or gap > 1 or len(line.text) > NAMES_PIECE:
+        return None
+    at = sentence_tail_at(prev.text, rules)
+    if at == len(prev.text) or len(prev.text) - at > NAMES_PIECE or any(c in rules.sentence_end for c in line.text):
+        return None
+    before, names = trailing_names(prev.line.raw.rstrip() + " " + line.raw.strip(), rules)
+    if not names or len(before.rstrip()) > len(prev.line.raw.rstrip()):
+        return None
+    note = "names after the last sentence, wrapped onto the next line"
+    return [replace(prev, piece=prev.text[:at], note=note), PageLine(line, gap, "byline", names=names, note=note)]
 
 
 def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
