@@ -112,8 +112,10 @@ def _tight_full_line(a: Around) -> bool:
 
 def _full_sentence_line(a: Around) -> bool:
     """A line as wide as the page's text lines, longer than most headlines, with a sentence's inner
-    marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line)."""
-    return a.nxt is not None and a.nxt_kind == "body" and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
+    marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line).
+    On a wrapped page the next line may be as short as a heading (the paragraph's last)."""
+    following = ("body", "heading") if a.layout.wrapped else ("body",)
+    return a.nxt is not None and a.nxt_kind in following and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
         and bool(_INNER_MARKS.search(a.pl.text))
 
 
