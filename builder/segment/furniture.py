@@ -159,10 +159,13 @@ def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Ru
             i += 1
             continue
         out[lines[i].no] = f"notice ({title}): not an article"
-        j = i + 1
-        while j < len(lines) and j - i <= rules.notice_max_lines:
+        j, chars = i + 1, 0
+        # Lines or characters: a narrow column sets a short notice over many lines.
+        while j < len(lines) and (j - i <= rules.notice_max_lines or chars + len(lines[j].text) <= rules.notice_max_chars):
             ln = lines[j]
-            if gaps[ln.no] > usual or any(rx.search(ln.text) for rx in rules.headline_patterns) \
+            chars += len(ln.text)
+            # A blank as between paragraphs stays inside (a page whose paragraphs' lines are set tight).
+            if gaps[ln.no] > max(usual, 1) or any(rx.search(ln.text) for rx in rules.headline_patterns) \
                     or lead_marker(ln.text, rules):
                 break
             out[ln.no] = f"notice ({title}), line {j - i}"

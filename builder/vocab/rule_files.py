@@ -72,6 +72,7 @@ class Rules:
     furniture_prefixes: tuple[re.Pattern, ...] = ()
     notice_titles: tuple[re.Pattern, ...] = ()
     notice_max_lines: int = 12
+    notice_max_chars: int = 160
     caption_max_chars: int = 30  # a caption is short (segment/captions.py)
     wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
     column_max_chars: int = 30
@@ -171,6 +172,7 @@ def load_rules(path: Path) -> Rules:
         furniture_prefixes=tuple(re.compile(p) for p in d.get("furniture_prefixes") or ()),
         notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
         notice_max_lines=int(d.get("notice_max_lines", 12)),
+        notice_max_chars=int(d.get("notice_max_chars", 160)),
         caption_max_chars=int(d.get("caption_max_chars", 30)),
         wrapped_share=float(d.get("wrapped_share", 0.5)),
         column_max_chars=int(d.get("column_max_chars", 30)),
