@@ -63,6 +63,23 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 
+def _rejoin_line_ends(lines: list[Line], fixes: list[Fix], rules: Rules) -> None:
+    """A line of marks alone that ends a sentence (%。 ”。) is the end of the line before it, which a
+    narrow column wrapped past the edge: put back on that line, when that line leaves its sentence open."""
+    for k, line in enumerate(lines):
+        marks = line.raw.strip()
+        if line.debris != Role.MARKUP or not marks or has_words(marks) or not rules.ends_sentence(marks):
+            continue
+        prev = next((j for j in range(k - 1, max(k - 3, -1), -1) if not lines[j].debris), None)
+        if prev is None or not lines[prev].text or rules.ends_sentence(lines[prev].text) \
+                or not all(lines[j].debris for j in range(prev + 1, k)):
+            continue
+        before = lines[prev].text
+        lines[prev] = replace(lines[prev], text=before + marks,
+                              spaced=lines[prev].spaced + marks if lines[prev].spaced else "")
+        fixes.append(Fix(FixKind.PUNCTUATION, lines[prev].no, before, before + marks))
+
+
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
     """Repair every line of a page.
 
@@ -77,6 +94,7 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
         line, made = repair_line(no, raw, rules, quotes)
         lines.append(line)
         fixes.extend(made)
+    _rejoin_line_ends(lines, fixes, rules)
     for i, wrong, right, where in place_fixes([ln.text for ln in lines], vocab):
         before = lines[i].text
         if where == "end":

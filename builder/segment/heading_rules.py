@@ -22,6 +22,8 @@ from ..vocab.rule_files import Rules
 _INNER_MARKS = re.compile("[，、“‘（]")
 # Few headlines without a headline's own form run this long.
 LONG_LINE = 20
+# A line of a wrapped column is at most this much wider than the column (marks run on past the edge).
+OVER_WIDTH = 1.3
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,12 @@ def _runs_on(a: Around) -> bool:
     return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width
 
 
+def _spans_columns(a: Around) -> bool:
+    """On a wrapped page, a line far wider than the column (past the marks a line may run on
+    over) is set across columns, as headlines, bylines and captions are: no line of a paragraph."""
+    return a.layout.wrapped and len(a.pl.text) > OVER_WIDTH * a.layout.width + 2
+
+
 def _tight_full_line(a: Around) -> bool:
     """A line as wide as the page's text lines, with a sentence's inner marks, set tighter to the
     next line than the page sets its paragraphs apart: the first line of a paragraph."""
@@ -115,7 +123,7 @@ def _full_sentence_line(a: Around) -> bool:
     marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line).
     On a wrapped page the next line may be as short as a heading (the paragraph's last)."""
     following = ("body", "heading") if a.layout.wrapped else ("body",)
-    return a.nxt is not None and a.nxt_kind in following and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
+    return a.nxt is not None and not _spans_columns(a) and a.nxt_kind in following and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
         and bool(_INNER_MARKS.search(a.pl.text))
 
 
