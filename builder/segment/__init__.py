@@ -24,6 +24,7 @@ from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
+from .joins import without_stray_spaces
 from .line_shapes import measure
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
@@ -65,6 +66,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     apart = set_apart(repaired.lines, tools.rules)
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
+    lines = tuple(_strays_out(ln, tools.tok, notes) for ln in lines)
     items, bare_leads = _items(lines, tools, placed)
     runs = runs_of(items, tools.names, tools.rules, tools.tok)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
@@ -93,6 +95,17 @@ def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...],
     placed = {ln.no: Placement(ln.no, ln.debris, note=apart.roles.get(ln.no, ("", ""))[1])
               for ln in lines if ln.debris}
     return lines, placed
+
+
+def _strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
+    """A line whose printed spaces fall inside words: none of its spaces separates parts or names."""
+    if line.debris or not line.spaced:
+        return line
+    clean = without_stray_spaces(line.spaced, tok)
+    if clean == line.spaced:
+        return line
+    notes[line.no] = "spaces inside words: strays, read as none"
+    return replace(line, spaced=clean if clean != line.text else "")
 
 
 def _once(line: Line, notes: dict[int, str]) -> Line:

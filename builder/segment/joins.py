@@ -68,3 +68,19 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = T
         return False
     first = tok.cut(text[:8])[0]
     return len(first) == 1 and is_cjk(first) and first not in rules.sentence_start_chars
+
+
+_INNER_SPACE = re.compile(f"(?<=[{CJK_RANGE}])[ \u3000]+(?=[{CJK_RANGE}])")
+
+
+def without_stray_spaces(spaced: str, tok: Cutter) -> str:
+    """The printed line with the spaces that fall inside a word of jieba's dictionary taken out
+    (今 年, 磁 性材料): no typesetter sets one there, so they are strays. When the line has any,
+    its other spaces between Chinese characters are no sign either (a stray may fall between two
+    words as well) and go too; spaces beside marks, Latin and digits stay."""
+    spaces = list(_INNER_SPACE.finditer(spaced))
+    if not spaces:
+        return spaced
+    stray = any(cut_word(spaced[:m.start()].replace(" ", "").replace("\u3000", ""),
+                         spaced[m.end():].replace(" ", "").replace("\u3000", ""), tok) for m in spaces)
+    return _INNER_SPACE.sub("", spaced) if stray else spaced
