@@ -67,7 +67,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     lines = tuple(_strays_out(ln, tools.tok, notes) for ln in lines)
-    items, bare_leads = _items(lines, tools, placed)
+    strays = sum(1 for note in notes.values() if note == STRAYS_NOTE)
+    items, bare_leads = _items(lines, tools, placed, strays)
     runs = runs_of(items, tools.names, tools.rules, tools.tok)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -97,6 +98,9 @@ def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...],
     return lines, placed
 
 
+STRAYS_NOTE = "spaces inside words: strays, read as none"
+
+
 def _strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
     """A line whose printed spaces fall inside words: none of its spaces separates parts or names."""
     if line.debris or not line.spaced:
@@ -104,7 +108,7 @@ def _strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
     clean = without_stray_spaces(line.spaced, tok)
     if clean == line.spaced:
         return line
-    notes[line.no] = "spaces inside words: strays, read as none"
+    notes[line.no] = STRAYS_NOTE
     return replace(line, spaced=clean if clean != line.text else "")
 
 
@@ -117,14 +121,15 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
     return replace(line, text=once, spaced="")
 
 
-def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement]) -> tuple[list[Item], list[Item]]:
+def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
+           strays: int = 0) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
     dups = duplicate_lines(lines, measure(lines, rules).wrapped, exempt)
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
-    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups))
+    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), strays=strays)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]

@@ -74,8 +74,11 @@ def _wrapped_rest(a: Around) -> bool:
 
 
 def _spaced_parts(a: Around) -> bool:
-    """Two parts set apart by a space, with no clause marks (a stray space inside a sentence is no sign)."""
-    return has_parts(a.pl.line.spaced) and not any(c in a.pl.line.spaced for c in "，、")
+    """Two parts set apart by a space, with no clause marks (a stray space inside a sentence is no
+    sign), and no word running on into the next line (…第37架大型工 / 业无人机: a stray space);
+    on a page that prints spaces inside words, no space is a sign."""
+    return not a.layout.stray_spaces and has_parts(a.pl.line.spaced) and not any(c in a.pl.line.spaced for c in "，、") \
+        and not (a.nxt is not None and a.nxt_kind == "body" and cut_word(a.pl.text, a.nxt.text, a.tok))
 
 
 def _before_byline(a: Around) -> bool:

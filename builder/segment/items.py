@@ -69,17 +69,18 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
     return kinds, notes
 
 
-def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter,
-                skip: frozenset[int] = frozenset()) -> tuple[tuple[Item, ...], Layout]:
+def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
+                strays: int = 0) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
         lines: the repaired lines
         skip: line numbers already placed as duplicates
+        strays: how many lines print spaces inside words
     Returns:
         the items and the page layout measures.
     """
-    layout = measure(lines, rules)
+    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines)
     pls = classify(lines, rules, skip, tok)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))

@@ -62,6 +62,7 @@ class Layout:
     width: float
     indents: int = 0
     wrapped: bool = False
+    stray_spaces: bool = False  # the page prints spaces inside words: a space there is no sign
 
     @property
     def indented(self) -> bool:
