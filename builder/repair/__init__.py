@@ -60,6 +60,9 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         quotes.update({'"': True, "'": True})
     spaced = text
     step(FixKind.SPACE, remove_cjk_spaces(text))
+    if spaced != text:
+        # A stray space can stand between a misreading and the words that show it (成功 人选).
+        step(FixKind.MISREADING, line_fixes.fix_misreadings(text, rules))
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
 
 
