@@ -75,12 +75,14 @@ _INNER_SPACE = re.compile(f"(?<=[{CJK_RANGE}])[ \u3000]+(?=[{CJK_RANGE}])")
 
 def without_stray_spaces(spaced: str, tok: Cutter) -> str:
     """The printed line with the spaces that fall inside a word of jieba's dictionary taken out
-    (今 年, 磁 性材料): no typesetter sets one there, so they are strays. When the line has any,
-    its other spaces between Chinese characters are no sign either (a stray may fall between two
-    words as well) and go too; spaces beside marks, Latin and digits stay."""
-    spaces = list(_INNER_SPACE.finditer(spaced))
-    if not spaces:
+    (今 年, 磁 性材料): no typesetter sets one there, so they are strays. Spaces between words stay
+    (they may separate names); the page's count of such lines says how far spaces are a sign."""
+    if not _INNER_SPACE.search(spaced):
         return spaced
-    stray = any(cut_word(spaced[:m.start()].replace(" ", "").replace("\u3000", ""),
-                         spaced[m.end():].replace(" ", "").replace("\u3000", ""), tok) for m in spaces)
-    return _INNER_SPACE.sub("", spaced) if stray else spaced
+    out, last = [], 0
+    for m in _INNER_SPACE.finditer(spaced):
+        before = spaced[:m.start()].replace(" ", "").replace("\u3000", "")
+        after = spaced[m.end():].replace(" ", "").replace("\u3000", "")
+        out.append(spaced[last:m.start()] + ("" if cut_word(before, after, tok) else m.group()))
+        last = m.end()
+    return "".join(out) + spaced[last:]

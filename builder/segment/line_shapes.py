@@ -183,8 +183,9 @@ def _names_across(prev: PageLine, line: Line, gap: int, rules: Rules) -> list[Pa
     at = sentence_tail_at(prev.text, rules)
     if at == len(prev.text) or len(prev.text) - at > NAMES_PIECE or any(c in rules.sentence_end for c in line.text):
         return None
-    before, names = trailing_names(prev.line.raw.rstrip() + " " + line.raw.strip(), rules)
-    if not names or len(before.rstrip()) > len(prev.line.raw.rstrip()):
+    first = (prev.line.spaced or prev.line.raw).rstrip()
+    before, names = trailing_names(first + " " + (line.spaced or line.raw).strip(), rules)
+    if not names or len(before.rstrip()) > len(first):
         return None
     note = "names after the last sentence, wrapped onto the next line"
     return [replace(prev, piece=prev.text[:at], note=note), PageLine(line, gap, "byline", names=names, note=note)]
@@ -207,7 +208,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     caption, credit = credit_split(text, rules)
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
-    _, trailing = trailing_names(line.raw, rules)
+    # With its printed spaces (they set the names apart), stray ones inside words taken out.
+    _, trailing = trailing_names(line.spaced or line.raw, rules)
     front = names_in_front(text, line.spaced, rules, tok) if tok is not None and not trailing and (
         prev is None or rules.ends_sentence(prev.text)) else None
     if front is not None:
