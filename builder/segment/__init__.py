@@ -63,11 +63,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab))
-    apart = set_apart(repaired.lines, tools.rules)
-    notes = dict(apart.glued)
+    stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
+    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in repaired.lines), tools.rules)
+    notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    lines = tuple(_strays_out(ln, tools.tok, notes) for ln in lines)
-    strays = sum(1 for note in notes.values() if note == STRAYS_NOTE)
+    strays = len(stray_notes)
     items, bare_leads = _items(lines, tools, placed, strays)
     runs = runs_of(items, tools.names, tools.rules, tools.tok)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
