@@ -1,0 +1,86 @@
+"""Narrow columns and stray spaces: one small page per kind of damage (tests/samples/segment/),
+each read as a reader reads it, and the rule that decided recorded in the line's placement."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, body, lines_with_role, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+
+def placement(page, line: int):
+    return next(p for p in page.placements if p.line == line)
+
+
+def test_wide_wrapped_lines_join_though_heading_shaped(vocab):
+    """Wrapped at 40 characters (wider than a newspaper column): a line with no sentence end
+    after an open line is its rest, not a caption before the next headline."""
+    page = sample("narrow_wide_columns.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, yichang = page.articles
+    assert body(ningbo).endswith("目前，宁波高新区有效发明专利达5854件，商标有效注册量达2.7579万件，"
+                                 "每万人高价值发明专利128件，持续位居宁波市")
+    assert yichang.title == "宜昌高新区：一季度两项指标增速全市第一"
+    assert (placement(page, 10).role, placement(page, 10).article) == ("body", 1)
+
+
+def test_full_width_line_before_the_short_last_line_is_body(vocab):
+    """A blank after every line: a full line with a sentence's commas, then the paragraph's
+    short last line and a continuation marker."""
+    page = sample("narrow_full_line_before_short.txt", vocab)
+    (art,) = page.articles
+    assert art.paragraphs[-1] == "与此同时，园区对企业新建研发中心给予最高500万元补助，带动区内医疗器械企业研发投入同比增长"
+    assert lines_with_role(page, "caption") == []
+
+
+def test_names_after_the_last_sentence_wrapped_onto_the_next_line(vocab):
+    page = sample("narrow_names_wrapped.txt", vocab)
+    assert_every_line_placed(page)
+    lanzhou, weifang = page.articles
+    assert lanzhou.authors == ("何俊鹏",)
+    assert body(lanzhou).endswith("让更多实验室成果在兰州“长大成人”。")
+    assert placement(page, 21).role == "byline"
+    assert "wrapped onto the next line" in placement(page, 21).note
+    assert weifang.authors == ()
+
+
+def test_text_repeated_around_a_caption_read_once(vocab):
+    page = sample("narrow_repeat_around_caption.txt", vocab)
+    (art,) = page.articles
+    assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
+    assert body(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
+    assert art.captions == ("图为研究院科研人员在调试激光设备。",)
+
+
+def test_misread_place_name_wrapped_across_a_line_break(vocab):
+    page = sample("narrow_place_name_wrapped.txt", vocab)
+    (art,) = page.articles
+    assert "2019年，淮南高新区与这家企业结缘" in body(art)
+    assert "潍" not in body(art)
+    assert {(f.line, f.after[-1:]) for f in page.fixes if f.kind == "place-name"} >= {(4, "淮")}
+
+
+def test_notice_in_a_narrow_column_is_no_article(vocab):
+    page = sample("narrow_notice.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.title == "聊城高新区：科创中心投入使用"
+    assert lines_with_role(page, "notice") == [7, *range(9, 22)]
+
+
+def test_marks_alone_on_a_line_end_the_sentence_before(vocab):
+    page = sample("narrow_marks_alone.txt", vocab)
+    (art,) = page.articles
+    assert art.paragraphs[0].endswith("新能源装备产业产值年均增长超过20%。")
+    assert art.paragraphs[1].startswith("园区将继续推进产业链延链补链")
+
+
+def test_stray_spaces_inside_words_are_no_subhead_and_no_break(vocab):
+    """Spaces inside words (今 年, 平 稳): no subhead of spaced parts, misreadings mended across
+    them (成功 人选), names after the last sentence read whole (梁思 敏)."""
+    page = sample("stray_spaces_in_words.txt", vocab)
+    assert_every_line_placed(page)
+    weihai, xiangtan = page.articles
+    assert weihai.subheads == ()
+    assert "这是今年以来从这里下线的第37架大型工业无人机。园区已有3家企业成功入选国家级专精特新名单。" in weihai.paragraphs
+    assert weihai.authors == ("罗丹", "梁思敏")
+    assert body(weihai).endswith("园区将继续壮大无人机产业集群。")
+    assert "strays" in placement(page, 5).note
+    assert xiangtan.title == "湘潭高新区：新材料产业园开园"
