@@ -86,7 +86,15 @@ def _before_byline(a: Around) -> bool:
 
 
 def _caption_by_layout(a: Around) -> bool:
-    return is_caption_by_layout(a.prev, a.gap_before, a.gap_after, a.nxt_kind)
+    return is_caption_by_layout(a.prev, a.gap_before, a.gap_after, a.nxt_kind) and not _opens_paragraph(a)
+
+
+def _opens_paragraph(a: Around) -> bool:
+    """On a wrapped page, a line that runs to the column edge and goes on, set no further from
+    the text below than the page's lines: the first line of a paragraph (a headline-less article
+    after a wide gap), not a caption."""
+    return a.layout.full(a.pl.text) and not _spans_columns(a) and a.nxt is not None and a.nxt_kind == "body" \
+        and a.nxt.gap <= a.layout.gap and not a.gap_after
 
 
 def _unindented_between_paragraphs(a: Around) -> bool:
