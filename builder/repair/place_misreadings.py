@@ -85,19 +85,19 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
 
 def _across_break(texts: list[str], i: int, lengths: list[int], wild: dict[str, list[str]],
                   seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer) -> list[tuple[int, str, str, str]]:
-    """A name a narrow column wrapped at line i's end (菅 / 口高新区, 菅口 / 高新区): each line's piece
-    of it, to be mended at the line's end (``end``) or start (``start``)."""
+    """A name a narrow column wrapped at line i's end (菅 / 口高新区, 菅口 / 高新区), or whose suffix it
+    wrapped (佳林高 / 新区): each line's piece of it, mended at the line's end (``end``) or start (``start``)."""
     k = next((k for k in range(i + 1, min(i + 3, len(texts))) if texts[k].strip()), None)
     if k is None:
         return []
     text, nxt = texts[i], texts[k]
-    at = min(len(text), max(lengths))
+    at = min(len(text), max(lengths) + max(map(len, SUFFIXES)))  # the name, and its suffix when that is cut
     joined = text[len(text) - at:] + nxt[:max(lengths) + 3]
     out = []
     # Suffixes read in the joined text as on one line (构建高新 / 区: 高新区 is no suffix of 高新).
     for m in gaz.suffix.finditer(joined):
-        if m.start() < at:
-            continue
+        if m.end() <= at:
+            continue  # on line i alone: read there
         for n in lengths:
             j = m.start() - n
             cand = joined[j:m.start()] if 0 <= j < at else ""
@@ -106,11 +106,15 @@ def _across_break(texts: list[str], i: int, lengths: list[int], wild: dict[str, 
             best = _right_form(cand, i, joined[m.start()], wild, seen, page, gaz)
             if best is None:
                 continue
+            if m.start() < at:  # the suffix itself wrapped (佳林高 / 新区): the name is line i's
+                out.append((i, joined[j:at], best + joined[m.start():at], "end"))
+                continue
             head = at - j
-            out.append((i, cand[:head], best[:head], "end"))
-            if head < n:
+            if cand[:head] != best[:head]:
+                out.append((i, cand[:head], best[:head], "end"))
+            if head < n and cand[head:] != best[head:]:
                 out.append((k, cand[head:], best[head:], "start"))
-        break  # only the suffix right after the break
+        break  # only the suffix at the break
     return out
 
 

@@ -52,9 +52,11 @@ def test_text_repeated_around_a_caption_read_once(vocab):
 def test_misread_place_name_wrapped_across_a_line_break(vocab):
     page = sample("narrow_place_name_wrapped.txt", vocab)
     (art,) = page.articles
+    """The name cut (潍 / 南高新区) or its suffix cut (潍南高 / 新区) at the column edge."""
     assert "2019年，淮南高新区与这家企业结缘" in body(art)
+    assert "园区所在的淮南高新区已集聚大数据企业80余家" in body(art)
     assert "潍" not in body(art)
-    assert {(f.line, f.after[-1:]) for f in page.fixes if f.kind == "place-name"} >= {(4, "淮")}
+    assert {(f.line, f.after[-3:]) for f in page.fixes if f.kind == "place-name"} == {(4, "年，淮"), (6, "淮南高")}
 
 
 def test_notice_in_a_narrow_column_is_no_article(vocab):
