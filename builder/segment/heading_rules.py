@@ -113,7 +113,10 @@ def _runs_on(a: Around) -> bool:
     if certain_join(a.pl.text, a.nxt.text, a.rules, a.tok):
         return True
     width = a.layout.width
-    return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width
+    # Not where the next line opens a paragraph: indented on a page that indents them.
+    opens = a.layout.indented and indented(a.nxt.line)
+    return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width \
+        and not opens
 
 
 def _spans_columns(a: Around) -> bool:
