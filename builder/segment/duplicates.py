@@ -15,6 +15,8 @@ from ..textmatch.cjk import CJK_PUNCT
 # A line or paragraph shorter than this may repeat by chance (a short subhead);
 # only exact copies of a caption-sized line count then.
 MIN_CHARS = 20
+# A line this share of a wrapped page's width runs to the column edge.
+FULL = 0.75
 # A tail fragment (ending a sentence) this long or longer that repeats part of an
 # earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
 MIN_FRAGMENT = 12
@@ -38,7 +40,8 @@ def norm(text: str) -> str:
     return text if text.isalnum() else _NOT_WORD.sub("", text)  # most lines: nothing else to drop
 
 
-def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset()) -> dict[int, int]:
+def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset(),
+                    width: float = 0.0) -> dict[int, int]:
     """Lines whose text was printed before on the page.
 
     In narrow-column pages a line is only a piece of a paragraph and a short
@@ -47,6 +50,8 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
 
     Arguments:
         exempt: line numbers never counted as copies (bylines: the same reporters sign twice)
+        width: a wrapped page's line width; a short line that runs to it is a piece of a paragraph
+            (药高新区（高港区） twice in a column nine characters wide), no repeated caption
     Returns:
         {line number of the copy: line number of the first printing}
     """
@@ -68,7 +73,7 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
                 first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
                 found[line.no] = first
                 continue
-        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4:
+        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 and not (wrapped and len(line.text) >= FULL * width):
             found[line.no] = exact[key]
             continue
         exact.setdefault(key, line.no)

@@ -174,6 +174,16 @@ def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Ru
     return out
 
 
+def _inside_sentence(lines: tuple[Line, ...], k: int, roles: dict[int, tuple[str, str]], rules: Rules) -> bool:
+    """A line that reads as a column label alone (怀化学院·高新产业) set tight between two lines of text,
+    the one above leaving its sentence open: a narrow column's line of a paragraph."""
+    if k == 0 or k + 1 >= len(lines):
+        return False
+    prev, nxt = lines[k - 1], lines[k + 1]
+    return not prev.debris and not nxt.debris and prev.no not in roles and bool(prev.text) \
+        and not rules.ends_sentence(prev.text) and not line_kind(prev.spaced or prev.text, rules)
+
+
 def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
     """Find the page's furniture and notices (see the module docstring)."""
     gaps = _gaps(lines)
@@ -189,6 +199,8 @@ def set_apart(lines: tuple[Line, ...], rules: Rules) -> Apart:
             continue
         spaced = ln.spaced or ln.text
         kind = line_kind(spaced, rules)
+        if kind == "column label" and _inside_sentence(lines, k, roles, rules):
+            kind = None
         if kind:
             roles[ln.no] = ("furniture", f"page furniture: {kind}")
             dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(spaced)) if d]

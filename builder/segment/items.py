@@ -90,10 +90,11 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
     blocks = heading_blocks(pls, rules)
     skip_to = -1
     repeats: set[int] = set()  # lines that only repeat the text before a caption
+    echo = [""]  # the rest of such a repeat, still to come on the next lines
 
     def close() -> None:
         nonlocal cut
-        cut = False
+        cut, echo[0] = False, ""
         if para:
             text = "".join("" if p.no in repeats else p.text for p in para)
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
@@ -120,12 +121,12 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
-                para.append(_after_cut(para, pl, repeats) if cut else pl)
+                para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
             if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
                     and not rules.ends_sentence(para[-1].text):
-                para.append(pl)  # no blank line between them: one printed block
+                para.append(_echoed(pl, repeats, echo))  # no blank line between them: one printed block
                 continue
             close()
             para.append(pl)
@@ -145,20 +146,41 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
 # Text this long that a paragraph resumes with after a caption, and that its part before the
 # caption ended with, was printed twice around the picture (…下游客户， / 图为… / 还帮助…下游客户，).
 MIN_REPEAT = 8
+# A whole line repeated after the caption is found this far back from the paragraph's end.
+REPEAT_REACH = 40
+REPEAT_NOTE = "repeats the text printed before the caption; read once"
 
 
-def _after_cut(para: list[PageLine], pl: PageLine, repeats: set[int]) -> PageLine:
-    """The line that resumes a paragraph after a caption, without the text it repeats from before it."""
+def _after_cut(para: list[PageLine], pl: PageLine, repeats: set[int], echo: list[str]) -> PageLine:
+    """The line that resumes a paragraph after a caption, without the text it repeats from before
+    it: its start repeats the paragraph's end, or the whole line repeats text near the end (then
+    ``echo`` keeps the rest of the repeat, for the lines after it)."""
     before = "".join(p.text for p in para if p.no not in repeats)
     text = pl.text
     k = next((k for k in range(len(text), MIN_REPEAT - 1, -1) if before.endswith(text[:k])), 0)
-    if not k:
+    at = before.rfind(text, max(0, len(before) - REPEAT_REACH)) if not k and len(text) >= MIN_REPEAT else -1
+    if not k and at < 0:
         return pl
-    note = "repeats the text printed before the caption; read once"
+    if at >= 0:
+        echo[0] = before[at + len(text):]
+        k = len(text)
     if k == len(text):
         repeats.add(pl.no)
-        return replace(pl, note=note)
-    return replace(pl, piece=text[k:], note=note)
+        return replace(pl, note=REPEAT_NOTE)
+    return replace(pl, piece=text[k:], note=REPEAT_NOTE)
+
+
+def _echoed(pl: PageLine, repeats: set[int], echo: list[str]) -> PageLine:
+    """A line after a repeat begun after a caption: without the part of it that is still the repeat."""
+    rest, text = echo[0], pl.text
+    echo[0] = ""
+    if not rest:
+        return pl
+    if rest.startswith(text):
+        echo[0] = rest[len(text):]
+        repeats.add(pl.no)
+        return replace(pl, note=REPEAT_NOTE)
+    return replace(pl, piece=text[len(rest):], note=REPEAT_NOTE) if text.startswith(rest) else pl
 
 
 # A headline wrapped at the column edge takes at most this many lines.

@@ -177,18 +177,23 @@ NAMES_PIECE = 16
 
 def _names_across(prev: PageLine, line: Line, gap: int, rules: Rules) -> list[PageLine] | None:
     """Names printed after a paragraph's last sentence, wrapped onto the next line
-    (…长大成人”。 （本报记者 / 何俊鹏）): the sentence ends the paragraph and the names are a byline."""
-    if prev.shape != "body" or prev.trailing or prev.piece or gap > 1 or len(line.text) > NAMES_PIECE:
+    (…长大成人”。 （本报记者 / 何俊鹏）, …发展。李晓兰 曾 / 永洪): the sentence ends the paragraph
+    and the names are a byline."""
+    if prev.shape != "body" or prev.piece or gap > 1 or len(line.text) > NAMES_PIECE:
         return None
-    at = sentence_tail_at(prev.text, rules)
-    if at == len(prev.text) or len(prev.text) - at > NAMES_PIECE or any(c in rules.sentence_end for c in line.text):
+    text = prev.line.text
+    at = sentence_tail_at(text, rules)
+    if at == len(text) or len(text) - at > NAMES_PIECE or any(c in rules.sentence_end for c in line.text):
         return None
-    first = (prev.line.spaced or prev.line.raw).rstrip()
-    before, names = trailing_names(first + " " + (line.spaced or line.raw).strip(), rules)
-    if not names or len(before.rstrip()) > len(first):
+    first = prev.line.spaced or prev.line.raw
+    # A name cut at the column edge runs on with no space; a space at the edge stays one.
+    glue = " " if prev.line.raw[-1:].isspace() or line.raw[:1].isspace() else ""
+    before, names = trailing_names(first.rstrip() + glue + (line.spaced or line.raw).strip(), rules)
+    if not names or len(before.rstrip()) > len(first.rstrip()) or len("".join(names)) <= len("".join(prev.trailing)):
         return None
     note = "names after the last sentence, wrapped onto the next line"
-    return [replace(prev, piece=prev.text[:at], note=note), PageLine(line, gap, "byline", names=names, note=note)]
+    return [replace(prev, piece=text[:at], trailing=(), names_at=0, note=note),
+            PageLine(line, gap, "byline", names=names, note=note)]
 
 
 def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None) -> list[PageLine]:
@@ -203,7 +208,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "caption", note="a caption by its opening words")]
     if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
         return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
-    if names and (marked or not prev_open):
+    # A byline never ends with a comma (…机构和下 / 游客户，: a sentence wrapped, no 游 to sign it).
+    if names and (marked or not prev_open) and not text.endswith("，"):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
     if credit:

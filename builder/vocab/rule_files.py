@@ -74,6 +74,7 @@ class Rules:
     notice_max_lines: int = 12
     notice_max_chars: int = 160
     stray_space_lines: int = 2
+    name_never_ends: str = ""
     caption_max_chars: int = 30  # a caption is short (segment/captions.py)
     wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
     column_max_chars: int = 30
@@ -175,6 +176,7 @@ def load_rules(path: Path) -> Rules:
         notice_max_lines=int(d.get("notice_max_lines", 12)),
         notice_max_chars=int(d.get("notice_max_chars", 160)),
         stray_space_lines=int(d.get("stray_space_lines", 2)),
+        name_never_ends=d.get("name_never_ends", ""),
         caption_max_chars=int(d.get("caption_max_chars", 30)),
         wrapped_share=float(d.get("wrapped_share", 0.5)),
         column_max_chars=int(d.get("column_max_chars", 30)),
