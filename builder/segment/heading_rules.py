@@ -41,6 +41,7 @@ class Around:
     layout: Layout
     rules: Rules
     tok: Cutter
+    above_caption: PageLine | None = None  # the body line above the captions and credits right above it
 
     @property
     def after_end(self) -> bool:
@@ -68,9 +69,12 @@ def _before_credit(a: Around) -> bool:
 
 
 def _wrapped_rest(a: Around) -> bool:
-    if a.prev != "body" or a.rules.ends_sentence(a.prev_pl.text) or a.gap_before:
+    """The rest of the open line above, or of the one above the photo captions set inside its
+    paragraph (…研究院不仅提供技术， / 图为… / 还帮助企业对接…)."""
+    before = a.above_caption if a.prev in ("caption", "credit") else a.prev_pl if a.prev == "body" else None
+    if before is None or a.rules.ends_sentence(before.text) or a.gap_before:
         return False
-    return a.layout.full(a.prev_pl.text) or certain_join(a.prev_pl.text, a.pl.text, a.rules, a.tok)
+    return a.layout.full(before.text) or certain_join(before.text, a.pl.text, a.rules, a.tok)
 
 
 def _spaced_parts(a: Around) -> bool:
@@ -183,7 +187,11 @@ def around(pls: tuple[PageLine, ...], kinds: list[str], i: int, layout: Layout, 
     while j < n and pls[j].shape in ("heading", "credit", "subtitle"):
         j += 1
     ends_at = None if j >= n else ("lead" if lead_marker(pls[j].text, rules) else pls[j].shape)
-    return Around(pl=pl, prev=kinds[i - 1] if i else None, prev_pl=pls[i - 1] if i else None,
+    k = i - 1
+    while k >= 0 and kinds[k] in ("caption", "credit"):
+        k -= 1
+    above = pls[k] if 0 <= k < i - 1 and kinds[k] == "body" else None
+    return Around(pl=pl, prev=kinds[i - 1] if i else None, prev_pl=pls[i - 1] if i else None, above_caption=above,
                   before_prev=kinds[i - 2] if i > 1 else None, nxt=nxt, nxt_kind=nxt_kind, ends_at=ends_at,
                   gap_before=layout.big_gap(pl.gap) if i else False,
                   gap_after=nxt is not None and layout.big_gap(nxt.gap), layout=layout, rules=rules, tok=tok)

@@ -38,15 +38,20 @@ def test_names_after_the_last_sentence_wrapped_onto_the_next_line(vocab):
     assert body(lanzhou).endswith("让更多实验室成果在兰州“长大成人”。")
     assert placement(page, 21).role == "byline"
     assert "wrapped onto the next line" in placement(page, 21).note
-    assert weifang.authors == ()
+    # a name cut at the column edge runs on with no space (曾 / 永洪)
+    assert weifang.authors == ("李晓兰", "曾永洪")
+    assert body(weifang).endswith("共促发展。")
 
 
 def test_text_repeated_around_a_caption_read_once(vocab):
     page = sample("narrow_repeat_around_caption.txt", vocab)
     (art,) = page.articles
     assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
-    assert body(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
-    assert art.captions == ("图为研究院科研人员在调试激光设备。",)
+    assert art.paragraphs[0].endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
+    assert art.captions == ("图为研究院科研人员在调试激光设备。", "图为中试车间。")
+    # the repeat over two lines after the caption, and the rest of the paragraph joined on
+    assert art.paragraphs[1] == ("研究院的中试车间向园区企业开放，企业可以借用中试线验证新工艺，"
+                                 "不用自己投入大笔资金购买设备和仪器，今年已有18家企业借用中试线。")
 
 
 def test_misread_place_name_wrapped_across_a_line_break(vocab):
@@ -86,3 +91,23 @@ def test_stray_spaces_inside_words_are_no_subhead_and_no_break(vocab):
     assert body(weihai).endswith("园区将继续壮大无人机产业集群。")
     assert "strays" in placement(page, 5).note
     assert xiangtan.title == "湘潭高新区：新材料产业园开园"
+
+
+def test_column_label_inside_an_open_sentence_is_a_line_of_it(vocab):
+    """怀化学院·高新产业 reads as a column label (园区·区域) but stands tight inside a sentence."""
+    page = sample("narrow_label_in_sentence.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert "携手打造的怀化学院·高新产业研究院，更是开创了产学研一体化的新篇章。" in body(art)
+    assert lines_with_role(page, "furniture") == []
+
+
+def test_headline_less_article_after_a_wide_gap_is_no_caption(vocab):
+    """Wrapped at 30: the first line of a headline-less article after a wide gap runs to the
+    column edge and goes on; a caption would not."""
+    page = sample("narrow_headlineless_after_gap.txt", vocab)
+    hangzhou, baiyin = page.articles
+    assert hangzhou.title == "杭州高新区：第二季度重大项目集中开工"
+    assert baiyin.title_generated
+    assert body(baiyin).startswith("近日，白银高新区组织重点企业参加兰州交通大学能源化工、生物类校园专场招聘活动。")
+    assert lines_with_role(page, "caption") == []
