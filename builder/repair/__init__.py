@@ -83,6 +83,28 @@ def _rejoin_line_ends(lines: list[Line], fixes: list[Fix], rules: Rules) -> None
         fixes.append(Fix(FixKind.PUNCTUATION, lines[prev].no, before, before + marks))
 
 
+def _misreadings_across_breaks(lines: list[Line], fixes: list[Fix], rules: Rules) -> None:
+    """A Latin misreading a narrow column wrapped (布局 and / 核心): read with the character across
+    the break, each line mended on its side of it."""
+    texts = [k for k, ln in enumerate(lines) if not ln.debris and ln.text]
+    for i, j in zip(texts, texts[1:]):
+        a, b = lines[i], lines[j]
+        if j - i > 2:
+            continue
+        # With the printed spaces: the Latin word is a word only where a space sets it off.
+        if a.text[-1:].isascii() and not b.text[:1].isascii():
+            mended = remove_cjk_spaces(line_fixes.fix_misreadings((a.spaced or a.text) + " " + b.text[0], rules))
+            k, line, text = i, a, mended[:-1] if mended.endswith(b.text[0]) else a.text
+        elif b.text[:1].isascii() and not a.text[-1:].isascii():
+            mended = remove_cjk_spaces(line_fixes.fix_misreadings(a.text[-1] + " " + (b.spaced or b.text), rules))
+            k, line, text = j, b, mended[1:] if mended.startswith(a.text[-1]) else b.text
+        else:
+            continue
+        if text != line.text:
+            fixes.append(Fix(FixKind.MISREADING, line.no, line.text, text))
+            lines[k] = replace(line, text=text)
+
+
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
     """Repair every line of a page.
 
@@ -98,6 +120,7 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
         lines.append(line)
         fixes.extend(made)
     _rejoin_line_ends(lines, fixes, rules)
+    _misreadings_across_breaks(lines, fixes, rules)
     for i, wrong, right, where in place_fixes([ln.text for ln in lines], vocab):
         before = lines[i].text
         if where == "end":

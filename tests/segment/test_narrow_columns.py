@@ -111,3 +111,11 @@ def test_headline_less_article_after_a_wide_gap_is_no_caption(vocab):
     assert baiyin.title_generated
     assert body(baiyin).startswith("近日，白银高新区组织重点企业参加兰州交通大学能源化工、生物类校园专场招聘活动。")
     assert lines_with_role(page, "caption") == []
+
+
+def test_latin_misreading_wrapped_across_a_line_break(vocab):
+    """and / or read for 和 / 或 between Chinese characters, the column edge between them."""
+    page = sample("narrow_latin_wrapped.txt", vocab)
+    (art,) = page.articles
+    assert "加强产业前瞻布局和核心技术创新，深化技术攻关、成果转化或人才培养等院地合作。" in body(art)
+    assert [f.line for f in page.fixes if f.kind == "misreading"] == [4, 5]
