@@ -24,7 +24,7 @@ from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
-from .joins import without_stray_spaces
+from .joins import cut_word, without_stray_spaces
 from .line_shapes import measure
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
@@ -127,7 +127,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
     layout = measure(lines, rules)
-    dups = duplicate_lines(lines, layout.wrapped, exempt, layout.width)
+    dups = duplicate_lines(lines, layout.wrapped, exempt, layout.width, lambda a, b: cut_word(a, b, tools.tok))
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), strays=strays)

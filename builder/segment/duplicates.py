@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from typing import Callable
 
 from ..model import Line
 from ..textmatch.cjk import CJK_PUNCT
@@ -41,7 +42,7 @@ def norm(text: str) -> str:
 
 
 def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset(),
-                    width: float = 0.0) -> dict[int, int]:
+                    width: float = 0.0, runs_on: Callable[[str, str], bool] | None = None) -> dict[int, int]:
     """Lines whose text was printed before on the page.
 
     In narrow-column pages a line is only a piece of a paragraph and a short
@@ -52,6 +53,8 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
         exempt: line numbers never counted as copies (bylines: the same reporters sign twice)
         width: a wrapped page's line width; a short line that runs to it is a piece of a paragraph
             (药高新区（高港区） twice in a column nine characters wide), no repeated caption
+        runs_on: whether a word runs across the break between two lines (突 / 破300亿元。): a short
+            line the line above runs on into is the end of its sentence, no copy
     Returns:
         {line number of the copy: line number of the first printing}
     """
@@ -60,9 +63,11 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
     exact: dict[str, int] = {}
     offset = 0
     found: dict[int, int] = {}
+    above = ""
     for line in lines:
         if line.debris or line.no in exempt:
             continue
+        before, above = above, line.text
         key = norm(line.text)
         if not key:
             continue
@@ -73,7 +78,8 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
                 first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
                 found[line.no] = first
                 continue
-        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 and not (wrapped and len(line.text) >= FULL * width):
+        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 and not (wrapped and len(line.text) >= FULL * width) \
+                and not (runs_on is not None and before and runs_on(before, line.text)):
             found[line.no] = exact[key]
             continue
         exact.setdefault(key, line.no)

@@ -119,3 +119,13 @@ def test_latin_misreading_wrapped_across_a_line_break(vocab):
     (art,) = page.articles
     assert "加强产业前瞻布局和核心技术创新，深化技术攻关、成果转化或人才培养等院地合作。" in body(art)
     assert [f.line for f in page.fixes if f.kind == "misreading"] == [4, 5]
+
+
+def test_short_sentence_end_printed_twice_is_no_copy(vocab):
+    """破300亿元。 ends a sentence in two articles of a narrow column: the line above runs on into
+    it (突 / 破), so it is no copy of a caption."""
+    page = sample("narrow_short_tail_twice.txt", vocab)
+    xiaogan, jingdezhen = page.articles
+    assert body(xiaogan).endswith("力争到2026年光电子产业产值突破300亿元。")
+    assert body(jingdezhen).endswith("2023年航空产业产值突破300亿元。")
+    assert lines_with_role(page, "duplicate") == []
