@@ -126,8 +126,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
-    layout = measure(lines, rules)
-    dups = duplicate_lines(lines, layout.wrapped, exempt, layout.width, lambda a, b: cut_word(a, b, tools.tok))
+    dups = duplicate_lines(lines, measure(lines, rules).wrapped, exempt, lambda a, b: cut_word(a, b, tools.tok))
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), strays=strays)

@@ -16,8 +16,6 @@ from ..textmatch.cjk import CJK_PUNCT
 # A line or paragraph shorter than this may repeat by chance (a short subhead);
 # only exact copies of a caption-sized line count then.
 MIN_CHARS = 20
-# A line this share of a wrapped page's width runs to the column edge.
-FULL = 0.75
 # A tail fragment (ending a sentence) this long or longer that repeats part of an
 # earlier line is a copy too (…加快引进一批龙头企业和配套项目。).
 MIN_FRAGMENT = 12
@@ -42,7 +40,7 @@ def norm(text: str) -> str:
 
 
 def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset(),
-                    width: float = 0.0, runs_on: Callable[[str, str], bool] | None = None) -> dict[int, int]:
+                    runs_on: Callable[[str, str], bool] | None = None) -> dict[int, int]:
     """Lines whose text was printed before on the page.
 
     In narrow-column pages a line is only a piece of a paragraph and a short
@@ -51,10 +49,9 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
 
     Arguments:
         exempt: line numbers never counted as copies (bylines: the same reporters sign twice)
-        width: a wrapped page's line width; a short line that runs to it is a piece of a paragraph
-            (药高新区（高港区） twice in a column nine characters wide), no repeated caption
-        runs_on: whether a word runs across the break between two lines (突 / 破300亿元。): a short
-            line the line above runs on into is the end of its sentence, no copy
+        runs_on: whether a word runs across the break between two lines (突 / 破300亿元。,
+            泰州医 / 药高新区（高港区）): a short line the line above runs on into is a piece of
+            its sentence, no copy
     Returns:
         {line number of the copy: line number of the first printing}
     """
@@ -63,11 +60,13 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
     exact: dict[str, int] = {}
     offset = 0
     found: dict[int, int] = {}
-    above = ""
+    above, prev_copy = "", False
     for line in lines:
         if line.debris or line.no in exempt:
             continue
-        before, above = above, line.text
+        # The line above, unless it is itself a copy (then this one goes on the copied text).
+        before, above = ("" if prev_copy else above), line.text
+        prev_copy = False
         key = norm(line.text)
         if not key:
             continue
@@ -77,10 +76,12 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
             if pos >= 0:
                 first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
                 found[line.no] = first
+                prev_copy = True
                 continue
-        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 and not (wrapped and len(line.text) >= FULL * width) \
+        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 \
                 and not (runs_on is not None and before and runs_on(before, line.text)):
             found[line.no] = exact[key]
+            prev_copy = True
             continue
         exact.setdefault(key, line.no)
         blob += key + "\n"
