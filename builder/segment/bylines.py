@@ -27,7 +27,8 @@ _PARENS = re.compile(r"^[(（]\s*(.{1,60}?)\s*[)）]$")
 
 def is_name(word: str, rules: Rules) -> bool:
     """A plausible Chinese personal name: a common surname and one or two more characters."""
-    if not _NAME_CHARS.match(word) or word[-1] in rules.name_never_ends:
+    # 成立于, 位于: words that need more after them are no names (a wrapped line, not a byline).
+    if not _NAME_CHARS.match(word) or word[-1] in rules.name_never_ends or word in rules.continuation_end_words:
         return False
     if any(word.startswith(c) for c in rules.compound_surnames):
         return 3 <= len(word) <= 4

@@ -129,3 +129,15 @@ def test_short_sentence_end_printed_twice_is_no_copy(vocab):
     assert body(xiaogan).endswith("力争到2026年光电子产业产值突破300亿元。")
     assert body(jingdezhen).endswith("2023年航空产业产值突破300亿元。")
     assert lines_with_role(page, "duplicate") == []
+
+
+def test_wrapped_words_that_look_like_names_are_no_byline(vocab):
+    """游客户， (a comma ends it), 成立于 (a word that needs more) and 江门 高新区 (a place) after a
+    line break or a sentence end are no names: the sentence goes on."""
+    page = sample("narrow_no_byline.txt", vocab)
+    (art,) = page.articles
+    assert art.authors == ()
+    assert "还帮助企业对接投资机构和下游客户，企业成立第二年" in body(art)
+    assert "园区内的新材料企业成立于2013年" in body(art)
+    assert "备受关注。江门高新区组织企业和科研机构联合开展" in body(art)
+    assert lines_with_role(page, "byline") == []
