@@ -94,11 +94,12 @@ def _caption_by_layout(a: Around) -> bool:
 
 
 def _opens_paragraph(a: Around) -> bool:
-    """On a wrapped page, a line that runs to the column edge and goes on, set no further from
-    the text below than the page's lines: the first line of a paragraph (a headline-less article
-    after a wide gap), not a caption."""
-    return a.layout.full(a.pl.text) and not _spans_columns(a) and a.nxt is not None and a.nxt_kind == "body" \
-        and a.nxt.gap <= a.layout.gap and not a.gap_after
+    """On a wrapped page, a line that runs to the column edge and goes on (into body, or into
+    another full line), set no further from the text below than the page's lines: the first line
+    of a paragraph (a headline-less article after a wide gap), not a caption."""
+    goes_on = a.nxt is not None and (a.nxt_kind == "body" or (a.nxt_kind == "heading" and a.layout.full(a.nxt.text)))
+    return a.layout.full(a.pl.text) and not _spans_columns(a) and goes_on and a.nxt.gap <= a.layout.gap \
+        and not a.gap_after
 
 
 def _unindented_between_paragraphs(a: Around) -> bool:
