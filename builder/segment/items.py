@@ -64,7 +64,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
     notes = [pl.note for pl in pls]
     for i, pl in enumerate(pls):
         if pl.shape == "heading" and not pl.piece:
-            kinds[i], rule = decide(around(pls, kinds, i, layout, rules, tok))
+            kinds[i], rule = decide(around(pls, kinds, i, layout.at(pl.no), rules, tok))
             notes[i] = f"{kinds[i]}: {rule}"
     return kinds, notes
 
@@ -119,7 +119,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
             continue
         if kind == "body":
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
-                    and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
+                    and (layout.at(para[-1].no).full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
                 para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False

@@ -6,7 +6,7 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
@@ -63,6 +63,15 @@ class Layout:
     indents: int = 0
     wrapped: bool = False
     stray_spaces: bool = False  # the page prints spaces inside words: a space there is no sign
+    # Per line number, the width of the lines around it where they are wrapped though the page
+    # as a whole is not (one article set in narrow columns beside wider ones).
+    local: dict[int, float] = field(default_factory=dict, compare=False)
+
+    def at(self, no: int) -> Layout:
+        """The layout around line ``no``: the page's, or its narrow part's."""
+        if no not in self.local:
+            return self
+        return replace(self, width=self.local[no], wrapped=True, local={})
 
     @property
     def indented(self) -> bool:
@@ -98,6 +107,7 @@ def heading_shaped(text: str, rules: Rules) -> bool:
 
 def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
     gaps, widths, run, seen = [], [], 0, False
+    measured: list[int] = []  # the line numbers of widths
     indents = sum(1 for line in lines if not line.debris and indented(line))
     for line in lines:
         if line.debris:
@@ -108,10 +118,26 @@ def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
         seen, run = True, 0
         if len(line.text) >= 4:
             widths.append(len(line.text))
+            measured.append(line.no)
     gap = statistics.mode(gaps) if gaps else 1
+    width = _upper_quartile(widths)
+    wrapped = _wrapped(widths, width, rules)
+    window = rules.column_window_lines if rules is not None else 30
+    local = {}
+    if not wrapped and len(widths) > 2 * window:  # a long page: a part of it may be set in columns
+        for k, no in enumerate(measured):
+            # The lines before it or the lines after it: the first and last lines of a narrow
+            # part are judged by the part, not by a window half of it wider.
+            for near in (widths[max(0, k - window):k + 1], widths[k:k + window + 1]):
+                w = _upper_quartile(near)
+                if len(near) > window // 2 and _wrapped(near, w, rules):
+                    local[no] = min(w, local.get(no, w))
+    return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, local=local)
+
+
+def _upper_quartile(widths: list[int]) -> float:
     # The upper quartile: headings, bylines and captions are short on any page.
-    width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
-    return Layout(gap=gap, width=width, indents=indents, wrapped=_wrapped(widths, width, rules))
+    return statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
 
 
 def _wrapped(widths: list[int], width: float, rules: Rules | None) -> bool:

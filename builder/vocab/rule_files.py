@@ -79,6 +79,7 @@ class Rules:
     wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
     column_max_chars: int = 30
     column_wrapped_share: float = 0.35
+    column_window_lines: int = 30
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -181,6 +182,7 @@ def load_rules(path: Path) -> Rules:
         wrapped_share=float(d.get("wrapped_share", 0.5)),
         column_max_chars=int(d.get("column_max_chars", 30)),
         column_wrapped_share=float(d.get("column_wrapped_share", 0.35)),
+        column_window_lines=int(d.get("column_window_lines", 30)),
     )
 
 

@@ -141,3 +141,17 @@ def test_wrapped_words_that_look_like_names_are_no_byline(vocab):
     assert "园区内的新材料企业成立于2013年" in body(art)
     assert "备受关注。江门高新区组织企业和科研机构联合开展" in body(art)
     assert lines_with_role(page, "byline") == []
+
+
+def test_one_article_in_narrow_columns_on_a_wide_page(vocab):
+    """The page as a whole is not wrapped (whole paragraphs), but one article is set in a column
+    13 characters wide with a blank after every line: its lines are judged by its own width, so
+    its first line is no headline and its lines are joined into paragraphs."""
+    page = sample("narrow_part_of_a_wide_page.txt", vocab)
+    assert_every_line_placed(page)
+    xiaogan, leshan = page.articles
+    assert leshan.title == "乐山高新区：晶硅光伏产业集群持续壮大"
+    assert leshan.paragraphs[0].startswith("今年上半年，乐山高新区晶硅光伏产业实现产值420亿元")
+    assert "一家电池组件企业新建的高效电池生产线今年实现满产，电池转换效率达到25%以上。" in leshan.paragraphs[1]
+    assert len(leshan.paragraphs) == 5
+    assert xiaogan.title == "孝感高新区：光电子产业“追光”前行"
