@@ -30,17 +30,20 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "in narrow columns headline-less articles and subheads merge with the article "
-                                   "before, and column breaks are taken for article ends",
-    "wrap_blank_between_paragraphs": "narrow columns: wrapped lines of a headline-less article or after a caption "
-                                     "are joined to the article before",
-    "wrap_no_blank_lines": "narrow columns with no blank line: paragraph and article ends are not found",
+    "wrap_blank_after_every_line": "narrow columns: a column of one article set inside another at a full line (dp-04), "
+                                   "glued headlines of a line-joined page cut over several lines (dp-09), OCR "
+                                   "repeats and garbled lines (004, 000)",
+    "wrap_blank_between_paragraphs": "narrow columns: the same as with a blank after every line, and a page whose "
+                                     "article widths differ read at one width (dp-08)",
+    "wrap_no_blank_lines": "narrow columns with no blank line: a column break at a full line is not found (dp-04), "
+                           "glued headlines cut over several lines (dp-09), OCR repeats (004)",
     "one_line_per_paragraph": "a page set in columns (003) read again one line per paragraph finds other "
                               "headlines; bylines and titles read from a joined line change",
     "joined_until_sentence_end": "a headline glued to the first sentence is not split off again, so articles merge",
     "markup_added": "a <mark> or ^{…} inside a headline, or # before a subhead, changes the title or splits an article",
     "punctuation_half_width": "half-width colons and quotes change how a headline's parts and bylines are read",
-    "stray_spaces_in_paragraphs": "a stray space at a line end is read as a break between articles or paragraphs",
+    "stray_spaces_in_paragraphs": "a stray space between two words, or inside a name jieba does not know (帕 提古丽, "
+                                  "曾 永洪), reads as a separator; glued headlines with stray spaces (dp-09)",
     "headlines_at_page_end": "headlines set at the page end are not matched back to their bodies",
     "headlines_after_their_body": "a headline after its body is read as the headline of the article that follows",
 }
