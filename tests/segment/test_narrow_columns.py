@@ -155,3 +155,11 @@ def test_one_article_in_narrow_columns_on_a_wide_page(vocab):
     assert "一家电池组件企业新建的高效电池生产线今年实现满产，电池转换效率达到25%以上。" in leshan.paragraphs[1]
     assert len(leshan.paragraphs) == 5
     assert xiaogan.title == "孝感高新区：光电子产业“追光”前行"
+
+
+def test_hyphen_wrapped_to_the_line_start_is_no_subtitle(vocab):
+    """生物通风 / -气相抽提: one hyphen opening a line is the word's, wrapped; a subtitle opens with a dash."""
+    page = sample("narrow_hyphen_at_line_start.txt", vocab)
+    (art,) = page.articles
+    assert art.paragraphs == ("浙江大学教授谢海建介绍，研究院针对不同气候类型的污染状况，采用层次分析法制定生物通风-气相抽提、"
+                              "垂直阻隔、水平覆盖等技术组合方式，对污染场地进行综合管控和修复治理。",)
