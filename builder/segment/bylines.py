@@ -51,18 +51,27 @@ def strip_markers(text: str, rules: Rules) -> tuple[str, bool]:
 
 
 def _tokens(rest: str, rules: Rules) -> list[str]:
-    """The words of a byline; a surname and one character set apart by a space are one name (严　蕊)."""
+    """The words of a byline; a surname and one character set apart by a space are one name (严　蕊).
+    A stray space can cut a name too: a lone surname before one or two characters (曾 永洪), or one
+    character after a two-character name (陈雨 萌), is one name with them."""
     words = [w for w in _NAME_SEPARATORS.split(rest) if w]
     out: list[str] = []
+    whole = False  # the last word was printed whole (not put together here)
     i = 0
     while i < len(words):
         w = words[i]
-        if len(w) == 1 and w in rules.surnames and i + 1 < len(words) and len(words[i + 1]) == 1:
-            out.append(w + words[i + 1])
-            i += 2
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if len(w) == 1 and w in rules.surnames and 1 <= len(nxt) <= 2 and _NAME_CHARS.match(nxt) \
+                and (len(nxt) == 1 or not is_name(nxt, rules)):
+            out.append(w + nxt)
+            i, whole = i + 2, False
+            continue
+        if len(w) == 1 and whole and len(out[-1]) == 2 and is_name(out[-1], rules) and is_name(out[-1] + w, rules):
+            out[-1] += w
+            i, whole = i + 1, False
             continue
         out.append(w)
-        i += 1
+        i, whole = i + 1, True
     return out
 
 

@@ -91,6 +91,8 @@ def test_stray_spaces_inside_words_are_no_subhead_and_no_break(vocab):
     assert body(weihai).endswith("园区将继续壮大无人机产业集群。")
     assert "strays" in placement(page, 5).note
     assert xiangtan.title == "湘潭高新区：新材料产业园开园"
+    # a stray space inside a name after the last sentence: 陈雨 萌 is one name
+    assert xiangtan.authors == ("赵志高", "陈雨萌")
 
 
 def test_column_label_inside_an_open_sentence_is_a_line_of_it(vocab):
