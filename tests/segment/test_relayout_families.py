@@ -42,8 +42,8 @@ FAILING = {
     "joined_until_sentence_end": "a headline glued to the first sentence is not split off again, so articles merge",
     "markup_added": "a <mark> or ^{…} inside a headline, or # before a subhead, changes the title or splits an article",
     "punctuation_half_width": "half-width colons and quotes change how a headline's parts and bylines are read",
-    "stray_spaces_in_paragraphs": "a stray space between two words, or inside a name jieba does not know (帕 提古丽, "
-                                  "曾 永洪), reads as a separator; glued headlines with stray spaces (dp-09)",
+    "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
+                                  "glued to its byline and first sentence keep it from being split off",
     "headlines_at_page_end": "headlines set at the page end are not matched back to their bodies",
     "headlines_after_their_body": "a headline after its body is read as the headline of the article that follows",
 }
