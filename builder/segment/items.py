@@ -203,7 +203,9 @@ def heading_blocks(pls: tuple[PageLine, ...], rules: Rules) -> dict[int, int]:
             several += 1
             closed += rules.ends_sentence(pls[j].text)
         apart = (i == 0 or pls[i].gap >= 1) and (j + 1 >= n or pls[j + 1].gap >= 1)
-        if 0 < j - i < HEADLINE_LINES and apart and all(
+        # A block whose sentence the next line goes on (…与生物医药 / 等优势产业) is no headline.
+        goes_on = j + 1 < n and pls[j + 1].text[:1] in rules.continuation_start_chars
+        if 0 < j - i < HEADLINE_LINES and apart and not goes_on and all(
                 p.shape in ("heading", "body", "subtitle") and not p.piece and not p.trailing for p in pls[i:j + 1]):
             text = "".join(p.text for p in pls[i:j + 1])
             if heading_shaped(text, rules):

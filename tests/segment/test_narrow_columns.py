@@ -165,3 +165,12 @@ def test_hyphen_wrapped_to_the_line_start_is_no_subtitle(vocab):
     (art,) = page.articles
     assert art.paragraphs == ("浙江大学教授谢海建介绍，研究院针对不同气候类型的污染状况，采用层次分析法制定生物通风-气相抽提、"
                               "垂直阻隔、水平覆盖等技术组合方式，对污染场地进行综合管控和修复治理。",)
+
+
+def test_short_block_whose_sentence_goes_on_is_no_headline(vocab):
+    """Two lines set apart by blanks with no sentence end read as a wrapped headline, unless the
+    line after the blank goes on with their sentence (…与生物医药 / 等优势产业)."""
+    page = sample("narrow_block_goes_on.txt", vocab)
+    (art,) = page.articles
+    assert art.paragraphs[1].startswith("近年来，威海高新区聚焦电子信息与智能制造、医疗器械与生物医药等优势产业，")
+    assert lines_with_role(page, "headline") == [1]
