@@ -125,7 +125,8 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
            strays: int = 0) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
-    exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
+    # Bylines and leads (本报讯（特约通讯员 cut at the column edge) recur on a page by right.
+    exempt = frozenset(ln.no for ln in lines if not ln.debris and (bl.names_in(ln.text, rules) or bl.lead_marker(ln.text, rules)))
     dups = duplicate_lines(lines, measure(lines, rules).wrapped, exempt, lambda a, b: cut_word(a, b, tools.tok))
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")

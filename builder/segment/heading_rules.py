@@ -97,7 +97,8 @@ def _opens_paragraph(a: Around) -> bool:
     """On a wrapped page, a line that runs to the column edge and goes on (into body, or into
     another full line), set no further from the text below than the page's lines: the first line
     of a paragraph (a headline-less article after a wide gap), not a caption."""
-    goes_on = a.nxt is not None and (a.nxt_kind == "body" or (a.nxt_kind == "heading" and a.layout.full(a.nxt.text)))
+    goes_on = a.nxt is not None and (a.nxt_kind == "body" or (a.nxt_kind == "heading" and a.layout.full(a.nxt.text))) \
+        and not _caption_before_opening(a)
     return a.layout.full(a.pl.text) and not _spans_columns(a) and goes_on and a.nxt.gap <= a.layout.gap \
         and not a.gap_after
 
@@ -118,8 +119,10 @@ def _runs_on(a: Around) -> bool:
     if certain_join(a.pl.text, a.nxt.text, a.rules, a.tok):
         return True
     width = a.layout.width
-    # Not where the next line opens a paragraph: indented on a page that indents them.
-    opens = a.layout.indented and indented(a.nxt.line)
+    # Not where the next line opens a paragraph: indented on a page that indents them, or opening
+    # a sentence as news items do after a line with no clause of a sentence (衢州高新区全景图 /
+    # 近年来，…: a caption as wide as the column; …龙头，2020年 / 8月18日 goes on).
+    opens = (a.layout.indented and indented(a.nxt.line)) or _caption_before_opening(a)
     return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width \
         and not opens
 
@@ -128,6 +131,11 @@ def _spans_columns(a: Around) -> bool:
     """On a wrapped page, a line far wider than the column (past the marks a line may run on
     over) is set across columns, as headlines, bylines and captions are: no line of a paragraph."""
     return a.layout.wrapped and len(a.pl.text) > OVER_WIDTH * a.layout.width + 2
+
+
+def _caption_before_opening(a: Around) -> bool:
+    """A line without a sentence's inner marks before a line that opens a news item's sentence."""
+    return a.nxt is not None and not _INNER_MARKS.search(a.pl.text) and bool(a.rules.sentence_openings.match(a.nxt.text))
 
 
 def _tight_full_line(a: Around) -> bool:

@@ -174,3 +174,17 @@ def test_short_block_whose_sentence_goes_on_is_no_headline(vocab):
     (art,) = page.articles
     assert art.paragraphs[1].startswith("近年来，威海高新区聚焦电子信息与智能制造、医疗器械与生物医药等优势产业，")
     assert lines_with_role(page, "headline") == [1]
+
+
+def test_caption_as_wide_as_the_column_and_a_lead_line_printed_twice(vocab):
+    """衢州高新区全景图 runs to a ten-character column, but the next line opens a news item's
+    sentence (近年来，…): a caption. 本报讯（特约通讯员 opens two articles: a lead, no copy."""
+    page = sample("narrow_caption_and_lead_lines.txt", vocab)
+    assert_every_line_placed(page)
+    quzhou, jining, xiangtan = page.articles
+    assert quzhou.title == "衢州高新区：深耕六大主导产业集群"
+    assert quzhou.paragraphs[0].startswith("近年来，面对错综复杂的国内外经济形势")
+    assert quzhou.captions == ("衢州高新区全景图",)
+    assert (jining.authors, xiangtan.authors) == (("曹俐",), ("刘澜",))
+    assert body(xiangtan) == "近年来，湘潭高新区引导金融服务创新创业。"
+    assert lines_with_role(page, "duplicate") == []
