@@ -60,7 +60,49 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         quotes.update({'"': True, "'": True})
     spaced = text
     step(FixKind.SPACE, remove_cjk_spaces(text))
+    if spaced != text:
+        # A stray space can stand between a misreading and the words that show it (成功 人选).
+        step(FixKind.MISREADING, line_fixes.fix_misreadings(text, rules))
     return Line(no, raw, text, heading_level=level, spaced=spaced if spaced != text else ""), fixes
+
+
+def _rejoin_line_ends(lines: list[Line], fixes: list[Fix], rules: Rules) -> None:
+    """A line of marks alone that ends a sentence (%。 ”。) is the end of the line before it, which a
+    narrow column wrapped past the edge: put back on that line, when that line leaves its sentence open."""
+    for k, line in enumerate(lines):
+        marks = line.raw.strip()
+        if line.debris != Role.MARKUP or not marks or has_words(marks) or not rules.ends_sentence(marks):
+            continue
+        prev = next((j for j in range(k - 1, max(k - 3, -1), -1) if not lines[j].debris), None)
+        if prev is None or not lines[prev].text or rules.ends_sentence(lines[prev].text) \
+                or not all(lines[j].debris for j in range(prev + 1, k)):
+            continue
+        before = lines[prev].text
+        lines[prev] = replace(lines[prev], text=before + marks,
+                              spaced=lines[prev].spaced + marks if lines[prev].spaced else "")
+        fixes.append(Fix(FixKind.PUNCTUATION, lines[prev].no, before, before + marks))
+
+
+def _misreadings_across_breaks(lines: list[Line], fixes: list[Fix], rules: Rules) -> None:
+    """A Latin misreading a narrow column wrapped (布局 and / 核心): read with the character across
+    the break, each line mended on its side of it."""
+    texts = [k for k, ln in enumerate(lines) if not ln.debris and ln.text]
+    for i, j in zip(texts, texts[1:]):
+        a, b = lines[i], lines[j]
+        if j - i > 2:
+            continue
+        # With the printed spaces: the Latin word is a word only where a space sets it off.
+        if a.text[-1:].isascii() and not b.text[:1].isascii():
+            mended = remove_cjk_spaces(line_fixes.fix_misreadings((a.spaced or a.text) + " " + b.text[0], rules))
+            k, line, text = i, a, mended[:-1] if mended.endswith(b.text[0]) else a.text
+        elif b.text[:1].isascii() and not a.text[-1:].isascii():
+            mended = remove_cjk_spaces(line_fixes.fix_misreadings(a.text[-1] + " " + (b.spaced or b.text), rules))
+            k, line, text = j, b, mended[1:] if mended.startswith(a.text[-1]) else b.text
+        else:
+            continue
+        if text != line.text:
+            fixes.append(Fix(FixKind.MISREADING, line.no, line.text, text))
+            lines[k] = replace(line, text=text)
 
 
 def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
@@ -77,9 +119,16 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
         line, made = repair_line(no, raw, rules, quotes)
         lines.append(line)
         fixes.extend(made)
-    for i, wrong, right in place_fixes([ln.text for ln in lines], vocab):
+    _rejoin_line_ends(lines, fixes, rules)
+    _misreadings_across_breaks(lines, fixes, rules)
+    for i, wrong, right, where in place_fixes([ln.text for ln in lines], vocab):
         before = lines[i].text
-        after = before.replace(wrong, right)
+        if where == "end":
+            after = before[:len(before) - len(wrong)] + right
+        elif where == "start":
+            after = right + before[len(wrong):]
+        else:
+            after = before.replace(wrong, right)
         lines[i] = replace(lines[i], text=after)
         fixes.append(Fix(FixKind.PLACE_NAME, lines[i].no, before, after))
     fixes.sort(key=lambda f: f.line)

@@ -54,7 +54,8 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
     A page that prints no place has nothing to correct against and is read once.
 
     Returns:
-        (line index, wrong, right) for every correction, in line order.
+        (line index, wrong, right, where) for every correction, in line order; ``where`` is ``end``
+        or ``start`` for a piece of a name wrapped across a line break (mended there only), else "".
     """
     gaz = once_per_vocabulary(vocab, _Gazetteer)
     page = "\n".join(texts)
@@ -77,8 +78,44 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
                     continue
                 best = _right_form(cand, i, text[m.start()], wild, seen, page, gaz)
                 if best is not None:
-                    fixes.append((i, cand, best))
+                    fixes.append((i, cand, best, ""))
+        fixes += _across_break(texts, i, lengths, wild, seen, page, gaz)
     return sorted(set(fixes))
+
+
+def _across_break(texts: list[str], i: int, lengths: list[int], wild: dict[str, list[str]],
+                  seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer) -> list[tuple[int, str, str, str]]:
+    """A name a narrow column wrapped at line i's end (菅 / 口高新区, 菅口 / 高新区), or whose suffix it
+    wrapped (佳林高 / 新区): each line's piece of it, mended at the line's end (``end``) or start (``start``)."""
+    k = next((k for k in range(i + 1, min(i + 3, len(texts))) if texts[k].strip()), None)
+    if k is None:
+        return []
+    text, nxt = texts[i], texts[k]
+    at = min(len(text), max(lengths) + max(map(len, SUFFIXES)))  # the name, and its suffix when that is cut
+    joined = text[len(text) - at:] + nxt[:max(lengths) + 3]
+    out = []
+    # Suffixes read in the joined text as on one line (构建高新 / 区: 高新区 is no suffix of 高新).
+    for m in gaz.suffix.finditer(joined):
+        if m.end() <= at:
+            continue  # on line i alone: read there
+        for n in lengths:
+            j = m.start() - n
+            cand = joined[j:m.start()] if 0 <= j < at else ""
+            if not cand or not _CHINESE.fullmatch(cand):
+                continue
+            best = _right_form(cand, i, joined[m.start()], wild, seen, page, gaz)
+            if best is None:
+                continue
+            if m.start() < at:  # the suffix itself wrapped (佳林高 / 新区): the name is line i's
+                out.append((i, joined[j:at], best + joined[m.start():at], "end"))
+                continue
+            head = at - j
+            if cand[:head] != best[:head]:
+                out.append((i, cand[:head], best[:head], "end"))
+            if head < n and cand[head:] != best[head:]:
+                out.append((k, cand[head:], best[head:], "start"))
+        break  # only the suffix at the break
+    return out
 
 
 def _printed_places(texts: list[str], page: str, gaz: _Gazetteer) -> dict[str, list[tuple[int, str]]]:

@@ -33,7 +33,8 @@ from .headline_splits import headline_after_body, split_points
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
 from .items import Item, build_items
 from .joined import line_joined
-from .line_shapes import measure
+from .joins import cut_word, without_stray_spaces
+from .page_layout import measure
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
@@ -74,10 +75,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
     joined = line_joined(repaired.lines, tools.rules)  # read on the lines as printed, before anything is cut off
-    apart = set_apart(repaired.lines, tools.rules, joined)
-    notes = dict(apart.glued)
+    stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
+    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in repaired.lines), tools.rules, joined)
+    notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed, joined)
+    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -125,6 +127,20 @@ def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...],
     return lines, placed
 
 
+STRAYS_NOTE = "spaces inside words: strays, read as none"
+
+
+def _strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
+    """A line whose printed spaces fall inside words: none of its spaces separates parts or names."""
+    if line.debris or not line.spaced:
+        return line
+    clean = without_stray_spaces(line.spaced, tok)
+    if clean == line.spaced:
+        return line
+    notes[line.no] = STRAYS_NOTE
+    return replace(line, spaced=clean if clean != line.text else "")
+
+
 def _once(line: Line, notes: dict[int, str]) -> Line:
     """A line printed twice over on itself (a bold headline read twice) read once."""
     once = doubled_line(line.text) if not line.debris else None
@@ -135,14 +151,16 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
-           joined: bool = False) -> tuple[list[Item], list[Item]]:
+           joined: bool = False, strays: int = 0) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
-    exempt = frozenset(ln.no for ln in lines if not ln.debris and bl.names_in(ln.text, rules))
-    dups = duplicate_lines(lines, measure(lines).wrapped, exempt)
+    # Bylines and leads (本报讯（特约通讯员 cut at the column edge) recur on a page by right.
+    exempt = frozenset(ln.no for ln in lines if not ln.debris and (bl.names_in(ln.text, rules) or bl.lead_marker(ln.text, rules)))
+    dups = duplicate_lines(lines, measure(lines, rules).wrapped, exempt, lambda a, b: cut_word(a, b, tools.tok))
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
-    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined)
+    built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
+                                strays=strays)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]

@@ -104,12 +104,14 @@ def _keep_body(placed: dict[int, Placement], p: Placement) -> None:
 
 def _authors(number: int, d: Draft, lead: list[str], rules: Rules, placed: dict[int, Placement]) -> tuple[str, ...]:
     """The names of the lead, the byline lines and the names trailing a paragraph, each once, in order."""
-    authors = list(lead)
+    authors, after = list(lead), []
+    last = d.last_line
     for byl in d.byline_items:
-        authors += byl.names or bl.names_in(byl.text, rules) or ()
+        # A byline printed below the body comes after the names trailing its last sentence
+        # (…迈进。 丁子航 / 刘 晴: the names wrapped onto the next line).
+        (after if byl.lines[0] > last else authors).extend(byl.names or bl.names_in(byl.text, rules) or ())
         _keep_body(placed, Placement(byl.lines[0], "byline", number, byl.note))
-    authors += d.authors
-    return tuple(dict.fromkeys(authors))
+    return tuple(dict.fromkeys(authors + d.authors + after))
 
 
 def _captions(number: int, d: Draft, rules: Rules, placed: dict[int, Placement]) -> tuple[str, ...]:

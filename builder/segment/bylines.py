@@ -27,7 +27,8 @@ _PARENS = re.compile(r"^[(（]\s*(.{1,60}?)\s*[)）]$")
 
 def is_name(word: str, rules: Rules) -> bool:
     """A plausible Chinese personal name: a common surname and one or two more characters."""
-    if not _NAME_CHARS.match(word):
+    # 成立于, 位于: words that need more after them are no names (a wrapped line, not a byline).
+    if not _NAME_CHARS.match(word) or word[-1] in rules.name_never_ends or word in rules.continuation_end_words:
         return False
     if any(word.startswith(c) for c in rules.compound_surnames):
         return 3 <= len(word) <= 4
@@ -50,18 +51,27 @@ def strip_markers(text: str, rules: Rules) -> tuple[str, bool]:
 
 
 def _tokens(rest: str, rules: Rules) -> list[str]:
-    """The words of a byline; a surname and one character set apart by a space are one name (严　蕊)."""
+    """The words of a byline; a surname and one character set apart by a space are one name (严　蕊).
+    A stray space can cut a name too: a lone surname before one or two characters (曾 永洪), or one
+    character after a two-character name (陈雨 萌), is one name with them."""
     words = [w for w in _NAME_SEPARATORS.split(rest) if w]
     out: list[str] = []
+    whole = False  # the last word was printed whole (not put together here)
     i = 0
     while i < len(words):
         w = words[i]
-        if len(w) == 1 and w in rules.surnames and i + 1 < len(words) and len(words[i + 1]) == 1:
-            out.append(w + words[i + 1])
-            i += 2
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if len(w) == 1 and w in rules.surnames and 1 <= len(nxt) <= 2 and _NAME_CHARS.match(nxt) \
+                and (len(nxt) == 1 or not is_name(nxt, rules)):
+            out.append(w + nxt)
+            i, whole = i + 2, False
+            continue
+        if len(w) == 1 and whole and len(out[-1]) == 2 and is_name(out[-1], rules) and is_name(out[-1] + w, rules):
+            out[-1] += w
+            i, whole = i + 1, False
             continue
         out.append(w)
-        i += 1
+        i, whole = i + 1, True
     return out
 
 

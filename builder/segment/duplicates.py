@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from typing import Callable
 
 from ..model import Line
 from ..textmatch.cjk import CJK_PUNCT
@@ -42,7 +43,8 @@ def norm(text: str) -> str:
     return text if text.isalnum() else _NOT_WORD.sub("", text)  # most lines: nothing else to drop
 
 
-def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset()) -> dict[int, int]:
+def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[int] = frozenset(),
+                    runs_on: Callable[[str, str], bool] | None = None) -> dict[int, int]:
     """Lines whose text was printed before on the page.
 
     In narrow-column pages a line is only a piece of a paragraph and a short
@@ -51,6 +53,9 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
 
     Arguments:
         exempt: line numbers never counted as copies (bylines: the same reporters sign twice)
+        runs_on: whether a word runs across the break between two lines (突 / 破300亿元。,
+            泰州医 / 药高新区（高港区）): a short line the line above runs on into is a piece of
+            its sentence, no copy
     Returns:
         {line number of the copy: line number of the first printing}
     """
@@ -59,31 +64,41 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
     exact: dict[str, int] = {}
     offset = 0
     found: dict[int, int] = {}
+    above, prev_copy = "", False
     for line in lines:
-        if line.debris or line.no in exempt:
+        if line.debris:
             continue
+        # The line above, unless it is itself a copy (then this one goes on the copied text).
+        before, above = ("" if prev_copy else above), line.text
+        prev_copy = False
         key = norm(line.text)
         if not key:
             continue
-        fragment = len(key) >= MIN_FRAGMENT and line.text.rstrip()[-1:] in _SENTENCE_END
-        if (len(key) >= MIN_CHARS or fragment) and not wrapped:
-            pos = blob.find(key)
-            if pos >= 0:
-                first = next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
-                found[line.no] = first
-                continue
-        elif len(key) < MIN_CHARS and key in exact and len(key) >= 4:
-            found[line.no] = exact[key]
-            continue
-        tail_of = _tail_of(key, blob, seen_at[-RECENT:])
-        if tail_of is not None:
-            found[line.no] = tail_of
+        # An exempt line is never a copy, but a later line may copy it (the end of a lead's line).
+        first = None if line.no in exempt else _copy_of(line, key, before, wrapped, blob, seen_at, exact, runs_on)
+        if first is not None:
+            found[line.no] = first
+            prev_copy = True
             continue
         exact.setdefault(key, line.no)
         blob += key + "\n"
         seen_at.append((offset, offset + len(key), line.no))
         offset += len(key) + 1
     return found
+
+
+def _copy_of(line: Line, key: str, before: str, wrapped: bool, blob: str, seen_at: list[tuple[int, int, int]],
+             exact: dict[str, int], runs_on: Callable[[str, str], bool] | None) -> int | None:
+    """The line that ``line`` (normalised: ``key``) prints again, or None."""
+    fragment = len(key) >= MIN_FRAGMENT and line.text.rstrip()[-1:] in _SENTENCE_END
+    if (len(key) >= MIN_CHARS or fragment) and not wrapped:
+        pos = blob.find(key)
+        if pos >= 0:
+            return next((no for start, end, no in seen_at if start <= pos < end), seen_at[0][2])
+    elif len(key) < MIN_CHARS and key in exact and len(key) >= 4 \
+            and not (runs_on is not None and before and runs_on(before, line.text)):
+        return exact[key]
+    return _tail_of(key, blob, seen_at[-RECENT:])
 
 
 def _tail_of(key: str, blob: str, recent: list[tuple[int, int, int]]) -> int | None:

@@ -204,16 +204,29 @@ def _notice_lines(lines: list[Line], gaps: dict[int, int], usual: int, rules: Ru
             i += 1
             continue
         out[lines[i].no] = f"notice ({title}): not an article"
-        j = i + 1
-        while j < len(lines) and j - i <= rules.notice_max_lines:
+        j, chars = i + 1, 0
+        # Lines or characters: a narrow column sets a short notice over many lines.
+        while j < len(lines) and (j - i <= rules.notice_max_lines or chars + len(lines[j].text) <= rules.notice_max_chars):
             ln = lines[j]
-            if gaps[ln.no] > usual or any(rx.search(ln.text) for rx in rules.headline_patterns) \
+            chars += len(ln.text)
+            # A blank as between paragraphs stays inside (a page whose paragraphs' lines are set tight).
+            if gaps[ln.no] > max(usual, 1) or any(rx.search(ln.text) for rx in rules.headline_patterns) \
                     or lead_marker(ln.text, rules) or _reporter_byline(ln.text, rules):
                 break
             out[ln.no] = f"notice ({title}), line {j - i}"
             j += 1
         i = j
     return out
+
+
+def _inside_sentence(lines: tuple[Line, ...], k: int, roles: dict[int, tuple[str, str]], rules: Rules) -> bool:
+    """A line that reads as a column label alone (怀化学院·高新产业) set tight between two lines of text,
+    the one above leaving its sentence open: a narrow column's line of a paragraph."""
+    if k == 0 or k + 1 >= len(lines):
+        return False
+    prev, nxt = lines[k - 1], lines[k + 1]
+    return not prev.debris and not nxt.debris and prev.no not in roles and bool(prev.text) \
+        and not rules.ends_sentence(prev.text) and not line_kind(prev.spaced or prev.text, rules)
 
 
 def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Apart:
@@ -235,6 +248,8 @@ def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Ap
             continue
         spaced = ln.spaced or ln.text
         kind = line_kind(spaced, rules)
+        if kind == "column label" and _inside_sentence(lines, k, roles, rules):
+            kind = None
         if kind:
             roles[ln.no] = ("furniture", f"page furniture: {kind}")
             dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(spaced)) if d]

@@ -14,7 +14,8 @@ from typing import Callable
 from .bylines import lead_marker
 from .captions import is_caption_by_layout
 from .joins import certain_join, cut_word
-from .line_shapes import Layout, PageLine, indented
+from .line_shapes import PageLine
+from .page_layout import Layout, indented
 from ..repair.line_fixes import has_parts
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -22,6 +23,8 @@ from ..vocab.rule_files import Rules
 _INNER_MARKS = re.compile("[，、“‘（]")
 # Few headlines without a headline's own form run this long.
 LONG_LINE = 20
+# A line of a wrapped column is at most this much wider than the column (marks run on past the edge).
+OVER_WIDTH = 1.3
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Around:
     layout: Layout
     rules: Rules
     tok: Cutter
+    above_caption: PageLine | None = None  # the body line above the captions and credits right above it
 
     @property
     def after_end(self) -> bool:
@@ -66,14 +70,20 @@ def _before_credit(a: Around) -> bool:
 
 
 def _wrapped_rest(a: Around) -> bool:
-    if a.prev != "body" or a.rules.ends_sentence(a.prev_pl.text) or a.gap_before:
+    """The rest of the open line above, or of the one above the photo captions set inside its
+    paragraph (…研究院不仅提供技术， / 图为… / 还帮助企业对接…)."""
+    before = a.above_caption if a.prev in ("caption", "credit") else a.prev_pl if a.prev == "body" else None
+    if before is None or a.rules.ends_sentence(before.text) or a.gap_before:
         return False
-    return a.layout.full(a.prev_pl.text) or certain_join(a.prev_pl.text, a.pl.text, a.rules, a.tok)
+    return a.layout.full(before.text) or certain_join(before.text, a.pl.text, a.rules, a.tok)
 
 
 def _spaced_parts(a: Around) -> bool:
-    """Two parts set apart by a space, with no clause marks (a stray space inside a sentence is no sign)."""
-    return has_parts(a.pl.line.spaced) and not any(c in a.pl.line.spaced for c in "，、")
+    """Two parts set apart by a space, with no clause marks (a stray space inside a sentence is no
+    sign), and no word running on into the next line (…第37架大型工 / 业无人机: a stray space);
+    on a page that prints spaces inside words, no space is a sign."""
+    return not a.layout.stray_spaces and has_parts(a.pl.line.spaced) and not any(c in a.pl.line.spaced for c in "，、") \
+        and not (a.nxt is not None and a.nxt_kind == "body" and cut_word(a.pl.text, a.nxt.text, a.tok))
 
 
 def _before_byline(a: Around) -> bool:
@@ -81,7 +91,17 @@ def _before_byline(a: Around) -> bool:
 
 
 def _caption_by_layout(a: Around) -> bool:
-    return is_caption_by_layout(a.prev, a.gap_before, a.gap_after, a.nxt_kind)
+    return is_caption_by_layout(a.prev, a.gap_before, a.gap_after, a.nxt_kind) and not _opens_paragraph(a)
+
+
+def _opens_paragraph(a: Around) -> bool:
+    """On a wrapped page, a line that runs to the column edge and goes on (into body, or into
+    another full line), set no further from the text below than the page's lines: the first line
+    of a paragraph (a headline-less article after a wide gap), not a caption."""
+    goes_on = a.nxt is not None and (a.nxt_kind == "body" or (a.nxt_kind == "heading" and a.layout.full(a.nxt.text))) \
+        and not _caption_before_opening(a)
+    return a.layout.full(a.pl.text) and not _spans_columns(a) and goes_on and a.nxt.gap <= a.layout.gap \
+        and not a.gap_after
 
 
 def _unindented_between_paragraphs(a: Around) -> bool:
@@ -100,7 +120,23 @@ def _runs_on(a: Around) -> bool:
     if certain_join(a.pl.text, a.nxt.text, a.rules, a.tok):
         return True
     width = a.layout.width
-    return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width
+    # Not where the next line opens a paragraph: indented on a page that indents them, or opening
+    # a sentence as news items do after a line with no clause of a sentence (衢州高新区全景图 /
+    # 近年来，…: a caption as wide as the column; …龙头，2020年 / 8月18日 goes on).
+    opens = (a.layout.indented and indented(a.nxt.line)) or _caption_before_opening(a)
+    return a.layout.wrapped and not a.after_end and a.ends_at == "body" and 0.75 * width <= len(a.pl.text) <= 1.3 * width \
+        and not opens
+
+
+def _spans_columns(a: Around) -> bool:
+    """On a wrapped page, a line far wider than the column (past the marks a line may run on
+    over) is set across columns, as headlines, bylines and captions are: no line of a paragraph."""
+    return a.layout.wrapped and len(a.pl.text) > OVER_WIDTH * a.layout.width + 2
+
+
+def _caption_before_opening(a: Around) -> bool:
+    """A line without a sentence's inner marks before a line that opens a news item's sentence."""
+    return a.nxt is not None and not _INNER_MARKS.search(a.pl.text) and bool(a.rules.sentence_openings.match(a.nxt.text))
 
 
 def _tight_full_line(a: Around) -> bool:
@@ -112,8 +148,10 @@ def _tight_full_line(a: Around) -> bool:
 
 def _full_sentence_line(a: Around) -> bool:
     """A line as wide as the page's text lines, longer than most headlines, with a sentence's inner
-    marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line)."""
-    return a.nxt is not None and a.nxt_kind == "body" and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
+    marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line).
+    On a wrapped page the next line may be as short as a heading (the paragraph's last)."""
+    following = ("body", "heading") if a.layout.wrapped else ("body",)
+    return a.nxt is not None and not _spans_columns(a) and a.nxt_kind in following and len(a.pl.text) >= max(0.9 * a.layout.width, LONG_LINE) \
         and bool(_INNER_MARKS.search(a.pl.text))
 
 
@@ -159,7 +197,11 @@ def around(pls: tuple[PageLine, ...], kinds: list[str], i: int, layout: Layout, 
     while j < n and pls[j].shape in ("heading", "credit", "subtitle"):
         j += 1
     ends_at = None if j >= n else ("lead" if lead_marker(pls[j].text, rules) else pls[j].shape)
-    return Around(pl=pl, prev=kinds[i - 1] if i else None, prev_pl=pls[i - 1] if i else None,
+    k = i - 1
+    while k >= 0 and kinds[k] in ("caption", "credit"):
+        k -= 1
+    above = pls[k] if 0 <= k < i - 1 and kinds[k] == "body" else None
+    return Around(pl=pl, prev=kinds[i - 1] if i else None, prev_pl=pls[i - 1] if i else None, above_caption=above,
                   before_prev=kinds[i - 2] if i > 1 else None, nxt=nxt, nxt_kind=nxt_kind, ends_at=ends_at,
                   gap_before=layout.big_gap(pl.gap) if i else False,
                   gap_after=nxt is not None and layout.big_gap(nxt.gap), layout=layout, rules=rules, tok=tok)

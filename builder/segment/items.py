@@ -14,7 +14,8 @@ from .bylines import lead_marker
 from .heading_rules import around, decide
 from .joins import certain_join
 from .captions import is_subtitle
-from .line_shapes import Layout, PageLine, classify, heading_shaped, measure
+from .line_shapes import PageLine, classify, heading_shaped
+from .page_layout import Layout, measure
 from ..model import Line
 from ..repair.line_fixes import heading_text
 from ..textmatch.trie import WordFinder
@@ -65,23 +66,25 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
     notes = [pl.note for pl in pls]
     for i, pl in enumerate(pls):
         if pl.shape == "heading" and not pl.piece:
-            kinds[i], rule = decide(around(pls, kinds, i, layout, rules, tok))
+            kinds[i], rule = decide(around(pls, kinds, i, layout.at(pl.no), rules, tok))
             notes[i] = f"{kinds[i]}: {rule}"
     return kinds, notes
 
 
 def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
-                names: WordFinder | None = None, joined: bool | None = None) -> tuple[tuple[Item, ...], Layout]:
+                names: WordFinder | None = None, joined: bool | None = None,
+                strays: int = 0) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
         lines: the repaired lines
         skip: line numbers already placed as duplicates
         names, joined: see ``line_shapes.classify``
+        strays: how many lines print spaces inside words
     Returns:
         the items and the page layout measures.
     """
-    layout = measure(lines)
+    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines)
     pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))
@@ -90,12 +93,14 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
     cut = False  # a caption stood inside the open paragraph
     blocks = heading_blocks(pls, rules)
     skip_to = -1
+    repeats: set[int] = set()  # lines that only repeat the text before a caption
+    echo = [""]  # the rest of such a repeat, still to come on the next lines
 
     def close() -> None:
         nonlocal cut
-        cut = False
+        cut, echo[0] = False, ""
         if para:
-            text = "".join(p.text for p in para)
+            text = "".join("" if p.no in repeats else p.text for p in para)
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
                               names=para[-1].trailing,
@@ -118,14 +123,14 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
             continue
         if kind == "body":
             if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
-                    and (layout.full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
+                    and (layout.at(para[-1].no).full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
                     and not _lead(pl.text, rules):
-                para.append(pl)
+                para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
             if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
                     and not rules.ends_sentence(para[-1].text):
-                para.append(pl)  # no blank line between them: one printed block
+                para.append(_echoed(pl, repeats, echo))  # no blank line between them: one printed block
                 continue
             close()
             para.append(pl)
@@ -140,6 +145,46 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
     close()
     items.sort(key=lambda it: it.lines[0])
     return tuple(items), layout
+
+
+# Text this long that a paragraph resumes with after a caption, and that its part before the
+# caption ended with, was printed twice around the picture (…下游客户， / 图为… / 还帮助…下游客户，).
+MIN_REPEAT = 8
+# A whole line repeated after the caption is found this far back from the paragraph's end.
+REPEAT_REACH = 40
+REPEAT_NOTE = "repeats the text printed before the caption; read once"
+
+
+def _after_cut(para: list[PageLine], pl: PageLine, repeats: set[int], echo: list[str]) -> PageLine:
+    """The line that resumes a paragraph after a caption, without the text it repeats from before
+    it: its start repeats the paragraph's end, or the whole line repeats text near the end (then
+    ``echo`` keeps the rest of the repeat, for the lines after it)."""
+    before = "".join(p.text for p in para if p.no not in repeats)
+    text = pl.text
+    k = next((k for k in range(len(text), MIN_REPEAT - 1, -1) if before.endswith(text[:k])), 0)
+    at = before.rfind(text, max(0, len(before) - REPEAT_REACH)) if not k and len(text) >= MIN_REPEAT else -1
+    if not k and at < 0:
+        return pl
+    if at >= 0:
+        echo[0] = before[at + len(text):]
+        k = len(text)
+    if k == len(text):
+        repeats.add(pl.no)
+        return replace(pl, note=REPEAT_NOTE)
+    return replace(pl, piece=text[k:], note=REPEAT_NOTE)
+
+
+def _echoed(pl: PageLine, repeats: set[int], echo: list[str]) -> PageLine:
+    """A line after a repeat begun after a caption: without the part of it that is still the repeat."""
+    rest, text = echo[0], pl.text
+    echo[0] = ""
+    if not rest:
+        return pl
+    if rest.startswith(text):
+        echo[0] = rest[len(text):]
+        repeats.add(pl.no)
+        return replace(pl, note=REPEAT_NOTE)
+    return replace(pl, piece=text[len(rest):], note=REPEAT_NOTE) if text.startswith(rest) else pl
 
 
 # A headline wrapped at the column edge takes at most this many lines.
@@ -162,7 +207,9 @@ def heading_blocks(pls: tuple[PageLine, ...], rules: Rules) -> dict[int, int]:
             several += 1
             closed += rules.ends_sentence(pls[j].text)
         apart = (i == 0 or pls[i].gap >= 1) and (j + 1 >= n or pls[j + 1].gap >= 1)
-        if 0 < j - i < HEADLINE_LINES and apart and all(
+        # A block whose sentence the next line goes on (…与生物医药 / 等优势产业) is no headline.
+        goes_on = j + 1 < n and pls[j + 1].text[:1] in rules.continuation_start_chars
+        if 0 < j - i < HEADLINE_LINES and apart and not goes_on and all(
                 p.shape in ("heading", "body", "subtitle") and not p.piece and not p.trailing for p in pls[i:j + 1]):
             text = "".join(p.text for p in pls[i:j + 1])
             if heading_shaped(text, rules):

@@ -68,3 +68,21 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = T
         return False
     first = tok.cut(text[:8])[0]
     return len(first) == 1 and is_cjk(first) and first not in rules.sentence_start_chars
+
+
+_INNER_SPACE = re.compile(f"(?<=[{CJK_RANGE}])[ \u3000]+(?=[{CJK_RANGE}])")
+
+
+def without_stray_spaces(spaced: str, tok: Cutter) -> str:
+    """The printed line with the spaces that fall inside a word of jieba's dictionary taken out
+    (今 年, 磁 性材料): no typesetter sets one there, so they are strays. Spaces between words stay
+    (they may separate names); the page's count of such lines says how far spaces are a sign."""
+    if not _INNER_SPACE.search(spaced):
+        return spaced
+    out, last = [], 0
+    for m in _INNER_SPACE.finditer(spaced):
+        before = spaced[:m.start()].replace(" ", "").replace("\u3000", "")
+        after = spaced[m.end():].replace(" ", "").replace("\u3000", "")
+        out.append(spaced[last:m.start()] + ("" if cut_word(before, after, tok) else m.group()))
+        last = m.end()
+    return "".join(out) + spaced[last:]

@@ -5,7 +5,6 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 """
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
@@ -54,41 +53,6 @@ class PageLine:
         return self.line.no
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Page-wide measures: the usual gap between paragraphs, the usual (upper-quartile) line width,
-    and how many lines open with a full-width indent (paragraphs marked only by it)."""
-    gap: int
-    width: float
-    indents: int = 0
-
-    @property
-    def indented(self) -> bool:
-        """The page marks paragraphs with an indent."""
-        return self.indents >= INDENTED_PAGE
-
-    @property
-    def wrapped(self) -> bool:
-        # Newspaper columns are 12 to 24 characters; a page of whole paragraphs has far longer lines.
-        return self.width < 30
-
-    def full(self, text: str) -> bool:
-        """A wrapped line that runs to the column edge; a shorter one ends a paragraph or a column."""
-        return self.wrapped and len(text) >= 0.75 * self.width
-
-    def big_gap(self, gap: int) -> bool:
-        return gap >= 2 and gap > self.gap
-
-
-# A page marks its paragraphs by an indent when this many lines open with one.
-INDENTED_PAGE = 4
-
-
-def indented(line: Line) -> bool:
-    """The printed line opens with a paragraph indent (two spaces, or a full-width one)."""
-    return line.raw.startswith(("\u3000", "  "))
-
-
 def heading_shaped(text: str, rules: Rules) -> bool:
     if not text or len(text) > rules.heading_max_chars:
         return False
@@ -97,24 +61,6 @@ def heading_shaped(text: str, rules: Rules) -> bool:
     if text[-1] in rules.continuation_end_marks and text[-1] != "：":
         return False
     return text.count("，") <= 2 and not lead_marker(text, rules)
-
-
-def measure(lines: tuple[Line, ...]) -> Layout:
-    gaps, widths, run, seen = [], [], 0, False
-    indents = sum(1 for line in lines if not line.debris and indented(line))
-    for line in lines:
-        if line.debris:
-            run += 1
-            continue
-        if seen:
-            gaps.append(run)
-        seen, run = True, 0
-        if len(line.text) >= 4:
-            widths.append(len(line.text))
-    gap = statistics.mode(gaps) if gaps else 1
-    # The upper quartile: headings, bylines and captions are short on any page.
-    width = statistics.quantiles(widths, n=4)[2] if len(widths) >= 2 else float(sum(widths))
-    return Layout(gap=gap, width=width, indents=indents)
 
 
 @dataclass(frozen=True)
@@ -203,10 +149,39 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
-        shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
-        out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
+        across = _names_across(out[-1], line, gap, rules) if out else None
+        if across is not None:
+            out[-1:] = across
+        else:
+            shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
+            out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
         gap = 0
     return tuple(out)
+
+
+# Names after a paragraph's last sentence that a narrow column wrapped: at most this long on each line.
+NAMES_PIECE = 16
+
+
+def _names_across(prev: PageLine, line: Line, gap: int, rules: Rules) -> list[PageLine] | None:
+    """Names printed after a paragraph's last sentence, wrapped onto the next line
+    (…长大成人”。 （本报记者 / 何俊鹏）, …发展。李晓兰 曾 / 永洪): the sentence ends the paragraph
+    and the names are a byline."""
+    if prev.shape != "body" or prev.piece or gap > 1 or len(line.text) > NAMES_PIECE:
+        return None
+    text = prev.line.text
+    at = sentence_tail_at(text, rules)
+    if at == len(text) or len(text) - at > NAMES_PIECE or any(c in rules.sentence_end for c in line.text):
+        return None
+    first = prev.line.spaced or prev.line.raw
+    # A name cut at the column edge runs on with no space; a space at the edge stays one.
+    glue = " " if prev.line.raw[-1:].isspace() or line.raw[:1].isspace() else ""
+    before, names = trailing_names(first.rstrip() + glue + (line.spaced or line.raw).strip(), rules)
+    if not names or len(before.rstrip()) > len(first.rstrip()) or len("".join(names)) <= len("".join(prev.trailing)):
+        return None
+    note = "names after the last sentence, wrapped onto the next line"
+    return [replace(prev, piece=text[:at], trailing=(), names_at=0, note=note),
+            PageLine(line, gap, "byline", names=names, note=note)]
 
 
 def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutter | None,
@@ -222,7 +197,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "caption", note="a caption by its opening words")]
     if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
         return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
-    if names and (marked or not prev_open):
+    # A byline never ends with a comma (…机构和下 / 游客户，: a sentence wrapped, no 游 to sign it).
+    if names and (marked or not prev_open) and not text.endswith("，"):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
     if credit and page.joined and any(c in rules.sentence_end for c in credit):
@@ -231,7 +207,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
             return inside
     if credit:
         return [PageLine(line, gap, "credit", caption=caption)]
-    _, trailing = trailing_names(line.raw, rules)
+    # With its printed spaces (they set the names apart), stray ones inside words taken out.
+    _, trailing = trailing_names(line.spaced or line.raw, rules)
     lead = names_before_lead(text, line.spaced or text, rules, tok) if page.joined else None
     if lead is not None:
         note = f"{GLUED_NOTE}: names of a byline before the next article's lead"

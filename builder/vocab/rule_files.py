@@ -72,9 +72,16 @@ class Rules:
     furniture_prefixes: tuple[re.Pattern, ...] = ()
     notice_titles: tuple[re.Pattern, ...] = ()
     notice_max_lines: int = 12
+    notice_max_chars: int = 160
+    stray_space_lines: int = 2
+    name_never_ends: str = ""
     caption_max_chars: int = 30  # a caption is short (segment/captions.py)
     joined_page: dict = field(default_factory=dict)  # what tells a line-joined page (segment/joined.py)
     joined_split: dict = field(default_factory=dict)  # the signs a headline ends there, and their weights
+    wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
+    column_max_chars: int = 30
+    column_wrapped_share: float = 0.35
+    column_window_lines: int = 30
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -170,9 +177,16 @@ def load_rules(path: Path) -> Rules:
         furniture_prefixes=tuple(re.compile(p) for p in d.get("furniture_prefixes") or ()),
         notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
         notice_max_lines=int(d.get("notice_max_lines", 12)),
+        notice_max_chars=int(d.get("notice_max_chars", 160)),
+        stray_space_lines=int(d.get("stray_space_lines", 2)),
+        name_never_ends=d.get("name_never_ends", ""),
         caption_max_chars=int(d.get("caption_max_chars", 30)),
         joined_page=dict(d.get("joined_page") or {}),
         joined_split=dict(d.get("joined_split") or {}),
+        wrapped_share=float(d.get("wrapped_share", 0.5)),
+        column_max_chars=int(d.get("column_max_chars", 30)),
+        column_wrapped_share=float(d.get("column_wrapped_share", 0.35)),
+        column_window_lines=int(d.get("column_window_lines", 30)),
     )
 
 

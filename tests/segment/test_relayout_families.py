@@ -30,11 +30,13 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "in narrow columns headline-less articles and subheads merge with the article "
-                                   "before, and column breaks are taken for article ends",
-    "wrap_blank_between_paragraphs": "narrow columns: wrapped lines of a headline-less article or after a caption "
-                                     "are joined to the article before",
-    "wrap_no_blank_lines": "narrow columns with no blank line: paragraph and article ends are not found",
+    "wrap_blank_after_every_line": "narrow columns: a column of one article set inside another at a full line (dp-04), "
+                                   "glued headlines of a line-joined page cut over several lines (dp-09), OCR "
+                                   "repeats and garbled lines (004, 000)",
+    "wrap_blank_between_paragraphs": "narrow columns: the same as with a blank after every line, and a page whose "
+                                     "article widths differ read at one width (dp-08)",
+    "wrap_no_blank_lines": "narrow columns with no blank line: a column break at a full line is not found (dp-04), "
+                           "glued headlines cut over several lines (dp-09), OCR repeats (004)",
     "one_line_per_paragraph": "a page set in columns (003) read again one line per paragraph finds other "
                               "headlines; bylines and titles read from a joined line change",
     "joined_until_sentence_end": "a headline glued to a first sentence with no byline, lead, space or subject：form "
@@ -42,14 +44,14 @@ FAILING = {
                                  "bodies with no headline beside them (003, 004) merge",
     "markup_added": "a <mark> or ^{…} inside a headline, or # before a subhead, changes the title or splits an article",
     "punctuation_half_width": "half-width colons and quotes change how a headline's parts and bylines are read",
-    "stray_spaces_in_paragraphs": "a stray space at a line end is read as a break between articles or paragraphs",
+    "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
+                                  "glued to its byline and first sentence keep it from being split off",
     "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
                              "far from its body, and pages with columns set inside other articles or cut at the "
                              "page edge (003, 004, dp-08, dp-10)",
     "headlines_after_their_body": "where an article's last paragraph is printed inside another article, its headline "
                                   "after it cuts the other article in two (dp-04, dp-07, dp-10); a narrow column "
                                   "under a byline read as a headline (dp-08); fragments cut at the page edge (004)",
-    "furniture_top_and_bottom": "date lines, 第N版, editor, e-mail and phone lines are read as headlines or body",
 }
 
 
