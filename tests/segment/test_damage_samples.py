@@ -296,3 +296,17 @@ def test_end_of_a_line_reprinted_after_a_caption_kept_once(vocab):
     assert lines_with_role(page, "duplicate") == [9]
     assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
     assert last_sentence(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
+
+
+def test_mixed_width_marks_read_as_printed(vocab):
+    """Half-width colons, commas and quotes beside full-width ones: a doubled headline still
+    undoubles, a quotation opened “ and closed " is one, a headline's subject：form stays a headline."""
+    page = sample("mixed_width_marks.txt", vocab)
+    first, second = page.articles
+    assert first.title == "孝感高新区：光电子产业“追光”前行"
+    assert first.authors == ("张明",)
+    assert "看中的是这里与武汉的“一小时通勤圈”。“早上在武汉开完会，中午就能到孝感的车间看样品”。" in body(first)
+    assert "ISO 9001:2015" in body(first) and "5.6亿元" in body(first)
+    assert second.title == "景德镇高新区：航空产业为千年瓷都添“翼”"
+    assert second.authors == ("李华",)
+    assert last_sentence(second) == "园区把“看瓷器、坐飞机”作为城市名片。"

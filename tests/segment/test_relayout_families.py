@@ -43,7 +43,6 @@ FAILING = {
                                  "to show its end stays glued; a caption among glued headlines is taken for one; "
                                  "bodies with no headline beside them (003, 004) merge",
     "markup_added": "a <mark> or ^{…} inside a headline, or # before a subhead, changes the title or splits an article",
-    "punctuation_half_width": "half-width colons and quotes change how a headline's parts and bylines are read",
     "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
                                   "glued to its byline and first sentence keep it from being split off",
     "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
