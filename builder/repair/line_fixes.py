@@ -30,6 +30,8 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
 # Marks a doubled headline may print once in each width (：: “"): the same mark when undoubling.
 _ONE_MARK = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                            "“": '"', "”": '"', "‘": "'", "’": "'"})
+# A space beside a mark separates no parts (a label markup cut off: 高高新新区区： ：光光).
+_SPACE_BY_MARK = re.compile(r"[ \u3000]*([，：；！？,:;!?“”\"‘’（）()])[ \u3000]*")
 
 
 def undouble(text: str) -> str:
@@ -42,6 +44,8 @@ def undouble(text: str) -> str:
     n = len(text)
     if n < 8 or n > 120:
         return text
+    printed, text = text, _SPACE_BY_MARK.sub(r"\1", text)
+    n = len(text)
     key = text.translate(_ONE_MARK)
     # best[i]: the undoubled rest from position i, or None when it cannot be split.
     best: list[str | None] = [None] * (n + 1)
@@ -54,7 +58,7 @@ def undouble(text: str) -> str:
                 runs[i] = runs[i + 2 * k] + 1
                 break
     if best[0] is None or runs[0] < 2:
-        return text
+        return printed
     return best[0]
 
 
