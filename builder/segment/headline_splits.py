@@ -142,7 +142,8 @@ def headline_after_lead(drafts: list, tok: Cutter, stop: frozenset[str], rules: 
         elif len(d.body) == 1 and d.body[0].lead and _takes_lead(drafts, d, tok, stop):
             nxt = drafts[drafts.index(d) + 1]
             nxt.body[:0] = d.body
-            nxt.captions[:0] = d.captions
+            for field in ("captions", "authors", "byline_items", "subtitles"):
+                getattr(nxt, field)[:0] = getattr(d, field)
             nxt.notes += d.notes + [f"its lead printed before its headline (line {d.first_line})"]
             drafts.remove(d)
             joined = True
