@@ -129,7 +129,9 @@ def repair_page(page: Page, vocab: Vocabulary) -> RepairedPage:
             after = right + before[len(wrong):]
         else:
             after = before.replace(wrong, right)
-        lines[i] = replace(lines[i], text=after)
+        # The line as printed with its spaces (read for a headline's parts) is mended alike.
+        spaced = lines[i].spaced.replace(wrong, right) if where == "" else lines[i].spaced
+        lines[i] = replace(lines[i], text=after, spaced=spaced)
         fixes.append(Fix(FixKind.PLACE_NAME, lines[i].no, before, after))
     fixes.sort(key=lambda f: f.line)
     return RepairedPage(page, tuple(lines), tuple(fixes))

@@ -27,28 +27,46 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
     return substitute(text, rules.markup_steps).strip(), level
 
 
+# Marks a doubled headline may print once in each width (：: “"): the same mark when undoubling.
+_ONE_MARK = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+                           "“": '"', "”": '"', "‘": "'", "’": "'"})
+# A space beside a mark separates no parts (a label markup cut off: 高高新新区区： ：光光).
+_SPACE_BY_MARK = re.compile(r"[ \u3000]*([，：；！？,:;!?“”\"‘’（）()])[ \u3000]*")
+
+
 def undouble(text: str) -> str:
     """Undo a bold headline printed with every run twice (数字经济数字经济，，钱塘...).
 
     Only a line that splits wholly into doubled runs, at least two of them and
-    four characters in all, is changed: ordinary text never does.
+    four characters in all, is changed: ordinary text never does. A mark counts as
+    doubled in either width; the full-width copy is kept.
     """
     n = len(text)
     if n < 8 or n > 120:
         return text
+    printed, text = text, _SPACE_BY_MARK.sub(r"\1", text)
+    n = len(text)
+    key = text.translate(_ONE_MARK)
     # best[i]: the undoubled rest from position i, or None when it cannot be split.
     best: list[str | None] = [None] * (n + 1)
     runs = [0] * (n + 1)
     best[n] = ""
     for i in range(n - 2, -1, -1):
         for k in range((n - i) // 2, 0, -1):
-            if best[i + 2 * k] is not None and text[i:i + k] == text[i + k:i + 2 * k]:
-                best[i] = text[i:i + k] + best[i + 2 * k]
+            if best[i + 2 * k] is not None and key[i:i + k] == key[i + k:i + 2 * k]:
+                best[i] = _wider(text[i:i + k], text[i + k:i + 2 * k]) + best[i + 2 * k]
                 runs[i] = runs[i + 2 * k] + 1
                 break
     if best[0] is None or runs[0] < 2:
-        return text
+        return printed
     return best[0]
+
+
+def _wider(first: str, second: str) -> str:
+    """Of two copies of a run, each mark in its printed (non-ASCII) form where one copy has it."""
+    if first == second:
+        return first
+    return "".join(b if a.isascii() else a for a, b in zip(first, second))
 
 
 def fix_misreadings(text: str, rules: Rules) -> str:
@@ -67,10 +85,11 @@ _PAIRED = "()\"'"  # parentheses pair up and quotes alternate: the mark-by-mark 
 
 
 @lru_cache(maxsize=8)
-def _marks(fullwidth: tuple[tuple[str, str], ...], paired_only: bool = False) -> re.Pattern:
-    """Any half-width mark fullwidth_punct may change (only quotes and parentheses: ``paired_only``)."""
+def _marks(fullwidth: tuple[tuple[str, str], ...], paired_only: bool = False, curly: str = "") -> re.Pattern:
+    """Any half-width mark fullwidth_punct may change (only quotes and parentheses: ``paired_only``),
+    and the ``curly`` quotes that set the way of the straight ones."""
     keys = "".join(k for k, _ in fullwidth if not paired_only or k in _PAIRED)
-    return re.compile("[" + re.escape(keys + "\"')") + "]")
+    return re.compile("[" + re.escape(keys + "\"')") + curly + "]")
 
 
 @lru_cache(maxsize=4)
@@ -89,6 +108,21 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     while k < len(text) and text[k] == " ":
         k += 1
     return text[j] if j >= 0 else "", text[k:k + 1]
+
+
+# A curly quote printed beside straight ones says which way the next straight one turns:
+# after “ it closes, after ” it opens (“一小时通勤圈" is one quotation).
+_CURLY = {"“": ('"', False), "”": ('"', True), "‘": ("'", False), "’": ("'", True)}
+_CURLY_MARKS = re.compile("[“”‘’]")
+
+
+def _follow_curly(text: str, quote_open: dict[str, bool] | None) -> None:
+    """The quote state after a line whose quotes are all curly: its last quote of each kind decides."""
+    if quote_open is None:
+        return
+    for key, (opening, closing) in (('"', "“”"), ("'", "‘’")):
+        if opening in text or closing in text:
+            quote_open[key] = text.rfind(opening) < text.rfind(closing)
 
 
 def _quote(ch: str, prev: str, nxt: str, quote_open: dict[str, bool]) -> str:
@@ -114,7 +148,8 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
     """
     marks = _marks(rules.fullwidth)
     if not marks.search(text):
-        return text  # most lines: nothing to widen, and no quote to count
+        _follow_curly(text, quote_open)
+        return text  # most lines: nothing to widen
     table = dict(rules.fullwidth)
     has_cjk = CJK_CHAR.search(text) is not None
     if has_cjk:
@@ -123,7 +158,9 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         unpaired = _unpaired_in_chinese(rules.fullwidth)
         if unpaired is not None:
             text = unpaired.sub(lambda m: m.group(1) or table[m.group()], text)
-            marks = _marks(rules.fullwidth, paired_only=True)
+            marks = _marks(rules.fullwidth, paired_only=True, curly="“”‘’")
+        else:
+            marks = _marks(rules.fullwidth, curly="“”‘’")
     if quote_open is None:
         quote_open = {'"': True, "'": True}
     opened: list[bool] = []  # for each open "(", whether it became full-width
@@ -136,6 +173,9 @@ def fullwidth_punct(text: str, rules: Rules, quote_open: dict[str, bool] | None 
         if ch == ")" and opened:
             # A closing parenthesis takes its opening one's width: alert(2) stays Latin, (滨江) becomes （滨江）.
             out.append(table[ch] if opened.pop() else ch)
+        elif ch in _CURLY:
+            out.append(ch)
+            quote_open[_CURLY[ch][0]] = _CURLY[ch][1]
         elif ch in "\"'" and (has_cjk or ch in table):
             out.append(_quote(ch, *_neighbours(text, i), quote_open))
         elif ch in table:

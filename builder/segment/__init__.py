@@ -29,8 +29,8 @@ from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
-from .headline_splits import headline_after_body, split_points
-from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match, score, words
+from .headline_splits import headline_after_body, headline_after_lead, split_points
+from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .joined import line_joined
 from .joins import cut_word, without_stray_spaces
@@ -85,7 +85,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
-    _headline_after_lead(drafts, tools)
+    if headline_after_lead(drafts, tools.tok, tools.stop, tools.rules):
+        bodies = [d.text() for d in drafts]  # a lead joined its article
     headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
@@ -281,21 +282,6 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
                            level=t.level, note=t.note)
         owner.notes.append(f"headline continued on line {h.lines[0]} (its words read like this body)")
         used.add(k)
-
-
-def _headline_after_lead(drafts: list[Draft], tools: _Tools) -> None:
-    """A draft with no headline whose first heading comes right after its first paragraph, in a
-    headline's form or using the body's words, has its headline printed after the lead."""
-    for d in drafts:
-        if d.title is not None or d.inset or len(d.body) < 3 or d.body[0].kind != "para" or d.body[1].kind != "heading":
-            continue
-        h = d.body[1]
-        cw = words(h.text, tools.tok, tools.stop)
-        form = any(rx.search(h.text) for rx in tools.rules.headline_patterns)
-        if form or score(cw, d.text(), {}) >= MIN_SCORE:
-            d.body.remove(h)
-            d.title = h
-            d.notes.append(f"headline printed after the first paragraph (line {h.lines[0]})")
 
 
 def _give_captions(drafts: list[Draft], runs: list[Run], bodies: list[str], loose: list[Item],

@@ -116,3 +116,49 @@ def headline_after_body(drafts: list, runs: list, bodies: list[str], tools: tupl
             run.captions.remove(c)
             owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
             owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
+
+
+def headline_after_lead(drafts: list, tok: Cutter, stop: frozenset[str], rules: Rules) -> bool:
+    """A draft with no headline whose first heading comes right after its first paragraph, in a
+    headline's form or using the body's words, has its headline printed after the lead. A draft
+    that is a lone lead with no headline, followed by an article whose marked (#) headline uses
+    the lead's words while that article has no lead of its own, is that article's lead, printed
+    before its headline (the # says only that an article's headline begins there).
+
+    Returns:
+        whether a lead was joined to the article after it (``drafts`` changed in place)
+    """
+    joined = False
+    for d in list(drafts):
+        if d.title is not None or d.inset or not d.body or d.body[0].kind != "para":
+            continue
+        if len(d.body) >= 3 and d.body[1].kind == "heading":
+            h = d.body[1]
+            form = any(rx.search(h.text) for rx in rules.headline_patterns)
+            if form or score(words(h.text, tok, stop), d.text(), {}) >= MIN_SCORE:
+                d.body.remove(h)
+                d.title = h
+                d.notes.append(f"headline printed after the first paragraph (line {h.lines[0]})")
+        elif len(d.body) == 1 and d.body[0].lead and _takes_lead(drafts, d, tok, stop):
+            nxt = drafts[drafts.index(d) + 1]
+            nxt.body[:0] = d.body
+            for field in ("captions", "authors", "byline_items", "subtitles"):
+                getattr(nxt, field)[:0] = getattr(d, field)
+            nxt.notes += d.notes + [f"its lead printed before its headline (line {d.first_line})"]
+            drafts.remove(d)
+            joined = True
+    return joined
+
+
+def _takes_lead(drafts: list, d, tok: Cutter, stop: frozenset[str]) -> bool:
+    """The draft after ``d`` has a marked headline after d's lead, reading like it, and neither
+    a lead nor a byline of its own."""
+    k = drafts.index(d) + 1
+    if k >= len(drafts):
+        return False
+    nxt = drafts[k]
+    h = nxt.title
+    if h is None or h.level != 1 or nxt.inset or nxt.authors or nxt.byline_items or nxt.pre[:1] != [h] \
+            or not nxt.body or nxt.body[0].kind != "para" or nxt.body[0].lead or h.lines[0] < d.last_line:
+        return False
+    return score(words(h.text, tok, stop), d.text(), {}) >= MIN_SCORE

@@ -1,7 +1,7 @@
 """Punctuation repair on single lines: widths follow the context, parentheses stay paired."""
 from builder.vocab.rule_files import rules_for
 from builder.segment.duplicates import norm
-from builder.repair.line_fixes import fix_misreadings, fullwidth_punct, strip_markup
+from builder.repair.line_fixes import fix_misreadings, fullwidth_punct, strip_markup, undouble
 
 
 def test_parentheses_take_the_width_of_their_pair():
@@ -42,3 +42,21 @@ def test_in_a_chinese_line_marks_widen_unless_latin_letters_or_digits_stand_on_b
     assert fullwidth_punct("时间10:30,地点:高新区", rules) == "时间10:30，地点：高新区"
     assert fullwidth_punct("a,,b中", rules) == "a，，b中"  # a mark next to a mark is not between Latin words
     assert fullwidth_punct('他说:"好(很好)!"', rules) == "他说：“好（很好）！”"
+
+
+def test_a_straight_quote_after_a_curly_one_turns_the_other_way():
+    rules = rules_for()
+    quotes = {'"': True, "'": True}
+    assert fullwidth_punct('生产在孝感,"一小时通勤圈”', rules, quotes) == "生产在孝感，“一小时通勤圈”"
+    assert fullwidth_punct('从“一个团队"到"一批企业"', rules, quotes) == "从“一个团队”到“一批企业”"
+    # a quotation opened with a curly quote and closed straight on the next line
+    assert fullwidth_punct("“早上在武汉开完会，中午就能", rules, quotes) == "“早上在武汉开完会，中午就能"
+    assert fullwidth_punct('到孝感的车间看样品"。', rules, quotes) == "到孝感的车间看样品”。"
+
+
+def test_a_doubled_headline_undoubles_when_its_marks_are_printed_in_two_widths():
+    assert undouble('孝孝感感高高新新区区：:光光电电子子产产业业“"追追光光””前前行行') == "孝感高新区：光电子产业“追光”前行"
+    assert undouble("南京高新区南京高新区,，新型研发机构新型研发机构") == "南京高新区，新型研发机构"
+    assert undouble("数字经济，钱塘创业创新主战场") == "数字经济，钱塘创业创新主战场"
+    # a label's markup taken off leaves a space beside a mark (^{孝孝感感高高新新区区：} ：光光…)
+    assert undouble("孝孝感感高高新新区区： ：光光电电子子") == "孝感高新区：光电子"

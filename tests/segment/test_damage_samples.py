@@ -296,3 +296,38 @@ def test_end_of_a_line_reprinted_after_a_caption_kept_once(vocab):
     assert lines_with_role(page, "duplicate") == [9]
     assert body(art).count("还帮助企业对接投资机构和下游客户") == 1
     assert last_sentence(art).endswith("还帮助企业对接投资机构和下游客户，企业成立第二年就拿到了第一笔订单。")
+
+
+def test_mixed_width_marks_read_as_printed(vocab):
+    """Half-width colons, commas and quotes beside full-width ones: a doubled headline still
+    undoubles, a quotation opened “ and closed " is one, a headline's subject：form stays a headline."""
+    page = sample("mixed_width_marks.txt", vocab)
+    first, second = page.articles
+    assert first.title == "孝感高新区：光电子产业“追光”前行"
+    assert first.authors == ("张明",)
+    assert "看中的是这里与武汉的“一小时通勤圈”。“早上在武汉开完会，中午就能到孝感的车间看样品”。" in body(first)
+    assert "ISO 9001:2015" in body(first) and "5.6亿元" in body(first)
+    assert second.title == "景德镇高新区：航空产业为千年瓷都添“翼”"
+    assert second.authors == ("李华",)
+    assert last_sentence(second) == "园区把“看瓷器、坐飞机”作为城市名片。"
+
+
+def test_lead_printed_before_its_marked_headline(vocab):
+    """A lead with no headline inside another article, its # headline printed after the host's end:
+    the lead opens the article under that headline, not an article of its own."""
+    page = sample("lead_before_marked_headline.txt", vocab)
+    assert_every_line_placed(page)
+    host, brief = page.articles
+    assert last_sentence(host) == "淮南高新区负责人表示，园区将为签约项目提供全程代办服务。"
+    assert brief.title == "全国算力基础设施建设加快推进"
+    assert first_sentence(brief).startswith("记者从国家发展改革委获悉")
+    assert last_sentence(brief) == "从区域分布看，新建机架主要集中在算力枢纽节点城市。"
+
+
+def test_label_markup_around_a_misread_place(vocab):
+    """^{衢洲高新区：} before a headline: the place is mended in the title, which is read from the
+    line's printed spaces, as in its text."""
+    page = sample("label_markup_misread_place.txt", vocab)
+    (art,) = page.articles
+    assert art.title == "衢州高新区：新材料产业“链”出新天地"
+    assert art.authors == ("陈亮",)
