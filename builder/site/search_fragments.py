@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .search import FIELD_MARK
+from .write import atomic_write
 
 SIGNATURE = b"pagefind_dcd"  # opens every decompressed Pagefind file; its script checks it
 LEVEL = 6  # gzip's default: a tenth the time of 9 for a few bytes more
@@ -59,7 +60,7 @@ def trim_file(path: Path) -> int:
         return 0
     text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     out = gzip.compress(SIGNATURE + text, LEVEL, mtime=0)
-    path.write_bytes(out)
+    atomic_write(path, out)  # a killed build leaves the fragment as Pagefind wrote it, never half
     return len(raw) - len(out)
 
 

@@ -69,11 +69,12 @@ def owned_files(root: Path) -> set[str]:
 
 
 def write_manifest(root: Path, files: set[str]) -> None:
-    _atomic_write(root / MANIFEST, json.dumps({"owner": _OWNER, "files": sorted(files)},
+    atomic_write(root / MANIFEST, json.dumps({"owner": _OWNER, "files": sorted(files)},
                                               ensure_ascii=False, indent=0).encode("utf-8"))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """``data`` in ``path`` whole or not at all: written beside it, then renamed over it."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -108,7 +109,7 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> int:
         data = files[rel]
         data = data.encode("utf-8") if isinstance(data, str) else data
         if path.is_symlink() or not path.is_file() or path.read_bytes() != data:
-            _atomic_write(path, data)
+            atomic_write(path, data)
             changed += 1
     removed = remove_stale(root, before - set(files))
     write_manifest(root, set(files))
