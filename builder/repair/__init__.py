@@ -52,7 +52,7 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         # A byline: its spaces separate names and stay.
         return Line(no, raw, text, heading_level=level), fixes
     if rules.sentence_end_chars.isdisjoint(text):
-        step(FixKind.DOUBLED, line_fixes.undouble(text))  # bold headlines: never a sentence
+        step(FixKind.DOUBLED, line_fixes.undouble(text, rules.fullwidth))  # bold headlines: never a sentence
     step(FixKind.MISREADING, line_fixes.fix_misreadings(text, rules))
     step(FixKind.PUNCTUATION, line_fixes.collapse_doubled_punct(line_fixes.fullwidth_punct(text, rules, quotes)))
     if quotes is not None and rules.ends_sentence(text):

@@ -27,26 +27,32 @@ def strip_markup(text: str, rules: Rules) -> tuple[str, int]:
     return substitute(text, rules.markup_steps).strip(), level
 
 
-# Marks a doubled headline may print once in each width (：: “"): the same mark when undoubling.
-_ONE_MARK = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
-                           "“": '"', "”": '"', "‘": "'", "’": "'"})
+# Curly and straight quotes are one mark when undoubling (“" printed once in each form).
+_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+@lru_cache(maxsize=8)
+def _one_mark(fullwidth: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """Each mark of ``fullwidth`` (the rules' half-width -> full-width pairs) and each quote read as one."""
+    return str.maketrans({**dict(fullwidth), **_QUOTES})
 # A space beside a mark separates no parts (a label markup cut off: 高高新新区区： ：光光).
 _SPACE_BY_MARK = re.compile(r"[ \u3000]*([，：；！？,:;!?“”\"‘’（）()])[ \u3000]*")
 
 
-def undouble(text: str) -> str:
+def undouble(text: str, fullwidth: tuple[tuple[str, str], ...] = ()) -> str:
     """Undo a bold headline printed with every run twice (数字经济数字经济，，钱塘...).
 
     Only a line that splits wholly into doubled runs, at least two of them and
     four characters in all, is changed: ordinary text never does. A mark counts as
-    doubled in either width; the full-width copy is kept.
+    doubled in either width (the pairs of ``fullwidth``, the rules' own); the full-width
+    copy is kept.
     """
     n = len(text)
     if n < 8 or n > 120:
         return text
     printed, text = text, _SPACE_BY_MARK.sub(r"\1", text)
     n = len(text)
-    key = text.translate(_ONE_MARK)
+    key = text.translate(_one_mark(tuple(fullwidth)))
     # best[i]: the undoubled rest from position i, or None when it cannot be split.
     best: list[str | None] = [None] * (n + 1)
     runs = [0] * (n + 1)

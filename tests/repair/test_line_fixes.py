@@ -55,8 +55,9 @@ def test_a_straight_quote_after_a_curly_one_turns_the_other_way():
 
 
 def test_a_doubled_headline_undoubles_when_its_marks_are_printed_in_two_widths():
-    assert undouble('孝孝感感高高新新区区：:光光电电子子产产业业“"追追光光””前前行行') == "孝感高新区：光电子产业“追光”前行"
-    assert undouble("南京高新区南京高新区,，新型研发机构新型研发机构") == "南京高新区，新型研发机构"
-    assert undouble("数字经济，钱塘创业创新主战场") == "数字经济，钱塘创业创新主战场"
+    widths = rules_for().fullwidth  # the pairs of half- and full-width marks
+    assert undouble('孝孝感感高高新新区区：:光光电电子子产产业业“"追追光光””前前行行', widths) == "孝感高新区：光电子产业“追光”前行"
+    assert undouble("南京高新区南京高新区,，新型研发机构新型研发机构", widths) == "南京高新区，新型研发机构"
+    assert undouble("数字经济，钱塘创业创新主战场", widths) == "数字经济，钱塘创业创新主战场"
     # a label's markup taken off leaves a space beside a mark (^{孝孝感感高高新新区区：} ：光光…)
-    assert undouble("孝孝感感高高新新区区： ：光光电电子子") == "孝感高新区：光电子"
+    assert undouble("孝孝感感高高新新区区： ：光光电电子子", widths) == "孝感高新区：光电子"
