@@ -63,11 +63,13 @@ class Scan:
         return [(m.start(), m.end()) for m in rx.finditer(self.text, self.kicker_end)]
 
     def in_list(self, pos: int) -> bool:
+        if not self.lists:
+            return False
         i = bisect.bisect_right(self.lists, (pos, 1 << 30)) - 1
         return i >= 0 and self.lists[i][0] <= pos < self.lists[i][1]
 
     def weight_at(self, pos: int) -> float:
-        if self.lists and self.in_list(pos):
+        if self.in_list(pos):
             return self.finder.listed_weight
         if pos < self.title_end:
             return self.finder.title_weight
@@ -95,7 +97,7 @@ class Scan:
         if pos < self.title_end and cand.title_form is None:
             cand.title_form = form
         if pos > self.kicker_end and (self.first_body is None or pos < self.first_body[1]) \
-                and not (self.lists and self.in_list(pos)):
+                and not self.in_list(pos):
             self.first_body = (key, pos)
 
     def national_zones(self) -> None:
