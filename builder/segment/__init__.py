@@ -162,7 +162,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
                                 strays=strays)
-    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
+    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
     pdups = duplicate_paragraphs([items[i].text for i in para_idx])

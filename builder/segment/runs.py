@@ -12,7 +12,7 @@ from .bylines import lead_byline, names_in
 from .byline_place import opens_next, page_habit
 from .insets import split_threads
 from .items import Item
-from .joins import cut_word, starts_mid_sentence
+from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, once_per_vocabulary
@@ -82,16 +82,17 @@ def _cut_at_the_edge(prev: Item, it: Item, width: float, tok: Cutter) -> bool:
 
 
 def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width: float = 0.0,
-                   tok: Cutter | None = None) -> list[Item]:
-    """One headline printed over two lines is one heading: set tighter than the page's paragraphs,
-    its first line ending in ：, its first line only the subject (肇庆高新区), or cut at the column
-    edge in the middle of a word."""
+                   tok: Cutter | None = None, names: WordFinder | None = None) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the page's paragraphs
+    (unless the upper line is a kicker, ``joins.kicker_over``), its first line ending in ：, its
+    first line only the subject (肇庆高新区), or cut at the column edge in the middle of a word."""
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
         # Headlines cut apart on one line (a line-joined page) were cut on purpose.
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and it.lines[0] != prev.lines[-1] and (
-                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
+                (it.gap < usual_gap and not (names and tok and kicker_over(prev.text, it.text, names, tok)))
+                or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
                 or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
                 and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
                 and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
