@@ -1,6 +1,6 @@
-"""Print conventions of the headline group and of a column of briefs, each on a small page
-(tests/samples/segment/): a kicker set tight over its headline, a caption with its credit on
-one line, and the label over a column of briefs."""
+"""Print conventions of the paper, each on a small page (tests/samples/segment/): a kicker set
+tight over its headline, a caption with its credit on one line, the label over a column of
+briefs, bylines of many forms with notices after the articles."""
 from __future__ import annotations
 
 from segment_helpers import assert_every_line_placed, body, lines_with_role, sample, vocab  # noqa: F401 (vocab is a fixture)
@@ -36,3 +36,19 @@ def test_the_label_over_a_column_of_briefs_is_no_byline_and_no_headline(vocab):
     assert len(briefs) == 2 and all(not b.authors for b in briefs)
     assert "快讯" not in "".join(b.title or "" for b in briefs) and "简讯" not in "".join(b.title or "" for b in briefs)
     assert lines_with_role(page, "furniture") == [9, 13]
+
+
+def test_bylines_of_many_forms_and_the_notices_after_the_articles(vocab):
+    page = sample("bylines_of_many_forms_and_notices.txt", vocab)
+    assert_every_line_placed(page)
+    continued, *signed = page.articles
+    # the rest of an article from page 1: no headline, no byline, an article of its own
+    assert continued.paragraphs[0].startswith("在此基础上") and not continued.authors
+    # ■ 本报记者 … 通讯员 …, 文/… 图/…, 本报天津4月3日电（记者 …）
+    assert [a.authors for a in signed] == [("钱进", "吴敏"), ("林峰", "郑雪"), ("冯涛",)]
+    assert [a.title for a in signed[:2]] == ["苏州工业园区生物医药产业加速集聚", "深圳高新区打造人工智能先导区"]
+    assert "图为" not in body(signed[1]) and any(c.startswith("图为") for c in signed[1].captions)
+    # a correction notice and an advertisement are no articles, nor part of one
+    assert len(page.articles) == 4
+    assert not any("更正" in body(a) or "招聘" in body(a) for a in page.articles)
+    assert lines_with_role(page, "furniture")[:3] == [1, 2, 4]  # date line, column and page, 上接第1版
