@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .bylines import lead_byline, names_in
-from .byline_place import opens_next, page_habit
+from .byline_place import form, opens_next, page_habit
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, starts_mid_sentence
@@ -19,6 +19,7 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
+SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 
 
@@ -184,6 +185,10 @@ class _Cutter:
         cur = self.runs[-1]
         if not cur.paras:
             cur.top.append(it)
+            return
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+            # A second byline set as the one that closed this article: not this article's (seldom signed twice).
+            self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
         below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
         it = replace(it, note=why) if why else it
