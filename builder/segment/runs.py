@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .bylines import lead_byline, names_in
-from .byline_place import opens_next, page_habit
+from .byline_place import form, opens_next, page_habit
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
@@ -19,6 +19,7 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
+SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 
 
@@ -186,6 +187,10 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+            # A second byline set as the one that closed this article: not this article's (seldom signed twice).
+            self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
+            return
         below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
         it = replace(it, note=why) if why else it
         if below:
@@ -295,7 +300,7 @@ def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
     zones = names.contained(inset.text())
     for d in reversed(earlier):
         paras = [it for it in d.body if it.kind == "para"]
-        if d.inset or not paras or not paras[-1].open_end or not zones & _home(d, names):
+        if d.inset or not paras or not paras[-1].open_end or not zones & home_zones(d, names):
             continue
         d.body.extend(inset.body)
         d.byline_items += inset.byline_items
@@ -306,17 +311,19 @@ def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
     return False
 
 
-def _home(d: Draft, names: WordFinder) -> frozenset[str]:
-    """The zones a draft is about: those its headings name, else those its first paragraph names."""
+def home_zones(d: Draft, names: WordFinder) -> frozenset[str]:
+    """The zones a draft is about: those its headings name, else those its first paragraph names.
+    A heading read as the headline of the text above it (printed after its body) is not this draft's."""
     paras = [it for it in d.body if it.kind == "para"]
-    return names.contained("".join(h.text for h in d.pre)) or (names.contained(paras[0].text) if paras else frozenset())
+    own = "".join(h.text for h in d.pre if AFTER_BODY_NOTE not in h.note)
+    return names.contained(own) or (names.contained(paras[0].text) if paras else frozenset())
 
 
 def return_strays(drafts: list[Draft], names: WordFinder) -> list[Draft]:
     """A paragraph printed inside a later article that opens with the zone of an earlier article
     (营口高新区相关负责人表示… inside the 唐山 article) and names none of its host's zones is the
     earlier article's: moved back to its end, noted on both."""
-    homes = [_home(d, names) for d in drafts]
+    homes = [home_zones(d, names) for d in drafts]
     for k, d in enumerate(drafts):
         paras = [it for it in d.body if it.kind == "para"]
         for p in paras[1:]:
@@ -338,7 +345,7 @@ def resume_interrupted(drafts: list[Draft], names: WordFinder) -> list[Draft]:
     """A lead paragraph (本报讯) with no headline, printed inside an article: the paragraphs after it
     that go on naming that article's zone (and none other), and those between, are the article's,
     resumed after the intrusion; the lead keeps what follows them (its own article's rest)."""
-    homes = [_home(d, names) for d in drafts]
+    homes = [home_zones(d, names) for d in drafts]
     for k in range(1, len(drafts)):
         d, prev = drafts[k], drafts[k - 1]
         paras = [it for it in d.body if it.kind == "para"]
