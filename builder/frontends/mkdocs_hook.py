@@ -15,9 +15,11 @@ to the functions the command line uses (``pipeline.build_site``,
   outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``);
 - ``on_page_markdown``: the search markers of a hand-written page (``content/``),
   which the generated ones carry in their own Markdown;
-- ``on_post_page``: the page fed to the search index, then its Markdown and HTML let go:
-  nothing reads them after the page is written, and the index is written at the end;
-- ``on_post_build``: the Pagefind index of the built site.
+- ``on_files`` also starts the search index beside MkDocs (``index_apart``): a forked
+  process converts the searched pages and feeds Pagefind while MkDocs renders;
+- ``on_post_page``: a written page lets go of its Markdown and HTML (nothing reads them
+  after); where no fork was safe (``mkdocs serve``), the page is fed to the index here;
+- ``on_post_build``: wait for the index (or have the fed one written).
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
@@ -36,7 +38,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from builder.frontends import builder_apart
+from builder.frontends import builder_apart, index_apart
 from builder.runtime import progress
 from builder.site.search_feed import SearchFeed
 from builder.settings import Settings
@@ -60,6 +62,7 @@ if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
     progress.log.propagate = False
 _pages_written: progress.Counter | None = None
 _search_tables: dict[str, str] = {}
+_index_job = None  # the search index made beside MkDocs (index_apart), when a fork was safe
 _feed: SearchFeed | None = None
 _serving = False
 
@@ -113,8 +116,10 @@ def on_files(files: Files, config) -> Files:
     for path in built.paths:
         if files.get_file_from_path(path) is None:  # a hand-written page wins, as in the docs folder
             files.append(built.file(config, path))
-    global _pages_written
+    global _pages_written, _index_job
     _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
+    if not _serving:
+        _index_job = index_apart.start(files, config, _search_tables)
     return files
 
 
@@ -158,6 +163,7 @@ def _indexing() -> bool:
 
 def on_pre_build(config):
     global _feed
+    _stop_index_job()
     if _feed is not None:  # a build that failed before on_post_build
         _feed.close()
         _feed = None
@@ -171,7 +177,7 @@ def on_post_page(output, page, config):
     global _feed
     if _pages_written is not None:
         _pages_written.add()
-    if _is_searched(page) and _indexing():
+    if _is_searched(page) and _indexing() and _index_job is None:
         # Indexed by the Pagefind service on the other core while MkDocs goes on. Started
         # with the first page written, not before: its reader thread would keep the build
         # from forking its workers (runtime/workers.py).
@@ -185,7 +191,16 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    global _feed
+    global _feed, _index_job
+    if _index_job is not None:
+        start = time.perf_counter()
+        job, _index_job = _index_job, None
+        try:
+            pages, _ = job.result()  # it reads the staged pages: they stay until it is done
+        finally:
+            builder_apart.clean_staging()
+        log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
+        return
     builder_apart.clean_staging()
     if not _indexing():
         log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
@@ -201,8 +216,16 @@ def on_post_build(config):
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 
 
+def _stop_index_job() -> None:
+    global _index_job
+    if _index_job is not None:
+        _index_job.cancel()
+        _index_job = None
+
+
 def on_build_error(error):
     global _feed
+    _stop_index_job()
     builder_apart.clean_staging()
     if _feed is not None:
         _feed.close()

@@ -40,22 +40,42 @@ def run_apart(fn: Callable[..., R], *args) -> R:
     """
     if not can_fork():
         return fn(*args)
-    context = multiprocessing.get_context("fork")
-    reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(writer, os.getpid(), fn, args), daemon=False)
-    child.start()
-    writer.close()
-    try:
-        outcome, value = reader.recv()
-    except EOFError:
-        child.join()
-        raise ApartFailed(f"the process of {fn.__name__} ended with no result (exit code {child.exitcode})") from None
-    finally:
-        reader.close()
-    child.join()
-    if outcome == "error":
-        raise value
-    return value
+    return Apart(fn, *args).result()
+
+
+class Apart:
+    """``fn(*args)`` started in a forked child (a fork must be safe: :func:`can_fork`); this
+    process goes on, and :meth:`result` waits for the answer."""
+
+    def __init__(self, fn: Callable[..., R], *args):
+        context = multiprocessing.get_context("fork")
+        self._name = fn.__name__
+        self._reader, writer = context.Pipe(duplex=False)
+        self._child = context.Process(target=_child, args=(writer, os.getpid(), fn, args), daemon=False)
+        self._child.start()
+        writer.close()
+
+    def result(self):
+        """The call's result, or its error raised here."""
+        try:
+            outcome, value = self._reader.recv()
+        except EOFError:
+            self._child.join()
+            raise ApartFailed(f"the process of {self._name} ended with no result "
+                              f"(exit code {self._child.exitcode})") from None
+        finally:
+            self._reader.close()
+        self._child.join()
+        if outcome == "error":
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child (a build that failed no longer needs it)."""
+        if self._child.is_alive():
+            self._child.kill()
+        self._child.join()
+        self._reader.close()
 
 
 def _child(writer, parent: int, fn: Callable, args: tuple) -> None:
