@@ -129,7 +129,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
                 cut = False
                 continue
             if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
-                    and not rules.ends_sentence(para[-1].text):
+                    and not rules.ends_sentence(para[-1].text) and not layout.tight:
                 para.append(_echoed(pl, repeats, echo))  # no blank line between them: one printed block
                 continue
             close()

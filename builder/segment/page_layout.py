@@ -5,6 +5,7 @@ numbers, so a page set at any width reads the same."""
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import Line
@@ -20,6 +21,9 @@ class Layout:
     indents: int = 0
     wrapped: bool = False
     stray_spaces: bool = False  # the page prints spaces inside words: a space there is no sign
+    # Many lines are of one width to a character: a line short of it that leaves its sentence
+    # open ends a column, blank line below or not (on a ragged column it may only be ragged).
+    tight: bool = False
     # Per line number, the width of the lines around it where they are wrapped though the page
     # as a whole is not (one article set in narrow columns beside wider ones).
     local: dict[int, float] = field(default_factory=dict, compare=False)
@@ -45,6 +49,9 @@ class Layout:
 
 # A page marks its paragraphs by an indent when this many lines open with one.
 INDENTED_PAGE = 4
+# A wrapped page with this share of its lines of one width, to a character, is set tight (an OCR'd
+# column of print is ragged by a character or two: half-width digits, marks run over the edge).
+TIGHT_SHARE = 0.3
 
 
 def indented(line: Line) -> bool:
@@ -79,7 +86,8 @@ def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
                 w = _upper_quartile(near)
                 if len(near) > window // 2 and _wrapped(near, w, rules):
                     local[no] = min(w, local.get(no, w))
-    return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, local=local)
+    tight = wrapped and max(Counter(widths).values()) >= TIGHT_SHARE * len(widths)
+    return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, tight=tight, local=local)
 
 
 def _upper_quartile(widths: list[int]) -> float:
