@@ -35,6 +35,7 @@ from .items import Item, build_items
 from .joined import line_joined
 from .joins import cut_word, without_stray_spaces
 from .page_layout import measure
+from .unwrap import spread, unwrap
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
@@ -74,12 +75,14 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
-    joined = line_joined(repaired.lines, tools.rules)  # read on the lines as printed, before anything is cut off
+    # A page cut every N characters read one line per paragraph (each placement given back to its lines).
+    page_lines, groups, inner = unwrap(repaired.lines, tools.rules)
+    joined = line_joined(page_lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
-    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in repaired.lines), tools.rules, joined)
+    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in page_lines), tools.rules, joined)
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes))
+    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -95,6 +98,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
+    placements, articles = spread(placements, tuple(articles), groups, inner)
     return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
 
 
@@ -152,7 +156,7 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
-           joined: bool = False, strays: int = 0) -> tuple[list[Item], list[Item]]:
+           joined: bool = False, strays: int = 0, tight: bool = False) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     # Bylines and leads (本报讯（特约通讯员 cut at the column edge) recur on a page by right.
@@ -161,7 +165,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
-                                strays=strays)
+                                strays=strays, tight=tight)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]

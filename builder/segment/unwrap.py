@@ -1,0 +1,122 @@
+"""A page set tight in columns read back one line per paragraph, before anything else reads it.
+
+A typesetter's column (or a tool that cuts text every N characters) puts the same
+number of characters on every line of a paragraph but its last; only marks that
+may not open a line run on over the edge. Where many lines of the page have one
+width to a character, that width is the column's, and a line of exactly it runs
+on into the next: the lines are joined back into the paragraph they were cut
+from. A shorter line, a line ending a sentence, and a headline or byline longer
+than the column (set across the columns, not cut) stay lines of their own.
+Every later step then reads the paragraph as on a page of one line per paragraph
+(a headline glued to its first sentence by a line-joining tool is found in it,
+even when the column cut it over several lines), and each placement is given
+back to every printed line the paragraph was joined from.
+
+An OCR'd column of print is ragged by a character or two (half-width digits,
+marks run over the edge), so a page as printed seldom reads as tight; there
+nothing is joined here and the later steps join wrapped lines as before.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .bylines import lead_marker, names_in
+from ..model import Article, Line, Placement, Role
+from ..vocab.rule_files import Rules
+
+
+def column_width(lines: tuple[Line, ...], rules: Rules) -> int | None:
+    """The width of a page set tight in columns (its lines counted as printed, spaces too), else None."""
+    widths = [len(_printed(ln)) for ln in lines if not ln.debris and len(ln.text) >= 4]
+    if len(widths) < rules.tight_columns.get("min_lines", 10):
+        return None
+    width, count = Counter(widths).most_common(1)[0]
+    # The column's lines are the page's longest but for headlines and bylines across the columns.
+    longer = sum(1 for w in widths if w > width + 2)
+    if count < rules.tight_columns.get("share", 0.3) * len(widths) or longer > count:
+        return None
+    return width
+
+
+def _printed(line: Line) -> str:
+    """The line as the column holds it: its indent and spaces count, a space at the edge too."""
+    return line.raw.rstrip("\r\n")
+
+
+def runs_on(line: Line, width: int, rules: Rules) -> bool:
+    """The line is cut at the column edge: exactly the column's width, past it only marks that
+    may not open a line (or spaces), and its sentence left open."""
+    text = _printed(line)
+    if len(text) < width or rules.ends_sentence(line.text):
+        return False
+    return all(ch in rules.tight_columns.get("run_over", "") or ch.isspace() for ch in text[width:])
+
+
+def _opens(line: Line, rules: Rules) -> bool:
+    """A byline or a lead opens the line: the line above, as wide as the column by chance, is a
+    headline set across the columns, not a cut line."""
+    return bool(lead_marker(line.text, rules) or names_in(line.text, rules))
+
+
+def unwrap(lines: tuple[Line, ...], rules: Rules) -> tuple[tuple[Line, ...], dict[int, tuple[int, ...]], frozenset[int]]:
+    """The page's lines with each paragraph cut at the column edge joined back into its first line.
+
+    Returns:
+        the lines; for each joined line, the numbers of the printed lines it holds, in order; and the
+        blank lines left out from inside joined paragraphs (({}, frozenset()) when nothing was joined).
+    """
+    width = column_width(lines, rules)
+    if width is None:
+        return lines, {}, frozenset()
+    blank_every_line = _blank_after_every_line(lines)
+    out: list[Line] = []
+    groups: dict[int, list[int]] = {}
+    inner: set[int] = set()
+    open_at: int | None = None  # index in out of a line that runs on
+    between: list[Line] = []  # the blank line since it, on a page with a blank after every line
+    for line in lines:
+        if line.debris:
+            if open_at is not None and line.debris == Role.BLANK and blank_every_line and not between:
+                between.append(line)
+                continue
+            out += between + [line]
+            open_at, between = None, []
+            continue
+        if open_at is not None and _opens(line, rules):
+            out += between
+            open_at = None
+        if open_at is not None:
+            first = out[open_at]
+            out[open_at] = replace(first, text=first.text + line.text, raw=first.raw + line.raw.strip(),
+                                   spaced=(first.spaced or first.text) + (line.spaced or line.text)
+                                   if first.spaced or line.spaced else "")
+            groups.setdefault(first.no, [first.no]).append(line.no)
+            inner.update(b.no for b in between)
+        else:
+            out += between + [line]
+        between = []
+        open_at = len(out) - 1 if runs_on(line, width, rules) else None
+    out += between
+    return tuple(out), {k: tuple(v) for k, v in groups.items()}, frozenset(inner)
+
+
+def _blank_after_every_line(lines: tuple[Line, ...]) -> bool:
+    """A blank line follows most text lines: there a blank ends no paragraph."""
+    text = [i for i, ln in enumerate(lines) if not ln.debris]
+    after = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1].debris == Role.BLANK)
+    return bool(text) and after >= 0.8 * len(text)
+
+
+def spread(placements: tuple[Placement, ...], articles: tuple[Article, ...], groups: dict[int, tuple[int, ...]],
+           inner: frozenset[int]) -> tuple[tuple[Placement, ...], tuple[Article, ...]]:
+    """Every printed line of a joined paragraph placed as the paragraph is (the blank lines between
+    them as blank), and each article's last line the last printed line of its last paragraph."""
+    if not groups:
+        return placements, articles
+    out = [Placement(no, Role.BLANK) for no in inner]
+    for p in placements:
+        out += [p] + [replace(p, line=no) for no in groups.get(p.line, ())[1:]]
+    last = {k: v[-1] for k, v in groups.items()}
+    articles = tuple(replace(a, lines=(a.lines[0], last.get(a.lines[1], a.lines[1]))) for a in articles)
+    return tuple(sorted(out, key=lambda p: p.line)), articles
