@@ -46,11 +46,10 @@ def _printed(line: Line) -> str:
 
 def runs_on(line: Line, width: int, rules: Rules) -> bool:
     """The line is cut at the column edge: exactly the column's width, past it only marks that
-    may not open a line (or spaces), and its sentence left open."""
+    may not open a line (or spaces), and its sentence left open (a paragraph may end at the edge)."""
     text = _printed(line)
-    if len(text) < width or rules.ends_sentence(line.text):
-        return False
-    return all(ch in rules.tight_columns.get("run_over", "") or ch.isspace() for ch in text[width:])
+    return len(text) >= width and not rules.ends_sentence(line.text) and all(
+        ch in rules.tight_columns.get("run_over", "") or ch.isspace() for ch in text[width:])
 
 
 def _opens(line: Line, rules: Rules) -> bool:
@@ -84,7 +83,6 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> tuple[tuple[Line, ...], dic
             open_at, between = None, []
             continue
         if open_at is not None and _opens(line, rules):
-            out += between
             open_at = None
         if open_at is not None:
             first = out[open_at]
