@@ -76,13 +76,13 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
     # A page cut every N characters read one line per paragraph (each placement given back to its lines).
-    page_lines, groups, inner = unwrap(repaired.lines, tools.rules)
-    joined = line_joined(page_lines, tools.rules)  # read on the lines as printed, before anything is cut off
+    cut = unwrap(repaired.lines, tools.rules)
+    joined = line_joined(cut.lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
-    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in page_lines), tools.rules, joined)
+    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(groups))
+    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     bodies = [d.text() for d in drafts]
@@ -98,8 +98,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
-    placements, articles = spread(placements, tuple(articles), groups, inner)
-    return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+    placements, articles = spread(placements, tuple(articles), cut.groups, cut.inner)
+    return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
 
 def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 from .bylines import lead_marker, names_in
-from ..model import Article, Line, Placement, Role
+from ..model import Article, Fix, FixKind, Line, Placement, Role
+from ..repair.line_fixes import fix_misreadings
 from ..vocab.rule_files import Rules
 
 
@@ -58,16 +60,19 @@ def _opens(line: Line, rules: Rules) -> bool:
     return bool(lead_marker(line.text, rules) or names_in(line.text, rules))
 
 
-def unwrap(lines: tuple[Line, ...], rules: Rules) -> tuple[tuple[Line, ...], dict[int, tuple[int, ...]], frozenset[int]]:
-    """The page's lines with each paragraph cut at the column edge joined back into its first line.
+class Unwrapped(NamedTuple):
+    """The page's lines with each paragraph cut at the column edge joined back into its first line."""
+    lines: tuple[Line, ...]
+    groups: dict[int, tuple[int, ...]]  # per joined line, the printed lines it holds, in order
+    inner: frozenset[int]  # the blank lines left out from inside joined paragraphs
+    fixes: tuple[Fix, ...] = ()  # misreadings mended once the words cut at the edge were whole again
 
-    Returns:
-        the lines; for each joined line, the numbers of the printed lines it holds, in order; and the
-        blank lines left out from inside joined paragraphs (({}, frozenset()) when nothing was joined).
-    """
+
+def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
+    """The page read back one line per paragraph, when it is set tight in columns (else as it is)."""
     width = column_width(lines, rules)
     if width is None:
-        return lines, {}, frozenset()
+        return Unwrapped(lines, {}, frozenset())
     blank_every_line = _blank_after_every_line(lines)
     out: list[Line] = []
     groups: dict[int, list[int]] = {}
@@ -85,18 +90,34 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> tuple[tuple[Line, ...], dic
         if open_at is not None and _opens(line, rules):
             open_at = None
         if open_at is not None:
-            first = out[open_at]
-            out[open_at] = replace(first, text=first.text + line.text, raw=first.raw + line.raw.strip(),
-                                   spaced=(first.spaced or first.text) + (line.spaced or line.text)
-                                   if first.spaced or line.spaced else "")
-            groups.setdefault(first.no, [first.no]).append(line.no)
+            out[open_at] = _joined(out[open_at], line)
+            groups.setdefault(out[open_at].no, [out[open_at].no]).append(line.no)
             inner.update(b.no for b in between)
         else:
             out += between + [line]
         between = []
         open_at = len(out) - 1 if runs_on(line, width, rules) else None
     out += between
-    return tuple(out), {k: tuple(v) for k, v in groups.items()}, frozenset(inner)
+    mended, fixes = _mended(out, groups, rules)
+    return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
+
+
+def _joined(first: Line, line: Line) -> Line:
+    return replace(first, text=first.text + line.text, raw=first.raw + line.raw.strip(),
+                   spaced=(first.spaced or first.text) + (line.spaced or line.text) if first.spaced or line.spaced else "")
+
+
+def _mended(lines: list[Line], groups: dict[int, list[int]], rules: Rules) -> tuple[list[Line], tuple[Fix, ...]]:
+    """The joined lines with the misreadings a cut hid from the repair (人|园 for 入园) mended."""
+    out, fixes = [], []
+    for line in lines:
+        text = fix_misreadings(line.text, rules) if line.no in groups else line.text
+        if text != line.text:
+            fixes.append(Fix(FixKind.MISREADING, line.no, line.text, text))
+            spaced = fix_misreadings(line.spaced, rules) if line.spaced else ""
+            line = replace(line, text=text, spaced=spaced)
+        out.append(line)
+    return out, tuple(fixes)
 
 
 def _blank_after_every_line(lines: tuple[Line, ...]) -> bool:

@@ -37,7 +37,7 @@ def test_what_is_cut_and_what_is_not(vocab):
     rules = rules_for(vocab.data_dir)
     lines = _lines(ROOT / "tests/samples/segment/tight_columns_joined.txt", vocab)
     assert column_width(lines, rules) == 14
-    joined, groups, _ = unwrap(lines, rules)
+    joined, groups, _, _ = unwrap(lines, rules)
     # 1000万元。 ends a sentence: the paragraph's last line; 0万公里。 after a line run on over the edge
     assert groups[1] == (1, 2, 3, 4) and groups[15] == (15, 16, 17)
     assert joined[0].text.startswith("宁波高新区：数据知识产权质押融资落地")
