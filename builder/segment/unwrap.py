@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .bylines import lead_marker, names_in
+from .captions import credit_split
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
 from ..vocab.rule_files import Rules
@@ -48,10 +49,19 @@ def _printed(line: Line) -> str:
 
 def runs_on(line: Line, width: int, rules: Rules) -> bool:
     """The line is cut at the column edge: exactly the column's width, past it only marks that
-    may not open a line (or spaces), and its sentence left open (a paragraph may end at the edge)."""
+    may not open a line (or spaces), and its sentence left open (a paragraph may end at the edge);
+    not a photo credit (a line of its own, as wide as the column by chance)."""
     text = _printed(line)
-    return len(text) >= width and not rules.ends_sentence(line.text) and all(
+    if len(text) < width or rules.ends_sentence(line.text) or _own_line(line.text, rules):
+        return False
+    return all(
         ch in rules.tight_columns.get("run_over", "") or ch.isspace() for ch in text[width:])
+
+
+def _own_line(text: str, rules: Rules) -> bool:
+    """A line that stands on its own whatever its width: a byline, a photo credit, a note in brackets."""
+    return bool(names_in(text, rules) or credit_split(text, rules)[1]
+                or (text[:1] in "（(" and text[-1:] in "）)"))
 
 
 def _opens(line: Line, rules: Rules) -> bool:
