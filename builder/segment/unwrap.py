@@ -113,8 +113,10 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
 
 
 def _joined(first: Line, line: Line) -> Line:
-    return replace(first, text=first.text + line.text, raw=first.raw + line.raw.strip(),
-                   spaced=(first.spaced or first.text) + (line.spaced or line.text) if first.spaced or line.spaced else "")
+    """Two lines as one; a space printed at the edge kept where the text keeps spaces (between names)."""
+    space = " " if first.raw[-1:].isspace() or line.raw[:1].isspace() else ""
+    spaced = (first.spaced or first.text) + space + (line.spaced or line.text) if first.spaced or line.spaced or space else ""
+    return replace(first, text=first.text + line.text, raw=first.raw + line.raw, spaced=spaced)
 
 
 def _mended(lines: list[Line], groups: dict[int, list[int]], rules: Rules) -> tuple[list[Line], tuple[Fix, ...]]:
