@@ -47,15 +47,18 @@ def _printed(line: Line) -> str:
     return line.raw.rstrip("\r\n")
 
 
-def runs_on(line: Line, width: int, rules: Rules) -> bool:
-    """The line is cut at the column edge: exactly the column's width, past it only marks that
-    may not open a line (or spaces), and its sentence left open (a paragraph may end at the edge);
-    not a photo credit (a line of its own, as wide as the column by chance)."""
+def at_edge(line: Line, width: int, rules: Rules) -> bool:
+    """The line reaches the column edge: exactly the column's width, past it only marks that may
+    not open a line (or spaces)."""
     text = _printed(line)
-    if len(text) < width or rules.ends_sentence(line.text) or _own_line(line.text, rules):
-        return False
-    return all(
-        ch in rules.tight_columns.get("run_over", "") or ch.isspace() for ch in text[width:])
+    return len(text) >= width and all(ch in rules.tight_columns.get("run_over", "") or ch.isspace()
+                                      for ch in text[width:])
+
+
+def runs_on(line: Line, width: int, rules: Rules) -> bool:
+    """The line is cut at the column edge: it reaches it, its sentence left open (a paragraph may
+    end at the edge), and it is no line of its own (a byline as wide as the column by chance)."""
+    return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line.text, rules)
 
 
 def _own_line(text: str, rules: Rules) -> bool:
@@ -64,10 +67,12 @@ def _own_line(text: str, rules: Rules) -> bool:
                 or (text[:1] in "（(" and text[-1:] in "）)"))
 
 
-def _opens(line: Line, rules: Rules) -> bool:
-    """A byline or a lead opens the line: the line above, as wide as the column by chance, is a
-    headline set across the columns, not a cut line."""
-    return bool(lead_marker(line.text, rules) or names_in(line.text, rules))
+def _opens(line: Line, width: int, rules: Rules) -> bool:
+    """A byline, a lead or a headline in its form (宁波高新区：…, not cut itself) opens the line:
+    the line above reaches the column edge by chance, a paragraph broken off at a column's end."""
+    if lead_marker(line.text, rules) or names_in(line.text, rules):
+        return True
+    return not at_edge(line, width, rules) and any(rx.search(line.text) for rx in rules.headline_patterns)
 
 
 class Unwrapped(NamedTuple):
@@ -97,7 +102,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
             out += between + [line]
             open_at, between = None, []
             continue
-        if open_at is not None and _opens(line, rules):
+        if open_at is not None and _opens(line, width, rules):
             open_at = None
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
