@@ -1,6 +1,7 @@
 """Split a repaired page into the articles a reader sees.
 
 The steps, each in its own module, in the order they run:
+``unwrap`` (a page cut every N characters read back one line per paragraph) →
 ``furniture`` (date lines, page numbers, editors, notices: set apart first,
 the printed issue date kept) → ``line_shapes`` (what each line looks like;
 ``glued``: a headline, byline or the next article glued to a sentence on a

@@ -58,13 +58,18 @@ def at_edge(line: Line, width: int, rules: Rules) -> bool:
 def runs_on(line: Line, width: int, rules: Rules) -> bool:
     """The line is cut at the column edge: it reaches it, its sentence left open (a paragraph may
     end at the edge), and it is no line of its own (a byline as wide as the column by chance)."""
-    return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line.text, rules)
+    return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line, rules)
 
 
-def _own_line(text: str, rules: Rules) -> bool:
-    """A line that stands on its own whatever its width: a byline, a photo credit, a note in brackets."""
-    return bool(names_in(text, rules) or credit_split(text, rules)[1]
-                or (text[:1] in "（(" and text[-1:] in "）)"))
+def _own_line(line: Line, rules: Rules) -> bool:
+    """A line that stands on its own whatever its width: a byline (or names after the paragraph's
+    last sentence), a photo credit, a note in brackets."""
+    text, spaced = line.text, line.spaced or line.text
+    ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
+    tail = spaced[ends[-1] + 1:].strip() if ends else ""
+    if names_in(text, rules) or (tail and names_in(tail, rules)) or credit_split(text, rules)[1]:
+        return True
+    return text[:1] in "（(" and text[-1:] in "）)"
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
