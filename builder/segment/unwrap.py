@@ -63,11 +63,11 @@ def runs_on(line: Line, width: int, rules: Rules) -> bool:
 
 def _own_line(line: Line, rules: Rules) -> bool:
     """A line that stands on its own whatever its width: a byline (or names after the paragraph's
-    last sentence), a photo credit, a note in brackets."""
+    last sentence), a photo credit, a note in brackets, a line marked as a heading (#)."""
     text, spaced = line.text, line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
-    if names_in(text, rules) or (tail and names_in(tail, rules)) or credit_split(text, rules)[1]:
+    if line.heading_level or names_in(text, rules) or (tail and names_in(tail, rules)) or credit_split(text, rules)[1]:
         return True
     return text[:1] in "（(" and text[-1:] in "）)"
 
