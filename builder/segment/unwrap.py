@@ -61,21 +61,27 @@ def runs_on(line: Line, width: int, rules: Rules) -> bool:
     return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line, rules)
 
 
+def _apart(line: Line, rules: Rules) -> bool:
+    """A line set apart whatever its width: a byline, a photo credit, a note in brackets (（下转第4版）),
+    a line marked as a heading (#)."""
+    text = line.text
+    return bool(line.heading_level or names_in(text, rules) or credit_split(text, rules)[1]
+                or (text[:1] in "（(" and text[-1:] in "）)"))
+
+
 def _own_line(line: Line, rules: Rules) -> bool:
-    """A line that stands on its own whatever its width: a byline (or names after the paragraph's
-    last sentence), a photo credit, a note in brackets, a line marked as a heading (#)."""
-    text, spaced = line.text, line.spaced or line.text
+    """A line that runs on into nothing: set apart, or names after the paragraph's last sentence."""
+    spaced = line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
-    if line.heading_level or names_in(text, rules) or (tail and names_in(tail, rules)) or credit_split(text, rules)[1]:
-        return True
-    return text[:1] in "（(" and text[-1:] in "）)"
+    return _apart(line, rules) or bool(tail and names_in(tail, rules))
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
-    """A byline, a lead or a headline in its form (宁波高新区：…, not cut itself) opens the line:
-    the line above reaches the column edge by chance, a paragraph broken off at a column's end."""
-    if lead_marker(line.text, rules) or names_in(line.text, rules):
+    """The line opens something of its own: set apart, a lead, or a headline in its form (宁波高新区：…,
+    not cut itself): the line above reaches the column edge by chance, a paragraph broken off at a
+    column's end."""
+    if _apart(line, rules) or lead_marker(line.text, rules):
         return True
     return not at_edge(line, width, rules) and any(rx.search(line.text) for rx in rules.headline_patterns)
 
