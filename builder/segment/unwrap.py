@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .bylines import lead_marker, names_in
-from .captions import credit_split
+from .captions import credit_split, is_subtitle
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
 from ..vocab.rule_files import Rules
@@ -62,11 +62,11 @@ def runs_on(line: Line, width: int, rules: Rules) -> bool:
 
 
 def _apart(line: Line, rules: Rules) -> bool:
-    """A line set apart whatever its width: a byline, a photo credit, a note in brackets (（下转第4版）),
-    a line marked as a heading (#)."""
+    """A line set apart whatever its width: a byline, a photo credit, a subtitle (——…), a note in
+    brackets (（下转第4版）), a line marked as a heading (#)."""
     text = line.text
     return bool(line.heading_level or names_in(text, rules) or credit_split(text, rules)[1]
-                or (text[:1] in "（(" and text[-1:] in "）)"))
+                or is_subtitle(text, rules) or (text[:1] in "（(" and text[-1:] in "）)"))
 
 
 def _own_line(line: Line, rules: Rules) -> bool:
