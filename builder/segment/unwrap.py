@@ -18,6 +18,7 @@ nothing is joined here and the later steps join wrapped lines as before.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
@@ -61,11 +62,17 @@ def runs_on(line: Line, width: int, rules: Rules) -> bool:
     return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line, rules)
 
 
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)  # a mark of either width
+
+
 def _apart(line: Line, rules: Rules) -> bool:
     """A line set apart whatever its width: a byline, a photo credit, a subtitle (——…), a note in
     brackets (（下转第4版）), a line marked as a heading (#)."""
     text = line.text
-    return bool(line.heading_level or names_in(text, rules) or credit_split(text, rules)[1]
+    # a byline never ends with a comma (项目走， is the rest of a sentence, not a name)
+    byline = names_in(text, rules) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks)
+    return bool(line.heading_level or byline or credit_split(text, rules)[1]
                 or is_subtitle(text, rules) or (text[:1] in "（(" and text[-1:] in "）)"))
 
 
