@@ -77,11 +77,12 @@ def _apart(line: Line, rules: Rules) -> bool:
 
 
 def _own_line(line: Line, rules: Rules) -> bool:
-    """A line that runs on into nothing: set apart, or names after the paragraph's last sentence."""
+    """A line that runs on into nothing: set apart, or a byline (its names, or its marker) after the
+    paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's)."""
     spaced = line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
-    tail = spaced[ends[-1] + 1:].strip() if ends else ""
-    return _apart(line, rules) or bool(tail and names_in(tail, rules))
+    tail = spaced[ends[-1] + 1:].strip().lstrip("（(") if ends else ""
+    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or tail.startswith(rules.byline_markers)))
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
