@@ -81,8 +81,9 @@ def _own_line(line: Line, rules: Rules) -> bool:
     paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's)."""
     spaced = line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
-    tail = spaced[ends[-1] + 1:].strip().lstrip("（(") if ends else ""
-    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or tail.startswith(rules.byline_markers)))
+    tail = spaced[ends[-1] + 1:].strip() if ends else ""
+    marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
+    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or marker))
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
