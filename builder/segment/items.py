@@ -85,8 +85,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
     Returns:
         the items and the page layout measures.
     """
-    layout = measure(lines, rules)
-    layout = replace(layout, stray_spaces=strays >= rules.stray_space_lines, tight=tight or layout.tight)
+    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines, tight=tight)
     pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))

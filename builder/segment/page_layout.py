@@ -5,7 +5,6 @@ numbers, so a page set at any width reads the same."""
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import Line
@@ -21,8 +20,8 @@ class Layout:
     indents: int = 0
     wrapped: bool = False
     stray_spaces: bool = False  # the page prints spaces inside words: a space there is no sign
-    # Many lines are of one width to a character: a line short of it that leaves its sentence
-    # open ends a column, blank line below or not (on a ragged column it may only be ragged).
+    # The page was set tight in columns (``unwrap`` joined its cut lines back): a paragraph left
+    # open there ended short of the edge, at a column's end, blank line below or not.
     tight: bool = False
     # Per line number, the width of the lines around it where they are wrapped though the page
     # as a whole is not (one article set in narrow columns beside wider ones).
@@ -49,9 +48,6 @@ class Layout:
 
 # A page marks its paragraphs by an indent when this many lines open with one.
 INDENTED_PAGE = 4
-# A wrapped page with this share of its lines of one width, to a character, is set tight (an OCR'd
-# column of print is ragged by a character or two: half-width digits, marks run over the edge).
-TIGHT_SHARE = 0.3
 
 
 def indented(line: Line) -> bool:
@@ -86,8 +82,7 @@ def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
                 w = _upper_quartile(near)
                 if len(near) > window // 2 and _wrapped(near, w, rules):
                     local[no] = min(w, local.get(no, w))
-    tight = wrapped and max(Counter(widths).values()) >= TIGHT_SHARE * len(widths)
-    return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, tight=tight, local=local)
+    return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, local=local)
 
 
 def _upper_quartile(widths: list[int]) -> float:

@@ -6,8 +6,10 @@ may not open a line run on over the edge. Where many lines of the page have one
 width to a character, that width is the column's, and a line of exactly it runs
 on into the next: the lines are joined back into the paragraph they were cut
 from. A shorter line, a line ending a sentence, and a headline or byline longer
-than the column (set across the columns, not cut) stay lines of their own.
-Every later step then reads the paragraph as on a page of one line per paragraph
+than the column (set across the columns, not cut) stay lines of their own; so do
+a byline, credit, subtitle or note in brackets as wide as the column by chance,
+and a byline, lead or subject：headline below a line at the edge (a paragraph
+broken off at a column's end). Every later step then reads the paragraph as on a page of one line per paragraph
 (a headline glued to its first sentence by a line-joining tool is found in it,
 even when the column cut it over several lines), and each placement is given
 back to every printed line the paragraph was joined from.
