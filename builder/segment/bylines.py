@@ -72,6 +72,54 @@ def _tokens(rest: str, rules: Rules) -> list[str]:
             continue
         out.append(w)
         i, whole = i + 1, True
+    return _read_strays(rest, rules) or out
+
+
+# A byline's single spaces between two characters, each of which may be a stray; at most this many are weighed.
+_SINGLE_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000](?=[{CJK}])")
+MAX_STRAYS = 8
+# What a reading of a byline costs (the cheapest is taken): a word that is no name, a name without a
+# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character one: a
+# name set to three characters' width, 李　默; a full-width one a little more, as typesetters set names
+# apart with it), and the names set apart by spaces of both widths.
+NO_NAME, LOOSE, STRAY, MIXED = 5.0, 2.0, {" ": 1.0, "\u3000": 1.25}, 1.5
+
+
+def _word_cost(word: str, rules: Rules) -> float:
+    if is_name(word, rules):
+        return 0.0
+    return LOOSE if (_NAME_CHARS.match(word) and 2 <= len(word) <= 4) or _DOTTED_NAME.match(word) else NO_NAME
+
+
+def _read_strays(rest: str, rules: Rules) -> list[str] | None:
+    """The cheapest reading of a byline whose single spaces may be strays (孙庆 华　李　默: 孙庆华, 李默;
+    李军　帕提 古丽: 李军, 帕提古丽), every choice of strays among them costed (see the costs above).
+    None when the text has no single space between two characters, or words too long for names."""
+    spaces = [m.start() for m in _SINGLE_SPACE.finditer(rest)]
+    if not spaces or len(spaces) > MAX_STRAYS or any(len(w) > 15 for w in _NAME_SEPARATORS.split(rest)):
+        return None
+    best: tuple[float, list[str]] | None = None
+    for mask in range(1 << len(spaces)):
+        strays = {p for k, p in enumerate(spaces) if mask >> k & 1}
+        # Each stray is marked by a NUL, so that the words it falls inside are known.
+        marked = "".join("\0" if i in strays else c for i, c in enumerate(rest))
+        words = [w.replace("\0", "") for w in _NAME_SEPARATORS.split(marked) if w]
+        word_at = _words_at(marked, strays)
+        cost = sum(_word_cost(w, rules) for w in words)
+        cost += sum(STRAY[rest[p]] for p in strays if len(word_at[p]) != 2)
+        kept = {rest[p] for p in spaces if p not in strays}
+        cost += MIXED if len(kept) > 1 else 0.0
+        if best is None or cost < best[0]:
+            best = (cost, words)
+    return best[1] if best else None
+
+
+def _words_at(marked: str, strays: set[int]) -> dict[int, str]:
+    """For each stray (a NUL in ``marked``), the word it falls inside, without the strays."""
+    out = {}
+    for m in re.finditer(r"[^\s\u3000、，,]+", marked):
+        word = m.group().replace("\0", "")
+        out.update({p: word for p in strays if m.start() <= p < m.end()})
     return out
 
 
