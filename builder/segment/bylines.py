@@ -98,7 +98,7 @@ def _read_strays(rest: str, rules: Rules) -> list[str] | None:
     spaces = [m.start() for m in _SINGLE_SPACE.finditer(rest)]
     if not spaces or len(spaces) > MAX_STRAYS or any(len(w) > 15 for w in _NAME_SEPARATORS.split(rest)):
         return None
-    best: tuple[float, list[str]] | None = None
+    best: tuple[tuple, list[str]] | None = None
     for mask in range(1 << len(spaces)):
         strays = {p for k, p in enumerate(spaces) if mask >> k & 1}
         # Each stray is marked by a NUL, so that the words it falls inside are known.
@@ -109,8 +109,11 @@ def _read_strays(rest: str, rules: Rules) -> list[str] | None:
         cost += sum(STRAY[rest[p]] for p in strays if len(word_at[p]) != 2)
         kept = {rest[p] for p in spaces if p not in strays}
         cost += MIXED if len(kept) > 1 else 0.0
-        if best is None or cost < best[0]:
-            best = (cost, words)
+        # Of readings that cost the same, the one with fewer strays, then the one keeping the first
+        # spaces (the first name is printed whole more often than not: 李军　帕　提古丽).
+        key = (cost, len(strays), -mask)
+        if best is None or key < best[0]:
+            best = (key, words)
     return best[1] if best else None
 
 
@@ -129,7 +132,7 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
 
     A bare single name counts (``魏伟``); several names must be separated by spaces
     or markers. In a marked byline (a marker, or parentheses) a name without a
-    common surname (帕提古丽) counts when another name in it has one.
+    common surname (帕提古丽) counts when as many other names in it have one.
     """
     text = text.strip()
     m = _PARENS.match(text)
@@ -142,7 +145,9 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
         return None
     sure = [is_name(w, rules) for w in words]
     if not all(sure):
-        loose = (marked or parens) and any(sure) and all(
+        # No more of them than names with one (a sentence cut up by stray spaces is no byline:
+        # 本报讯 记者从工业 和信息 化部获悉).
+        loose = (marked or parens) and sum(sure) * 2 >= len(sure) and all(
             s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4) or _DOTTED_NAME.match(w) for w, s in zip(words, sure))
         if not loose:
             return None

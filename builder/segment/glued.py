@@ -103,10 +103,10 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
 def _end_of_name(names: list[str], ch: str, after: str, rules: Rules, tok: Cutter) -> bool:
     """One character after a two-character name ends it (a stray space between them) when the text
     after it opens a name or a sentence and the name alone does not end where a sentence opens."""
-    if not names or len(names[-1]) != 2 or not is_name(names[-1] + ch, rules) or not after:
+    if not names or len(names[-1]) != 2 or not is_name(names[-1] + ch, rules) or not after \
+            or opens_sentence(ch + after, rules, tok):
         return False
-    return is_name(after, rules) or _name_then_text(after, rules, tok) is not None \
-        or (opens_sentence(after, rules, tok) and not opens_sentence(ch + after, rules, tok))
+    return is_name(after, rules) or _name_then_text(after, rules, tok) is not None or opens_sentence(after, rules, tok)
 
 
 def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
@@ -151,15 +151,15 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
                 continue
             return tuple(names), " ".join([nxt[k:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
-        if split is None and names and _end_of_name(names, t[0], t[1:], rules, tok):
-            names[-1] += t[0]  # 郑晓 雯在乐清…: the name's last character cut off by a stray space
-            return tuple(names), " ".join([t[1:]] + tokens[i + 1:])
         if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
             names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
             i += 1
             continue
         if split is None and names and opens_sentence(t, rules, tok):
             return tuple(names), " ".join([t] + tokens[i + 1:])  # the names end at a space: 邓小山 彭彬 近日，…
+        if split is None and names and _end_of_name(names, t[0], t[1:], rules, tok):
+            names[-1] += t[0]  # 郑晓 雯在乐清…: the name's last character cut off by a stray space
+            return tuple(names), " ".join([t[1:]] + tokens[i + 1:])
         if split is None:
             return after_surname
         names.append(split[0])
