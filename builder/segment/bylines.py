@@ -79,8 +79,8 @@ def _tokens(rest: str, rules: Rules) -> list[str]:
 _SINGLE_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000](?=[{CJK}])")
 MAX_STRAYS = 8
 # What a reading of a byline costs (the cheapest is taken): a word that is no name, a name without a
-# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character one: a
-# name set to three characters' width, 李　默; a full-width one a little more, as typesetters set names
+# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character name with a
+# common surname: one set to three characters' width, 李　默; a full-width one a little more, as typesetters set names
 # apart with it), and the names set apart by spaces of both widths.
 NO_NAME, LOOSE, STRAY, MIXED = 5.0, 2.0, {" ": 1.0, "\u3000": 1.25}, 1.5
 
@@ -106,7 +106,7 @@ def _read_strays(rest: str, rules: Rules) -> list[str] | None:
         words = [w.replace("\0", "") for w in _NAME_SEPARATORS.split(marked) if w]
         word_at = _words_at(marked, strays)
         cost = sum(_word_cost(w, rules) for w in words)
-        cost += sum(STRAY[rest[p]] for p in strays if len(word_at[p]) != 2)
+        cost += sum(STRAY[rest[p]] for p in strays if len(word_at[p]) != 2 or not is_name(word_at[p], rules))
         kept = {rest[p] for p in spaces if p not in strays}
         cost += MIXED if len(kept) > 1 else 0.0
         # Of readings that cost the same, the one with fewer strays, then the one keeping the first

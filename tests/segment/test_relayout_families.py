@@ -37,17 +37,9 @@ FAILING = {
                                      "article widths differ read at one width (dp-08)",
     "wrap_no_blank_lines": "narrow columns with no blank line: a column break at a full line is not found (dp-04), "
                            "glued headlines cut over several lines (dp-09), OCR repeats (004)",
-    "one_line_per_paragraph": "a line cut inside a word by an OCR garble (004: 柴 / 黄金布耕 / 攀称) read "
-                              "again one line per paragraph is joined to the wrong line (004); the lines of two "
-                              "columns interleaved on the page as printed join across articles once each is a "
-                              "paragraph (dp-04)",
     "joined_until_sentence_end": "a headline glued to a first sentence with no byline, lead, space or subject：form "
                                  "to show its end stays glued; a caption among glued headlines is taken for one; "
                                  "bodies with no headline beside them (003, 004) merge",
-    "markup_added": "# before the second line of a headline printed over two lines, the first unmarked, "
-                    "opens a headline of its own (003)",
-    "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
-                                  "glued to its byline and first sentence keep it from being split off",
     "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
                              "far from its body, and pages with columns set inside other articles or cut at the "
                              "page edge (003, 004, dp-08, dp-10)",
