@@ -79,9 +79,9 @@ def _tokens(rest: str, rules: Rules) -> list[str]:
 _SINGLE_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000](?=[{CJK}])")
 MAX_STRAYS = 8
 # What a reading of a byline costs (the cheapest is taken): a word that is no name, a name without a
-# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character name with a
-# common surname: one set to three characters' width, 李　默; a full-width one a little more, as typesetters set names
-# apart with it), and the names set apart by spaces of both widths.
+# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character name
+# with a common surname: one set to three characters' width, 李　默; a full-width space a little more,
+# as typesetters set names apart with it), and the names set apart by spaces of both widths.
 NO_NAME, LOOSE, STRAY, MIXED = 5.0, 2.0, {" ": 1.0, "\u3000": 1.25}, 1.5
 
 
