@@ -40,12 +40,11 @@ FAILING = {
     "joined_until_sentence_end": "a headline glued to a first sentence with no byline, lead, space or subject：form "
                                  "to show its end stays glued; a caption among glued headlines is taken for one; "
                                  "bodies with no headline beside them (003, 004) merge",
-    "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
-                             "far from its body, and pages with columns set inside other articles or cut at the "
-                             "page edge (003, 004, dp-08, dp-10)",
-    "headlines_after_their_body": "where an article's last paragraph is printed inside another article, its headline "
-                                  "after it cuts the other article in two (dp-04, dp-07, dp-10); a narrow column "
-                                  "under a byline read as a headline (dp-08); fragments cut at the page edge (004)",
+    "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
+                             "certain bylines too few to tell its habit (dp-03); a column of another article set "
+                             "inside one among OCR garbles, read as an inset only beside its headline (004)",
+    "headlines_after_their_body": "a column of another article set inside one among OCR garbles, read as an inset "
+                                  "only beside its headline (004)",
 }
 
 
