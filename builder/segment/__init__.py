@@ -30,7 +30,8 @@ from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
-from .headline_splits import headline_after_body, headline_after_lead, split_points
+from .headline_splits import (headline_after_body, headline_after_lead, rejoin_across_headline, split_points,
+                              title_goes_on_in_caption)
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .joined import line_joined
@@ -86,12 +87,14 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
+    drafts = rejoin_across_headline(drafts, tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
     if headline_after_lead(drafts, tools.tok, tools.stop, tools.rules):
         bodies = [d.text() for d in drafts]  # a lead joined its article
     headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
+    title_goes_on_in_caption(drafts, runs, tools.names, tools.rules, printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -167,7 +170,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
                                 strays=strays, tight=tight)
-    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
+    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
     pdups = duplicate_paragraphs([items[i].text for i in para_idx])

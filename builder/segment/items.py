@@ -129,9 +129,12 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
                 para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
-            if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
+            # No blank line between them: one printed block, on a page that sets its paragraphs apart
+            # by blank lines or in columns (a page of one line per paragraph and no blank line can
+            # print a column of another article right after an open line: joined once its article is known).
+            if para and (layout.gap or layout.at(para[-1].no).wrapped) and pl.gap == 0 and not para[-1].trailing \
                     and not rules.ends_sentence(para[-1].text) and not layout.tight:
-                para.append(_echoed(pl, repeats, echo))  # no blank line between them: one printed block
+                para.append(_echoed(pl, repeats, echo))
                 continue
             close()
             para.append(pl)

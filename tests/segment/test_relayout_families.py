@@ -38,23 +38,14 @@ FAILING = {
     "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08, dp-10)",
     "wrap_no_blank_lines": "the same as with a blank after every line; with no blank line a paragraph ending as "
                            "wide as the column runs on into the next, an inset's among them (dp-04, 003)",
-    "one_line_per_paragraph": "a line cut inside a word by an OCR garble (004: 柴 / 黄金布耕 / 攀称) read "
-                              "again one line per paragraph is joined to the wrong line (004); the lines of two "
-                              "columns interleaved on the page as printed join across articles once each is a "
-                              "paragraph (dp-04)",
     "joined_until_sentence_end": "a headline glued to a first sentence with no byline, lead, space or subject：form "
                                  "to show its end stays glued; a caption among glued headlines is taken for one; "
                                  "bodies with no headline beside them (003, 004) merge",
-    "markup_added": "# before the second line of a headline printed over two lines, the first unmarked, "
-                    "opens a headline of its own (003)",
-    "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
-                                  "glued to its byline and first sentence keep it from being split off",
-    "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
-                             "far from its body, and pages with columns set inside other articles or cut at the "
-                             "page edge (003, 004, dp-08, dp-10)",
-    "headlines_after_their_body": "where an article's last paragraph is printed inside another article, its headline "
-                                  "after it cuts the other article in two (dp-04, dp-07, dp-10); a narrow column "
-                                  "under a byline read as a headline (dp-08); fragments cut at the page edge (004)",
+    "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
+                             "certain bylines too few to tell its habit (dp-03); a column of another article set "
+                             "inside one among OCR garbles, read as an inset only beside its headline (004)",
+    "headlines_after_their_body": "a column of another article set inside one among OCR garbles, read as an inset "
+                                  "only beside its headline (004)",
 }
 
 
