@@ -100,6 +100,15 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
     return None
 
 
+def _end_of_name(names: list[str], ch: str, after: str, rules: Rules, tok: Cutter) -> bool:
+    """One character after a two-character name ends it (a stray space between them) when the text
+    after it opens a name or a sentence and the name alone does not end where a sentence opens."""
+    if not names or len(names[-1]) != 2 or not is_name(names[-1] + ch, rules) or not after \
+            or opens_sentence(ch + after, rules, tok):
+        return False
+    return is_name(after, rules) or _name_then_text(after, rules, tok) is not None or opens_sentence(after, rules, tok)
+
+
 def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
     """A name of two to four characters with no common surname (阿依努尔): no word of the dictionary, no opening."""
     return 2 <= len(token) <= 4 and all(is_cjk(c) for c in token) and len(tok.cut(token)) > 1 \
@@ -125,13 +134,22 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             names.append(t)
             i += 1
             continue
+        if len(t) == 1 and i + 1 < len(tokens) and _end_of_name(names, t, tokens[i + 1], rules, tok):
+            names[-1] += t  # a stray space inside a name: 叶建 平　郑晓雯在…
+            i += 1
+            continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
-            names.append(t + tokens[i + 1][0])
-            if len(tokens[i + 1]) == 1 and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
+            nxt = tokens[i + 1]
+            whole = len(nxt) <= 2 and is_name(t + nxt, rules)  # 白　璐, 叶 建平: the name is all of the next word
+            # 邵 明辉今年以来: a stray space after the surname, the sentence opens after the name's third character
+            k = len(nxt) if whole else 2 if len(nxt) > 2 and not opens_sentence(nxt[1:], rules, tok) \
+                and is_name(t + nxt[:2], rules) and opens_sentence(nxt[2:], rules, tok) else 1
+            names.append(t + nxt[:k])
+            if whole and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
                 after_surname = (tuple(names), " ".join(tokens[i + 2:]))
                 i += 2
                 continue
-            return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
+            return tuple(names), " ".join([nxt[k:]] + tokens[i + 2:])
         split = _name_then_text(t, rules, tok)
         if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
             names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
@@ -139,6 +157,9 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             continue
         if split is None and names and opens_sentence(t, rules, tok):
             return tuple(names), " ".join([t] + tokens[i + 1:])  # the names end at a space: 邓小山 彭彬 近日，…
+        if split is None and names and _end_of_name(names, t[0], t[1:], rules, tok):
+            names[-1] += t[0]  # 郑晓 雯在乐清…: the name's last character cut off by a stray space
+            return tuple(names), " ".join([t[1:]] + tokens[i + 1:])
         if split is None:
             return after_surname
         names.append(split[0])

@@ -90,13 +90,16 @@ def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width:
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
+        subject = prev is not None and (prev.text.endswith("：") or bool(rules.headline_subject.match(prev.text)))
         # Headlines cut apart on one line (a line-joined page) were cut on purpose.
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and it.lines[0] != prev.lines[-1] and (
                 (it.gap < usual_gap and not (names and tok and kicker_over(prev.text, it.text, names, tok)))
-                or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
-                or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
+                or subject or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
                 and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
-                and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
+                and not (it.level == 1 and prev.level != 1 and not subject):
+            # A line marked # opens a headline of its own (a kicker above it is no part of it), unless the
+            # line above is the headline's subject (郴州高新区 湖南自贸区郴州片区 / # 2022年…): no kicker has that
+            # form, and OCR marks a headline printed over two lines on one of them only.
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
                            gap_before=prev.gap_before, level=prev.level)
             continue
