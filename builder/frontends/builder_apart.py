@@ -9,7 +9,8 @@ staging folder and exits; MkDocs reads each page from that folder when it render
 :func:`let_go` drops a page's Markdown and HTML once the page is written.
 
 The staging folder lives for one build: :func:`clean_staging` removes it after the
-build (or its error), and at the latest when the process exits.
+build (or its error), and at the latest when the process exits. ``mkdocs serve`` keeps
+one folder for its session (:func:`build_for_serve`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..runtime.apart import run_apart
 from ..settings import Settings
 
 _staging: list[Path] = []
+_serve_folder: Path | None = None  # the pages of a ``mkdocs serve`` session, kept between rebuilds
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,20 @@ class Built:
         return File.generated(config, path, abs_src_path=str(self.folder / path))
 
 
-def build_here(settings: Settings) -> Built:
-    """The site built in this process, its files kept in memory (``mkdocs serve``)."""
+def build_for_serve(settings: Settings) -> Built:
+    """The site built in this process (``mkdocs serve`` runs threads: no fork), its files in
+    one staging folder for the whole session, each rewritten only when its text changed: with
+    ``mkdocs serve --dirty`` MkDocs then renders again only the pages an edit changed (it
+    compares each source's time with its output's)."""
     from ..pipeline import build_site
+    from ..site.write import write_files
 
-    return Built.of(build_site(settings, search_markers=True), settings)
+    global _serve_folder
+    if _serve_folder is None:
+        _serve_folder = Path(tempfile.mkdtemp(prefix="digest-serve-"))
+    site = build_site(settings, search_markers=True)
+    write_files(_serve_folder, site.files)
+    return Built.of(site, settings, _serve_folder)
 
 
 def build_staged(settings: Settings) -> Built:
@@ -104,4 +115,10 @@ def clean_staging() -> None:
         shutil.rmtree(_staging.pop(), ignore_errors=True)
 
 
-atexit.register(clean_staging)
+def _clean_all() -> None:
+    clean_staging()
+    if _serve_folder is not None:
+        shutil.rmtree(_serve_folder, ignore_errors=True)
+
+
+atexit.register(_clean_all)

@@ -78,3 +78,26 @@ def test_the_staged_build_writes_the_files_the_build_makes(tmp_path, monkeypatch
     assert built.problems == tuple(p.message for p in site.digest.problems)
     builder_apart.clean_staging()
     assert not folder.exists()
+
+
+def test_a_serve_rebuild_rewrites_only_the_pages_an_edit_changed(tmp_path):
+    # mkdocs serve --dirty renders again only pages whose source is newer than their output.
+    import shutil
+    import time
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    settings = Settings.for_site(ROOT, seeds, cache_dir=tmp_path / "cache")
+    first = builder_apart.build_for_serve(settings)
+    times = {p: (first.folder / p).stat().st_mtime_ns for p in first.paths}
+    page = sorted(seeds.glob("*.txt"))[0]
+    text = page.read_text(encoding="utf-8")
+    time.sleep(0.05)
+    page.write_text(text.replace("崭新篇章", "全新篇章", 1), encoding="utf-8")
+    second = builder_apart.build_for_serve(settings)
+    assert second.folder == first.folder and second.paths == first.paths
+    changed = [p for p in second.paths if (second.folder / p).stat().st_mtime_ns != times[p]]
+    edited = [p for p in changed if p.startswith("articles/")
+              and "全新篇章" in (second.folder / p).read_text(encoding="utf-8")]
+    assert len(edited) == 1, changed
+    assert len(changed) < len(second.paths) / 4, changed
