@@ -27,7 +27,7 @@ from pathlib import Path
 from ..runtime.workers import default_workers
 from ..pipeline import build_site
 from ..settings import CODE_ROOT, Settings, find_site_root
-from . import floor
+from . import floor, serve_edit
 from .synthetic import make_archive, read_material
 from ..vocab import load_vocabulary
 
@@ -46,6 +46,7 @@ class Options:
     query: str = "数智工匠"
     workers: int | None = None
     floor: bool = False
+    serve: bool = False
 
 
 def _cpu_seconds() -> float:
@@ -200,6 +201,8 @@ def run(options: Options) -> dict:
     figures["peak_rss_mb_children"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     if options.mkdocs and options.browser:
         figures.update(measure_search(site, options.query))
+    if options.serve:  # last: it edits a page file of the archive
+        figures.update(serve_edit.measure(seeds, work / "serve-cache", find_site_root(), _env()))
     if not options.keep:
         shutil.rmtree(work, ignore_errors=True)
     else:

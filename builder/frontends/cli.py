@@ -143,7 +143,7 @@ def bench(args: argparse.Namespace) -> int:
 
     return main(Options(articles=args.articles, seed=args.seed, keep=args.keep and Path(args.keep),
                         mkdocs=not args.no_mkdocs, browser=not args.no_browser, query=args.query,
-                        workers=args.workers, floor=args.floor))
+                        workers=args.workers, floor=args.floor, serve=args.serve))
 
 
 def preview(args: argparse.Namespace) -> int:
@@ -206,6 +206,8 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--workers", type=int, help="processes for the builder stage (default: every core)")
     m.add_argument("--floor", action="store_true",
                    help="also build the same pages with plain MkDocs + Material and print the ratios to it")
+    m.add_argument("--serve", action="store_true",
+                   help="also time mkdocs serve --dirty of the archive: its first build, then one page file edited")
     m.set_defaults(run=bench)
     a = verbs.add_parser("addresses", help="record the articles' addresses in SEEDS/addresses.yaml, so they keep working")
     a.add_argument("--seeds", required=True, help="folder of page files (*.txt)")

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 
 from builder.sources import read_pages
+from builder.bench import serve_edit
 from builder.bench.synthetic import _zone_pattern, make_archive, read_material
 from builder.vocab import load_vocabulary
 
@@ -39,7 +40,7 @@ def test_synthetic_archive_is_deterministic_and_in_the_seeds_layout(tmp_path):
 @pytest.mark.slow
 @pytest.mark.browser
 def test_bench_prints_one_json_line_of_figures(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "builder", "bench", "--articles", "30", "--floor",
+    result = subprocess.run([sys.executable, "-m", "builder", "bench", "--articles", "30", "--floor", "--serve",
                              "--keep", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -65,6 +66,10 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
     floor_pages = {p.parent.relative_to(tmp_path / "floor-site") for p in (tmp_path / "floor-site").rglob("index.html")}
     assert {p.parent.relative_to(tmp_path / "site") for p in (tmp_path / "site/articles").rglob("index.html")} <= floor_pages
     assert not (tmp_path / "floor-site" / "pagefind").exists()  # the floor indexes nothing
+    # mkdocs serve --dirty: its first build, then an edit of one page file shown by the server
+    assert figures["serve_first_build_seconds"] > 0 and figures["serve_edit_seconds"] > 0
+    assert serve_edit.ADDED in (tmp_path / "pages" / sorted(p.name for p in (tmp_path / "pages").glob("*.txt"))[0]
+                                ).read_text(encoding="utf-8")
 
 
 def test_bench_without_mkdocs_times_the_builder_only():
