@@ -106,6 +106,23 @@ def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
         and not rules.sentence_openings.match(token) and token[0] not in rules.sentence_start_chars
 
 
+def _foreign_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | None:
+    """A name with no common surname glued to the first sentence, after a name that has one
+    (王　欢　阿依努尔戈壁深处…): the longest front that the dictionary reads as no words of its
+    own (single characters, and words only the names' tag fits), after which a sentence opens, no
+    word running across (漓江之畔, 初秋的 are words and a place)."""
+    words = tok.cut(token[:12])
+    ends = {sum(map(len, words[:i])) for i in range(1, len(words))}
+    for n in (4, 3):
+        front, rest = token[:n], token[n:]
+        tags = tok.tag(front)
+        if n in ends and len(rest) >= 4 and _foreign_name(front, rules, tok) and any(len(w) == 1 for w, _ in tags) \
+                and all(len(w) == 1 or t.startswith("nr") for w, t in tags) \
+                and opens_sentence(rest, rules, tok) and not cut_word(front, rest, tok):
+            return front, rest
+    return None
+
+
 def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
@@ -132,7 +149,7 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
                 i += 2
                 continue
             return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
-        split = _name_then_text(t, rules, tok)
+        split = _name_then_text(t, rules, tok) or (_foreign_then_text(t, rules, tok) if names else None)
         if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
             names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
             i += 1

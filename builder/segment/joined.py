@@ -285,9 +285,10 @@ def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str
     return head[:len(head) - len(rest)], found[0], rest
 
 
-def credit_span(text: str, spaced: str, rules: Rules) -> tuple[int, int] | None:
+def credit_span(text: str, spaced: str, rules: Rules, tok: Cutter | None = None) -> tuple[int, int] | None:
     """A photo credit inside a line with text after it ((图片由…提供), 图片来源：… up to a printed
-    space): (start, end) in ``text``, or None when its end cannot be told."""
+    space, or with none printed up to where a sentence opens): (start, end) in ``text``, or None
+    when its end cannot be told."""
     for rx in rules.credit_patterns:
         m = rx.search(text)
         if m is None:
@@ -296,10 +297,27 @@ def credit_span(text: str, spaced: str, rules: Rules) -> tuple[int, int] | None:
         if text[end - 1] in ":：":  # a label: the source runs to the next printed space
             seen = len(re.sub(r"[\s\u3000]", "", text[:end]))
             gaps = [len(re.sub(r"[\s\u3000]", "", spaced[:g.start()])) for g in re.finditer(r"[\s\u3000]+", spaced)]
-            end = next((g for g in gaps if g > seen), None)
+            end = next((g for g in gaps if g > seen), None) or (_source_end(text, m.end(), rules, tok) if tok else None)
             if end is None:
                 return None
         return (m.start(), end) if text[end:].strip() else None
+    return None
+
+
+# What the first word of a sentence may be, and a source's name never ends in: a preposition or a conjunction.
+_OPENING_TAGS = ("p", "c")
+
+
+def _source_end(text: str, at: int, rules: Rules, tok: Cutter) -> int | None:
+    """Where the source after a credit's label ends when no space was printed (图片来源：重庆高新区
+    党群工作部为了让…): before the first word that opens a sentence, a name's length on."""
+    pos = at
+    for word, tag in tok.tag(text[at:at + rules.caption_max_chars + 4]):
+        if pos - at >= 4 and (tag in _OPENING_TAGS or rules.sentence_openings.match(text, pos)):
+            return pos
+        if word[:1] in rules.sentence_end + "，":
+            return None
+        pos += len(word)
     return None
 
 

@@ -343,7 +343,7 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
                    page: _Page) -> list[PageLine] | None:
     """A line-joined page: a photo credit with text glued before and after it. What comes before is a
     caption (heading-shaped) or text; what comes after is read as a line of its own."""
-    span = credit_span(line.text, line.spaced or line.text, rules)
+    span = credit_span(line.text, line.spaced or line.text, rules, tok)
     if span is None:
         return None
     start, end = span
