@@ -358,5 +358,6 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
                for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
     out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
     spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
-    after = _shapes(replace(line, text=rest, spaced=spaced), 0, out[-1], rules, tok, page)
+    # A credit closes what stands before it: the text after it is read as a line after a sentence end.
+    after = _shapes(replace(line, text=rest, spaced=spaced), 0, None, rules, tok, page)
     return out + [replace(p, note=p.note or note) for p in after]
