@@ -194,9 +194,15 @@ def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[s
         if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
             continue
         found = names_in(spaced_prefix(spaced, k), rules)
-        if found:
+        if found and not any(_institution(n, tok) for n in found):
             return text[:k], found, rest
     return None
+
+
+def _institution(name: str, tok: Cutter) -> bool:
+    """A name-shaped piece the dictionary knows as an institution (北京大学长三角…研究院: the headline's subject)."""
+    tags = tok.tag(name)
+    return len(tags) == 1 and tags[0][1] == "nt"
 
 
 def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
