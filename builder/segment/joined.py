@@ -82,7 +82,8 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
     return ()
 
 
-FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form")
+FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",
+               "a news opening set off by a comma follows")
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
@@ -98,8 +99,11 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     signs: list[tuple[str, float]] = []
     if k in spaces:
         signs.append(("a space was printed there", w.get("space", 1.0)))
-    if rules.sentence_openings.match(rest):
-        signs.append(("a news opening follows", w.get("opening", 1.5)))
+    if m := rules.sentence_openings.match(rest):
+        # an opening set off by a comma (近日，从行业分布看，) begins a sentence: nothing before it is its subject
+        comma = rest[m.end():m.end() + 1] in ("，", ",")
+        signs.append(("a news opening set off by a comma follows" if comma else "a news opening follows",
+                      w.get("opening", 1.5)))
     elif names := _bare_byline(rest, rules, tok):
         signs.append(("a byline follows", w.get("byline", 1.5)))
         if rules.sentence_openings.match(rest, sum(map(len, names))):
