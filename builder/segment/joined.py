@@ -188,6 +188,24 @@ def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rule
                  and head.count("“", a, k) == head.count("”", a, k) and not cut_word(head[:k], head[k:], tok)), None)
 
 
+def _word_again(head: str, a: int, b: int, rules: Rules, tok: Cutter) -> int | None:
+    """In a subject：headline head[a:b] whose words after the colon run longer than a headline's,
+    where a word of two characters or more said before in them begins again, four characters on
+    at least and no word running across."""
+    colon = head.find("：", a, b)
+    if colon < 0 or b - colon - 1 <= rules.joined_split.get("predicate_max", 20) or read_once(head[a:b]) != head[a:b]:
+        return None  # (a headline read twice in bold says every word again)
+    seen: set[str] = set()
+    at = colon + 1
+    for word in tok.cut(head[colon + 1:b]):
+        if word in seen and at - colon > 4 and b - at >= 4 and not cut_word(head[:at], head[at:b], tok):
+            return at
+        if len(word) >= 2 and not word.isdigit():
+            seen.add(word)
+        at += len(word)
+    return None
+
+
 def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
     """A front of several headlines (a kicker, a headline, the next article's headline) cut where
     a headline's subject begins inside it."""
@@ -202,6 +220,9 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
     bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
+    # With no space printed, a predicate longer than a headline's that says a word of it again
+    # has another piece begin there (引育|数字经济人才培养基地签约仪式: a caption of the same subject).
+    bounds = sorted(set(bounds) | {_word_again(head, a, b, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
     # Markup left between the pieces (## before a subhead's or headline's line) goes.
     pieces = [head[a:b].strip(" \u3000#") for a, b in zip(bounds, bounds[1:]) if head[a:b].strip(" \u3000#")]
     # A headline printed twice over (bold type read twice) is one headline.
