@@ -138,8 +138,8 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter) -> 
     for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
         head, rest = text[:k].rstrip(), text[k:].lstrip()
         if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
-                or cut_word(head, rest, tok):
-            continue
+                or cut_word(head, rest, tok) or head.count("“") != head.count("”"):
+            continue  # (a headline leaves no quotation open)
         weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
         if weight > best[0] + 1e-9:
             best = (weight, k, why)
@@ -377,3 +377,13 @@ def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
         if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
             return m.start()
     return 0
+
+
+def name_before_notice(head: str, rules: Rules, tok: Cutter) -> int:
+    """The closing byline of the article before glued to a notice (唐德明2025年度报刊征订…): the
+    length of the name when a person's name is all that stands before a notice's title, else 0."""
+    for n in (3, 2, 4):
+        if is_name(head[:n], rules) and person_like(head[:n], tok) and any(rx.match(head, n) for rx in rules.notice_titles):
+            return n
+    return 0
+

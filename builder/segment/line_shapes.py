@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, name_before_notice, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
@@ -97,6 +97,12 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
                        piece=undouble_glued(read_once(h)), note=note)
               for i, h in enumerate(heads) if h]
     pieces = [q for p in pieces for q in _credit_pieces(p, rules)]
+    name = name_before_notice(pieces[0].text, rules, tok) if pieces and page is not None and page.joined else 0
+    if name:  # a notice is no article: set apart as a caption is, its text in no body
+        first = pieces[0]
+        pieces[:1] = [replace(first, shape="byline", names=(first.text[:name],), piece=first.text[:name],
+                              note=f"{GLUED_NOTE}: a byline before a notice"),
+                      replace(first, gap=0, shape="caption", piece=first.text[name:], note=f"{GLUED_NOTE}: a notice")]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if before is not None:
