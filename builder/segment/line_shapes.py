@@ -70,6 +70,7 @@ class _Page:
     joined: bool = False
     names: WordFinder | None = None
     after: dict[int, str] | None = None
+    before: dict[int, str] | None = None  # the text of the line before each line
 
 
 def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
@@ -126,7 +127,7 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
     """
     glued = split_glued(rest, spaced, rules, tok, page is not None and page.joined)
     if glued is None and page is not None and page.joined:
-        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok)
+        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok, page.before.get(line.no, ""))
     if glued is not None:
         return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
@@ -147,7 +148,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     page = _Page()
     if tok is not None and (line_joined(lines, rules) if joined is None else joined):
         text = [ln for ln in lines if not ln.debris and ln.text.strip()]
-        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)})
+        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
+                     {ln.no: text[i - 1].text for i, ln in enumerate(text) if i})
     for line in lines:
         if line.debris:
             gap += 1
@@ -231,7 +233,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
     if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
-        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok)
+        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok, page.before.get(line.no, ""))
     if glued is not None:
         return _glued_pieces(line, gap, glued, page, rules, tok)
     inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
