@@ -122,13 +122,15 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
 
 
-def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "") -> Glued | None:
+def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
+               marked: bool = False) -> Glued | None:
     """A headline glued to a first sentence with no byline or lead between (柳州高新区：…突破百万公里一辆…):
     split where the signs weigh most, if they weigh enough.
 
     Arguments:
         body: the text of the article after the line (its words are the headline's)
         before: the line before (an article's closing statement there says one begins here)
+        marked: the line was marked as a heading (#): a headline opens it
     """
     first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), None)
     if first_end is None or lead_marker(text, rules):
@@ -148,6 +150,9 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
     if weight and any(rx.search(before) for rx in rules.closing_statements):
         weight += rules.joined_split.get("closed", 1.0)
         why += ", the line before closes an article"
+    if weight and marked:
+        weight += rules.joined_split.get("marked", 1.0)
+        why += ", the line is marked as a heading"
     if weight < rules.joined_split.get("split_at", 2.75):
         return None
     head, rest = text[:k].strip(), text[k:].strip()

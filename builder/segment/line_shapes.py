@@ -127,7 +127,7 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
     """
     glued = split_glued(rest, spaced, rules, tok, page is not None and page.joined)
     if glued is None and page is not None and page.joined:
-        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok, page.before.get(line.no, ""))
+        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok, (page.before or {}).get(line.no, ""))
     if glued is not None:
         return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
@@ -233,7 +233,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
     if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
-        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok, page.before.get(line.no, ""))
+        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok, (page.before or {}).get(line.no, ""),
+                           bool(line.heading_level))
     if glued is not None:
         return _glued_pieces(line, gap, glued, page, rules, tok)
     inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
@@ -366,6 +367,9 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
                for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
     out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
     spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
-    # A credit closes what stands before it: the text after it is read as a line after a sentence end.
-    after = _shapes(replace(line, text=rest, spaced=spaced), 0, None, rules, tok, page)
+    # A credit closes what stands before it: the text after it is read as a line after a sentence end
+    # (a heading's mark there, # 标题…, marks that line).
+    level = len(rest) - len(rest.lstrip("#"))
+    after = _shapes(replace(line, text=rest.lstrip("# "), spaced=spaced.lstrip("# "), heading_level=level or line.heading_level),
+                    0, None, rules, tok, page)
     return out + [replace(p, note=p.note or note) for p in after]
