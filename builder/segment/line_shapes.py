@@ -277,6 +277,14 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Pag
             else None
         if glued is not None:
             return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
+        closing = names_before(tail, tail_spaced, rules, tok) if page.joined else None
+        if closing is not None and any(c in rules.sentence_end for c in closing[2]):
+            # the byline closing the article, the next one's first sentence glued on (…体系。 赵志高 陈雨萌寒冬…)
+            note = f"{GLUED_NOTE}: names of a byline and the next paragraph glued after a paragraph"
+            after = _shapes(replace(line, text=closing[2], spaced=_spaced_rest(tail_spaced, closing[0], page)), 0, None,
+                            rules, tok, page)
+            return [head, PageLine(line, 0, "byline", names=closing[1], piece=closing[0], note=note)] + \
+                [replace(p, note=p.note or note) for p in after]
     return None
 
 
