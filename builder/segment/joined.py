@@ -10,19 +10,17 @@ jieba's dictionary, a space was printed there, a news opening or a byline
 follows, the front has a headline's form, its words are the body's. A front of
 several headlines is cut where the next headline's subject begins
 (``split_heads``), and each piece is matched to its body by content later.
-The byline of the article before glued to a headline or a lead, a byline glued
-after the headline, and captions and credits glued into the text are read off
-the same way (``names_before``, ``names_before_lead``, ``byline_at_end``,
-``inner_caption``, ``front_credit``, ``credit_span``). The signs, their
-weights and the page cue are in ``repair_rules.yaml`` (``joined_split``,
-``joined_page``).
+The byline of the article before glued to a headline, a lead or a notice, and a
+byline glued after the headline are read off the same way (``names_before``,
+``names_before_lead``, ``name_before_notice``, ``byline_at_end``); captions and
+credits glued into the text in ``glued_captions``. The signs, their weights and
+the page cue are in ``repair_rules.yaml`` (``joined_split``, ``joined_page``).
 """
 from __future__ import annotations
 
 import re
 
 from .bylines import is_name, lead_marker, names_in
-from .captions import credit_split
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
 from ..model import Line
@@ -123,7 +121,7 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
 
 
 def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
-               marked: bool = False) -> Glued | None:
+               marked: bool = False, closed: str = "") -> Glued | None:
     """A headline glued to a first sentence with no byline or lead between (柳州高新区：…突破百万公里一辆…):
     split where the signs weigh most, if they weigh enough.
 
@@ -131,12 +129,14 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
         body: the text of the article after the line (its words are the headline's)
         before: the line before (an article's closing statement there says one begins here)
         marked: the line was marked as a heading (#): a headline opens it
+        closed: the text of the article a byline closed right before the text: an article begins here,
+            and a headline printed after its body reads like that text
     """
     first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), None)
     if first_end is None or lead_marker(text, rules):
         return None  # no sentence to split a headline off (the line is a headline alone), or a lead opens it
     spaces = _spaces(text, spaced or text)
-    words = _content(text[first_end:] + body, tok)
+    words = _content(text[first_end:] + body + closed, tok)
     best: tuple[float, int, str] = (0.0, 0, "")
     for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
         head, rest = text[:k].rstrip(), text[k:].lstrip()
@@ -147,7 +147,7 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
         if weight > best[0] + 1e-9:
             best = (weight, k, why)
     weight, k, why = best
-    if weight and any(rx.search(before) for rx in rules.closing_statements):
+    if weight and (closed or any(rx.search(before) for rx in rules.closing_statements)):
         weight += rules.joined_split.get("closed", 1.0)
         why += ", the line before closes an article"
     if weight and marked:
@@ -215,6 +215,13 @@ def _word_again(head: str, a: int, b: int, rules: Rules, tok: Cutter) -> int | N
     return None
 
 
+def _spaces_between(head: str, a: int, b: int, spaces: frozenset[int], tok: Cutter) -> list[int]:
+    """The printed spaces inside head[a:b] with four characters at least on both sides, no word running
+    across and no quotation left open."""
+    return [k for k in sorted(spaces) if a + 4 <= k <= b - 4 and head.count("“", a, k) == head.count("”", a, k)
+            and not cut_word(head[:k], head[k:], tok)]
+
+
 def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
     """A front of several headlines (a kicker, a headline, the next article's headline) cut where
     a headline's subject begins inside it."""
@@ -228,7 +235,12 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     bounds = sorted({0, *cuts, *doubled, len(head)})
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
-    bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
+    after_subject = {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None}
+    bounds = sorted(set(bounds) | after_subject)
+    # The piece after such a space has no subject of its own: a further printed space ends it too
+    # (…无人系统 联合实验室成立 杭州…车间: the headline's second part, then a caption).
+    bounds = sorted(set(bounds) | {k for a, b in zip(bounds, bounds[1:]) if a in after_subject
+                                   for k in _spaces_between(head, a, b, spaces, tok)})
     # With no space printed, a predicate longer than a headline's that says a word of it again
     # has another piece begin there (引育|数字经济人才培养基地签约仪式: a caption of the same subject).
     bounds = sorted(set(bounds) | {_word_again(head, a, b, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
@@ -273,37 +285,6 @@ def _marks_removed(text: str, rules: Rules) -> str:
 
 
 _DOUBLED = re.compile(f"([{CJK_RANGE}]{{4,}})\\1")
-_BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
-
-
-def front_credit(text: str, spaced: str, rules: Rules) -> int:
-    """Length of a photo credit glued to the front of the text ((本报记者 甲 摄) 四周左右…), or 0."""
-    m = _BRACKETED.match(text)
-    if m and is_credit(m.group(0), rules):
-        return m.end()
-    at = text.find("摄", 2, 14)  # 杨　舒　摄还帮助企业…
-    if at > 0 and is_credit(text[:at + 1], rules):
-        return at + 1
-    return 0
-
-
-def is_credit(text: str, rules: Rules) -> bool:
-    """The whole text is a photo credit."""
-    caption, credit = credit_split(text, rules)
-    return bool(credit) and not caption
-
-
-def inner_caption(text: str, rules: Rules) -> tuple[int, int] | None:
-    """A caption by its opening words glued inside the text (…只需 图为…产线。 四周左右…): (start, end)."""
-    for rx in rules.caption_patterns:
-        pattern = re.compile(rx.pattern.lstrip("^"))
-        for m in pattern.finditer(text, 1):
-            end = next((i + 1 for i in range(m.end(), len(text)) if text[i] in rules.sentence_end), len(text))
-            while end < len(text) and text[end] in rules.closing_marks:
-                end += 1
-            if end - m.start() <= rules.caption_max_chars * 3:
-                return m.start(), end
-    return None
 
 
 def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
@@ -317,42 +298,6 @@ def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str
     if len(rest) < 4 or not head.endswith(rest):
         return None
     return head[:len(head) - len(rest)], found[0], rest
-
-
-def credit_span(text: str, spaced: str, rules: Rules, tok: Cutter | None = None) -> tuple[int, int] | None:
-    """A photo credit inside a line with text after it ((图片由…提供), 图片来源：… up to a printed
-    space, or with none printed up to where a sentence opens): (start, end) in ``text``, or None
-    when its end cannot be told."""
-    for rx in rules.credit_patterns:
-        m = rx.search(text)
-        if m is None:
-            continue
-        end = m.end()
-        if text[end - 1] in ":：":  # a label: the source runs to the next printed space
-            seen = len(re.sub(r"[\s\u3000]", "", text[:end]))
-            gaps = [len(re.sub(r"[\s\u3000]", "", spaced[:g.start()])) for g in re.finditer(r"[\s\u3000]+", spaced)]
-            end = next((g for g in gaps if g > seen), None) or (_source_end(text, m.end(), rules, tok) if tok else None)
-            if end is None:
-                return None
-        return (m.start(), end) if text[end:].strip() else None
-    return None
-
-
-# What the first word of a sentence may be, and a source's name never ends in: a preposition or a conjunction.
-_OPENING_TAGS = ("p", "c")
-
-
-def _source_end(text: str, at: int, rules: Rules, tok: Cutter) -> int | None:
-    """Where the source after a credit's label ends when no space was printed (图片来源：重庆高新区
-    党群工作部为了让…): before the first word that opens a sentence, a name's length on."""
-    pos = at
-    for word, tag in tok.tag(text[at:at + rules.caption_max_chars + 4]):
-        if pos - at >= 4 and (tag in _OPENING_TAGS or rules.sentence_openings.match(text, pos)):
-            return pos
-        if word[:1] in rules.sentence_end + "，":
-            return None
-        pos += len(word)
-    return None
 
 
 def names_before_lead(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[int, tuple[str, ...]] | None:
@@ -378,16 +323,6 @@ def read_once(head: str) -> str:
     return again if len(again) * 2 <= len(head) + 2 else head
 
 
-def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
-    """After a byline glued into a line, a caption glued before the first sentence (衢州高新区全景图近年来，…):
-    its length when a news opening follows a short piece with no sentence end and no clause, else 0."""
-    for m in rules.sentence_openings.finditer(rest, 4, rules.caption_max_chars + 1):
-        piece = rest[:m.start()]
-        if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
-            return m.start()
-    return 0
-
-
 def name_before_notice(head: str, rules: Rules, tok: Cutter) -> int:
     """The closing byline of the article before glued to a notice (唐德明2025年度报刊征订…): the
     length of the name when a person's name is all that stands before a notice's title, else 0."""
@@ -395,4 +330,3 @@ def name_before_notice(head: str, rules: Rules, tok: Cutter) -> int:
         if is_name(head[:n], rules) and person_like(head[:n], tok) and any(rx.match(head, n) for rx in rules.notice_titles):
             return n
     return 0
-

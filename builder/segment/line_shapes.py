@@ -5,12 +5,14 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, name_before_notice, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit
+from .joined import read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, plain_head, split_heads, subject_starts
 from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
@@ -71,6 +73,7 @@ class _Page:
     names: WordFinder | None = None
     after: dict[int, str] | None = None
     before: dict[int, str] | None = None  # the text of the line before each line
+    above: dict[int, str] | None = None  # the text of the three lines before each line
 
 
 def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
@@ -149,7 +152,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     if tok is not None and (line_joined(lines, rules) if joined is None else joined):
         text = [ln for ln in lines if not ln.debris and ln.text.strip()]
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
-                     {ln.no: text[i - 1].text for i, ln in enumerate(text) if i})
+                     {ln.no: text[i - 1].text for i, ln in enumerate(text) if i},
+                     {ln.no: "".join(t.text for t in text[max(i - 3, 0):i]) for i, ln in enumerate(text)})
     for line in lines:
         if line.debris:
             gap += 1
@@ -209,7 +213,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if names and (marked or not prev_open) and not text.endswith("，"):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
-    if credit and page.joined and any(c in rules.sentence_end for c in credit):
+    if credit and page.joined:  # text glued after the credit (a sentence, a byline) is read apart
         inside = _credit_inside(line, gap, prev, rules, tok, page)
         if inside is not None:
             return inside
@@ -232,9 +236,11 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "heading")]
     glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
-    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
+    # the article a byline closed on this line, with the lines before it
+    closed = _closed_by(prev) and (page.above or {}).get(line.no, "") + _closed_by(prev)
+    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text) or closed):
         glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok, (page.before or {}).get(line.no, ""),
-                           bool(line.heading_level))
+                           bool(line.heading_level), closed)
     if glued is not None:
         return _glued_pieces(line, gap, glued, page, rules, tok)
     inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
@@ -244,6 +250,13 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
+
+
+def _closed_by(prev: PageLine | None) -> str:
+    """The text a byline piece of the same line closed (…共促发展。|李晓兰曾永洪|…), or ""."""
+    if prev is None or prev.shape != "byline" or not prev.piece:
+        return ""
+    return prev.line.text[:max(prev.line.text.find(prev.piece), 0)]
 
 
 def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Page) -> list[PageLine] | None:
@@ -281,10 +294,10 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Pag
         if closing is not None and any(c in rules.sentence_end for c in closing[2]):
             # the byline closing the article, the next one's first sentence glued on (…体系。 赵志高 陈雨萌寒冬…)
             note = f"{GLUED_NOTE}: names of a byline and the next paragraph glued after a paragraph"
-            after = _shapes(replace(line, text=closing[2], spaced=_spaced_rest(tail_spaced, closing[0], page)), 0, None,
+            byline = PageLine(line, 0, "byline", names=closing[1], piece=closing[0], note=note)
+            after = _shapes(replace(line, text=closing[2], spaced=_spaced_rest(tail_spaced, closing[0], page)), 0, byline,
                             rules, tok, page)
-            return [head, PageLine(line, 0, "byline", names=closing[1], piece=closing[0], note=note)] + \
-                [replace(p, note=p.note or note) for p in after]
+            return [head, byline] + [replace(p, note=p.note or note) for p in after]
     return None
 
 
@@ -368,6 +381,9 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
     before, rest = line.text[:start].strip(), line.text[end:].strip()
     if any(c in rules.sentence_end for c in before):
         out = [PageLine(line, gap, "body", piece=before, note=note)]
+    elif before[:1] in rules.byline_symbols:  # a byline and the headline it follows, read as a line of their own
+        spaced = spaced_prefix(line.spaced, len(re.sub(r"\s", "", line.text[:start]))) if line.spaced else ""
+        out = _shapes(replace(line, text=before, spaced=spaced.strip()), gap, prev, rules, tok, page)
     elif heading_shaped(before, rules) or not before:  # a caption
         out = [PageLine(line, gap, "caption", piece=before, note=note)] if before else []
     else:  # headlines glued together, the credit of the photo beside them after them
