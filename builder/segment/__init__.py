@@ -188,7 +188,8 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
             run_first.setdefault(d.run, i)
     for r, run in enumerate(runs):
         above = run_first.get(r)
-        prev_lines = [i for i, d in enumerate(drafts) if run.pre and d.last_line < run.pre[0].lines[0]]
+        # (on a line-joined page the text before may end on the headings' own line)
+        prev_lines = [i for i, d in enumerate(drafts) if run.pre and i != above and d.last_line <= run.pre[0].lines[0]]
         below = max(prev_lines, key=lambda i: drafts[i].last_line) if prev_lines else None
         for k, h in enumerate(run.pre):
             last = k == len(run.pre) - 1
