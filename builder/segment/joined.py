@@ -232,6 +232,10 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     # A headline read twice in bold (数字经济数字经济，，…) begins where the doubling does.
     first = _DOUBLED.search(head)
     doubled = [first.start()] if first and first.start() >= 4 and not cut_word(head[:first.start()], head[first.start():], tok) else []
+    # ... and ends where the doubling does (…主战场主战场|怀化高新区…: the next headline, read once).
+    end = _doubled_end(head, first.start()) if first else 0
+    if 4 <= len(head) - end and not cut_word(head[:end], head[end:], tok):
+        doubled.append(end)
     bounds = sorted({0, *cuts, *doubled, len(head)})
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
@@ -285,6 +289,15 @@ def _marks_removed(text: str, rules: Rules) -> str:
 
 
 _DOUBLED = re.compile(f"([{CJK_RANGE}]{{4,}})\\1")
+_TWICE = re.compile(f"([{CJK_RANGE}“”‘’《》]{{2,}}?)\\1[，、：]*")
+
+
+def _doubled_end(head: str, start: int) -> int:
+    """Where a run of words each read twice (数字经济数字经济，钱塘创业创新钱塘创业创新…) that begins at ``start`` ends."""
+    at = start
+    while m := _TWICE.match(head, at):
+        at = m.end()
+    return at
 
 
 def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
