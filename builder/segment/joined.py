@@ -75,9 +75,17 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
             break
         names.append(rest[at:at + n])
         at += n
-        if opens_sentence(rest[at:], rules, tok) and not is_name(rest[at:at + 2], rules):
+        if opens_sentence(rest[at:], rules, tok) and not is_name(rest[at:at + 2], rules) \
+                and not _joins_on(rest[at:], tok):
             return tuple(names)
     return ()
+
+
+def _joins_on(text: str, tok: Cutter) -> bool:
+    """The text opens with a one-character conjunction (及恒丰银行…): it goes on from what is before it
+    (鲁银行 is no name there) and opens no article."""
+    word, tag = tok.tag(text[:4])[0]
+    return len(word) == 1 and tag == "c"
 
 
 FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",

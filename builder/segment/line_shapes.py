@@ -6,74 +6,19 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
+from .bylines import author_note, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
+from .page_lines import PageLine, Page as _Page, heading_shaped
 from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit
-from .joined import read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
+                     plain_head, split_heads, subject_starts)
 from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
-
-
-@dataclass(frozen=True)
-class PageLine:
-    """A non-blank line with what the layout says about it.
-
-    Arguments:
-        line: the repaired line
-        gap: blank (or markup-only) lines before it
-        shape: byline, credit, heading or body
-        names: the names when it is a byline
-        caption: for a credit line, the caption printed before the credit on the same line
-        trailing: names printed after the last sentence of the line (…青睐。 廖祥); text leaves them out
-    """
-    line: Line
-    gap: int
-    shape: str
-    names: tuple[str, ...] = ()
-    caption: str = ""
-    trailing: tuple[str, ...] = ()
-    names_at: int = 0  # where the trailing names begin in the repaired text
-    piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
-    piece_spaced: str = ""  # that part with its printed spaces, when known
-    note: str = ""  # which rule decided, when it is worth saying
-
-    @property
-    def text(self) -> str:
-        if self.piece:
-            return self.piece
-        if self.trailing:
-            return self.line.text[:self.names_at]
-        return self.line.text
-
-    @property
-    def no(self) -> int:
-        return self.line.no
-
-
-def heading_shaped(text: str, rules: Rules) -> bool:
-    if not text or len(text) > rules.heading_max_chars:
-        return False
-    if any(c in rules.sentence_end for c in text):
-        return False
-    if text[-1] in rules.continuation_end_marks and text[-1] != "：":
-        return False
-    return text.count("，") <= 2 and not lead_marker(text, rules)
-
-
-@dataclass(frozen=True)
-class _Page:
-    """What a line's shape may depend on beyond the line: is the page line-joined, the zone names,
-    the text of the lines after each line (on a line-joined page: the body a glued headline heads)."""
-    joined: bool = False
-    names: WordFinder | None = None
-    after: dict[int, str] | None = None
-    before: dict[int, str] | None = None  # the text of the line before each line
-    above: dict[int, str] | None = None  # the text of the three lines before each line
 
 
 def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
@@ -200,6 +145,10 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
             page: _Page) -> list[PageLine]:
     """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
     text = line.text
+    marked_after = _byline_then_mark(line, rules, tok) if page.joined else None
+    if marked_after is not None:
+        byline, rest = marked_after
+        return [replace(byline, gap=gap)] + _shapes(rest, 0, None, rules, tok, page)
     names = names_in(line.spaced or text, rules)
     prev_open = prev is not None and prev.shape == "body" and not rules.ends_sentence(prev.text)
     marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
@@ -250,6 +199,22 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
+
+
+def _byline_then_mark(line: Line, rules: Rules, tok: Cutter | None) -> tuple[PageLine, Line] | None:
+    """A byline with a heading's mark glued after it (郭伟 李幼君 # 聊城高新区…): the byline, and the
+    rest of the line read as a line marked as a heading."""
+    at = line.text.find("#")
+    if tok is None or at < 2:
+        return None
+    before, rest = line.text[:at], line.text[at:].lstrip("#").strip()
+    found = names_in(spaced_prefix(line.spaced or line.text, at), rules)
+    if not found or "".join(found) != before.strip(rules.byline_symbols) or not all(person_like(n, tok) for n in found):
+        return None
+    spaced = line.spaced[line.spaced.find("#"):].lstrip("#").strip() if line.spaced else ""
+    note = f"{GLUED_NOTE}: a byline before a heading's mark"
+    return (PageLine(line, 0, "byline", names=found, piece=before, note=note),
+            replace(line, text=rest, spaced=spaced if spaced != rest else "", heading_level=1))
 
 
 def _closed_by(prev: PageLine | None) -> str:
