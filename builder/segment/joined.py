@@ -58,8 +58,11 @@ def _content(text: str, tok: Cutter) -> set[str]:
 
 
 def person_like(name: str, tok: Cutter) -> bool:
-    """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words)."""
+    """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words,
+    and so is the front of 成长沈)."""
     tags = tok.tag(name)
+    if len(tags[0][0]) >= 2 and not tags[0][1].startswith("nr"):
+        return False
     return len(tags) > 1 or tags[0][1] == "nr"
 
 
