@@ -210,15 +210,16 @@ def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rule
 
 def _word_again(head: str, a: int, b: int, rules: Rules, tok: Cutter) -> int | None:
     """In a subject：headline head[a:b] whose words after the colon run longer than a headline's,
-    where a word of two characters or more said before in them begins again, four characters on
-    at least and no word running across."""
+    where a word of two characters or more said before in them begins again, or a place's name
+    begins (a caption names its subject: …实验室成立|杭州沃镭…车间), four characters on at least
+    and no word running across."""
     colon = head.find("：", a, b)
     if colon < 0 or b - colon - 1 <= rules.joined_split.get("predicate_max", 20) or read_once(head[a:b]) != head[a:b]:
         return None  # (a headline read twice in bold says every word again)
     seen: set[str] = set()
     at = colon + 1
-    for word in tok.cut(head[colon + 1:b]):
-        if word in seen and at - colon > 4 and b - at >= 4 and not cut_word(head[:at], head[at:b], tok):
+    for word, tag in tok.tag(head[colon + 1:b]):
+        if (word in seen or tag == "ns") and at - colon > 4 and b - at >= 4 and not cut_word(head[:at], head[at:b], tok):
             return at
         if len(word) >= 2 and not word.isdigit():
             seen.add(word)
