@@ -84,6 +84,16 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
     return ()
 
 
+def _speech_opens(text: str) -> bool:
+    """The text opens with a quotation that runs as speech does, over a clause break (“我们公司入驻以后，…),
+    not a quoted word inside a headline (“数智工匠”摇篮)."""
+    if not text.startswith("“"):
+        return False
+    close = text.find("”")
+    quoted = text[1:close] if close > 0 else text[1:]
+    return "，" in quoted or "," in quoted
+
+
 def _joins_on(text: str, tok: Cutter) -> bool:
     """The text opens with a one-character conjunction (及恒丰银行…): it goes on from what is before it
     (鲁银行 is no name there) and opens no article."""
@@ -92,7 +102,7 @@ def _joins_on(text: str, tok: Cutter) -> bool:
 
 
 FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",
-               "a news opening set off by a comma follows")
+               "a news opening set off by a comma follows", "a quoted speech opens there")
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
@@ -117,6 +127,8 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
         signs.append(("a byline follows", w.get("byline", 1.5)))
         if rules.sentence_openings.match(rest, sum(map(len, names))):
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
+    elif _speech_opens(rest):
+        signs.append(("a quoted speech opens there", w.get("opening", 1.5)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
     if any(rx.match(head) for rx in rules.headline_patterns):
