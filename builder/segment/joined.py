@@ -54,15 +54,16 @@ def _spaces(text: str, spaced: str) -> frozenset[int]:
 
 
 def _content(text: str, tok: Cutter) -> set[str]:
-    return {w for w in tok.cut(text) if len(w) >= 2 and not w.isdigit()}
+    """The words of the text that say what it is about (no numbers: 百万 and 100万 are one figure)."""
+    return {w for w, tag in tok.tag(text) if len(w) >= 2 and not w.isdigit() and tag != "m"}
 
 
 def person_like(name: str, tok: Cutter) -> bool:
     """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words,
     and so is the front of 成长沈)."""
     tags = tok.tag(name)
-    if len(tags[0][0]) >= 2 and not tags[0][1].startswith("nr"):
-        return False
+    if len(tags[0][0]) >= 2 and not tags[0][1].startswith("nr") or any(t.startswith("u") for _, t in tags):
+        return False  # (nor does a name hold a particle: 桂林的)
     return len(tags) > 1 or tags[0][1] == "nr"
 
 
@@ -82,6 +83,12 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
                 and not _joins_on(rest[at:], tok):
             return tuple(names)
     return ()
+
+
+def _needs_its_noun(head: str, tok: Cutter) -> bool:
+    """The front ends in 一 and a measure word (…公里一辆): the noun it counts follows, no headline ends so."""
+    word, tag = tok.tag(head[-4:])[-1]
+    return tag == "m" and len(word) == 2 and word[0] == "一"
 
 
 def _speech_opens(text: str) -> bool:
@@ -166,8 +173,12 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
         if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
                 or cut_word(head, rest, tok) or head.count("“") != head.count("”"):
             continue  # (a headline leaves no quotation open)
+        if _needs_its_noun(head, tok):
+            continue
         weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
-        if weight > best[0] + 1e-9:
+        # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
+        longer = weight > best[0] - 1e-9 and any(rx.match(head) for rx in rules.headline_patterns)
+        if weight and (weight > best[0] + 1e-9 or longer):
             best = (weight, k, why)
     weight, k, why = best
     if weight and (closed or any(rx.search(before) for rx in rules.closing_statements)):
