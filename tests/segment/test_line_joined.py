@@ -104,6 +104,19 @@ def test_bylines_glued_to_what_follows_them_close_their_article(vocab):
     assert "closes an article" in page.placements[14].note
 
 
+def test_a_subject_headline_glued_with_no_space_runs_on_as_far_as_the_signs_hold(vocab):
+    """No space, no byline, no opening: the headline's form, its words in the body and the closing
+    statement on the line before say a headline opens the line; it ends where they hold last, not
+    at the first place they do (突破|百万公里), and not on 一 and a measure word (公里一辆|)."""
+    page = sample("joined_plain_front.txt", vocab)
+    assert_every_line_placed(page)
+    yulin, baiyin = page.articles
+    assert baiyin.title == "白银高新区：无人驾驶公交运营里程突破百万公里"
+    assert first_sentence(baiyin).startswith("一辆没有方向盘的无人驾驶公交车")
+    assert "closes an article" in page.placements[3].note
+    assert last_sentence(yulin).startswith("榆林高新区有关负责人表示")
+
+
 def test_a_page_as_printed_is_not_taken_for_a_line_joined_one(vocab):
     """The page's own line shape decides: a page that sets its headlines on lines of their own is not
     line-joined, whatever its paragraphs look like."""
