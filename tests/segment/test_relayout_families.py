@@ -41,11 +41,10 @@ FAILING = {
                               "again one line per paragraph is joined to the wrong line (004); the lines of two "
                               "columns interleaved on the page as printed join across articles once each is a "
                               "paragraph (dp-04)",
-    "joined_until_sentence_end": "a headline glued to its first sentence with no space, where a shorter front reads "
-                                 "as well (dp-01: …突破|百万公里一辆…); captions glued before a sentence or inside one "
-                                 "(002); a headline printed after its body glued to the next article's first sentence "
-                                 "with no space (003); garbled lines and fragments (004); the lines of two columns "
-                                 "interleaved join across articles (dp-04)",
+    "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
+                                 "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
+                                 "fragments cut at the page edge (004); the lines of two columns interleaved join "
+                                 "across articles (dp-04)",
     "markup_added": "# before the second line of a headline printed over two lines, the first unmarked, "
                     "opens a headline of its own (003)",
     "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
