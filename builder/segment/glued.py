@@ -123,6 +123,14 @@ def _foreign_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str]
     return None
 
 
+def _marker_cut(token: str, nxt: str, rules: Rules) -> bool:
+    """A byline marker cut in two by a stray space: the two pieces begin with a longer marker than
+    the first holds."""
+    both = token + nxt
+    longest = max((m for m in rules.byline_markers if both.startswith(m)), key=len, default="")
+    return len(longest) > len(token)
+
+
 def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
@@ -131,6 +139,10 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
     after_surname = None  # what follows a name set as surname　name, should no further name follow
     while i < len(tokens):
         t = tokens[i].lstrip(rules.byline_symbols)
+        if i + 1 < len(tokens) and _marker_cut(t, tokens[i + 1], rules):
+            tokens[i + 1] = t + tokens[i + 1]  # a stray space inside a marker (本报 通讯员)
+            i += 1
+            continue
         for marker in sorted(rules.byline_markers, key=len, reverse=True):
             if t.startswith(marker):
                 t = t[len(marker):]
@@ -139,10 +151,26 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             i += 1
             continue
         if i + 1 < len(tokens) and is_name(t, rules):
+            nxt = tokens[i + 1]
+            if len(t) == 2 and len(nxt) > 1 and is_name(t + nxt[0], rules) and not opens_sentence(nxt, rules, tok) \
+                    and opens_sentence(nxt[1:], rules, tok):  # a stray space cut the name: 邵明 辉今年以来
+                names.append(t + nxt[0])
+                return tuple(names), " ".join([nxt[1:]] + tokens[i + 2:])
             names.append(t)
             i += 1
             continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
+            nxt = tokens[i + 1]
+            # two characters of the given name where one leaves no sentence start (邵 明辉今年以来)
+            given = 2 if len(nxt) > 3 and not opens_sentence(nxt[1:], rules, tok) and opens_sentence(nxt[2:], rules, tok) \
+                and is_name(t + nxt[:2], rules) else 1
+            if given == 2:
+                names.append(t + nxt[:2])
+                return tuple(names), " ".join([nxt[2:]] + tokens[i + 2:])
+            if len(nxt) == 2 and i + 2 < len(tokens) and is_name(t + nxt, rules):  # 郑 晓雯 在…: more may follow
+                names.append(t + nxt)
+                i += 2
+                continue
             names.append(t + tokens[i + 1][0])
             if len(tokens[i + 1]) == 1 and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
                 after_surname = (tuple(names), " ".join(tokens[i + 2:]))
@@ -261,7 +289,8 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool 
                      rest_spaced=spaced[k:] if k >= 0 else "")
     # The same marker in the spaced text: the names are read there, where spaces separate them.
     marker = m.group(0)
-    k = spaced.find(marker)
+    printed = re.search(r"[\s\u3000]*".join(map(re.escape, marker)), spaced)  # (a stray space inside it: 本报 通讯员)
+    k = printed.start() if printed else -1
     found = names_at_front(spaced[k:], rules, tok) if k >= 0 else None
     if found is None or not found[0]:
         return None
