@@ -47,8 +47,9 @@ FAILING = {
                                  "across articles (dp-04)",
     "markup_added": "# before the second line of a headline printed over two lines, the first unmarked, "
                     "opens a headline of its own (003)",
-    "stray_spaces_in_paragraphs": "on a page of lines joined until a sentence end (dp-09), stray spaces in a headline "
-                                  "glued to its byline and first sentence keep it from being split off",
+    "stray_spaces_in_paragraphs": "names printed after a paragraph's last sentence, cut by stray spaces (…发展。李 晓兰 "
+                                  "曾　永 洪, （孙庆 华　李　默）, （李军　帕提 古丽）: 003, dp-01, dp-10), are not read "
+                                  "as a byline",
     "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
                              "far from its body, and pages with columns set inside other articles or cut at the "
                              "page edge (003, 004, dp-08, dp-10)",
