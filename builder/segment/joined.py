@@ -6,10 +6,14 @@ printed together make one line. The page's own line shape tells such a page
 (``line_joined``: almost every line ends a sentence, hardly any is
 heading-shaped). On it a front with no byline or lead to show its end is split
 where independent signs agree (``plain_head``): the join makes no word of
-jieba's dictionary, a space was printed there, a news opening or a byline
-follows, the front has a headline's form, its words are the body's. A front of
-several headlines is cut where the next headline's subject begins
-(``split_heads``), and each piece is matched to its body by content later.
+jieba's dictionary, a space was printed there, a news opening, a byline or a
+quoted speech follows, the front has a headline's form, its words are the
+body's; and that an article begins on the line at all: the line before closes
+one (a closing statement, a byline), the line is marked as a heading. A front
+of several headlines is cut where the next headline's subject begins, where a
+headline read twice in bold ends, and where a caption begins after a headline
+longer than headlines run (``split_heads``); each piece is matched to its body
+by content later.
 The byline of the article before glued to a headline, a lead or a notice, and a
 byline glued after the headline are read off the same way (``names_before``,
 ``names_before_lead``, ``name_before_notice``, ``byline_at_end``); captions and
