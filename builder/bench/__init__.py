@@ -188,11 +188,13 @@ def run(options: Options) -> dict:
     if options.mkdocs:
         project, pagefind = mkdocs_build(seeds, site, cache)
         figures.update(mkdocs_seconds=round(project.seconds, 2), mkdocs_peak_mb=project.peak_mb,
+                       mkdocs_peak_parts_mb=dict(project.parts_mb),
                        pagefind_seconds=pagefind, site_bytes=folder_bytes(site), **page_sizes(site),
                        **index_sizes(site))
         if options.floor:
             base, docs_seconds = floor_build(seeds, work)
             figures.update(floor_seconds=round(base.seconds, 2), floor_peak_mb=base.peak_mb,
+                           floor_peak_parts_mb=dict(base.parts_mb),
                            floor_docs_seconds=round(docs_seconds, 2), **floor.ratios(project, base))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     figures["peak_rss_mb_children"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)

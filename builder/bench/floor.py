@@ -33,9 +33,11 @@ KEPT = ("site_name", "nav", "not_in_nav", "markdown_extensions", "extra_css")
 
 @dataclass(frozen=True)
 class Run:
-    """One measured command: wall seconds and the peak memory (PSS) of its process tree."""
+    """One measured command: wall seconds and the peak memory (PSS) of its process tree,
+    with what each part of the tree held at that peak (:func:`tree_parts_kb`)."""
     seconds: float
     peak_mb: float
+    parts_mb: tuple[tuple[str, float], ...] = ()
 
 
 def _children() -> dict[int, list[int]]:
@@ -66,26 +68,46 @@ def _memory_kb(pid: int) -> int:
     return 0
 
 
+def _name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+def tree_parts_kb(root: int) -> dict[str, int]:
+    """Memory (PSS, kB) of a process tree in three parts: the command's own process
+    (``main``), the search service (a ``pagefind`` program) and every other descendant
+    (``workers``: the builder's forked processes, a child builder). Where the peak is made
+    decides what to shrink: the floor has only a main process."""
+    tree, todo = _children(), [(root, "main")]
+    parts = {"main": 0, "search service": 0, "workers": 0}
+    while todo:
+        pid, part = todo.pop()
+        parts[part] += _memory_kb(pid)
+        for child in tree.get(pid, []):
+            todo.append((child, "search service" if _name(child).startswith("pagefind") else "workers"))
+    return parts
+
+
 def tree_memory_kb(root: int) -> int:
     """Memory of a process and all its descendants (PSS), in kB."""
-    tree, todo, total = _children(), [root], 0
-    while todo:
-        pid = todo.pop()
-        total += _memory_kb(pid)
-        todo += tree.get(pid, [])
-    return total
+    return sum(tree_parts_kb(root).values())
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, subprocess.CompletedProcess]:
     """Run ``command``, sampling its process tree's memory until it ends."""
-    peak = [0]
+    peak: list = [0, {}]
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(SAMPLE_SECONDS):
-            peak[0] = max(peak[0], tree_memory_kb(proc.pid))
+            parts = tree_parts_kb(proc.pid)
+            if sum(parts.values()) > peak[0]:
+                peak[:] = [sum(parts.values()), parts]
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -93,7 +115,8 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, su
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    return Run(seconds, round(peak[0] / 1024, 1)), subprocess.CompletedProcess(command, proc.returncode, out, err)
+    parts = tuple((name, round(kb / 1024, 1)) for name, kb in peak[1].items() if kb)
+    return Run(seconds, round(peak[0] / 1024, 1), parts), subprocess.CompletedProcess(command, proc.returncode, out, err)
 
 
 def floor_config(site_root: Path, docs: Path) -> dict:

@@ -8,12 +8,18 @@ to the functions the command line uses (``pipeline.build_site``,
 
 - ``on_config``: pin the build date (reproducible sitemap);
 - ``on_files``: build the site, its pages already marked for search, and add each as
-  ``File.generated``;
+  ``File.generated``; under ``mkdocs build`` the builder stage runs in a process of its
+  own (``builder_apart``), which writes the pages into a staging folder and exits, so
+  MkDocs' process never holds the digest and reads each page from disk as it needs it;
 - ``on_serve``: watch the seeds folder and corrections file when they lie
   outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``);
 - ``on_page_markdown``: the search markers of a hand-written page (``content/``),
   which the generated ones carry in their own Markdown;
-- ``on_post_build``: the Pagefind index of the built site.
+- ``on_files`` also starts the search index beside MkDocs (``index_apart``): a forked
+  process converts the searched pages and feeds Pagefind while MkDocs renders;
+- ``on_post_page``: a written page lets go of its Markdown and HTML (nothing reads them
+  after); where no fork was safe (``mkdocs serve``), the page is fed to the index here;
+- ``on_post_build``: wait for the index (or have the fed one written).
 
 ``DIGEST_SEEDS`` (environment) points the build at another folder of pages,
 for previewing a few new pages without building the whole archive;
@@ -30,15 +36,14 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from builder.pipeline import build_site
+from builder.frontends import builder_apart, index_apart
 from builder.runtime import progress
 from builder.site.search_feed import SearchFeed
 from builder.settings import Settings
 from builder.site import search
 from builder.site.search_marks import mark_body_markdown
-from builder.vocab import load_vocabulary
 from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
@@ -56,6 +61,8 @@ if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
     progress.log.setLevel(logging.INFO)
     progress.log.propagate = False
 _pages_written: progress.Counter | None = None
+_search_tables: dict[str, str] = {}
+_index_job = None  # the search index made beside MkDocs (index_apart), when a fork was safe
 _feed: SearchFeed | None = None
 _serving = False
 
@@ -92,20 +99,27 @@ def _last_commit_time(root: Path) -> str | None:
 
 def on_files(files: Files, config) -> Files:
     try:
-        site = build_site(_settings(config), search_markers=True)
+        if _serving:  # a preview rebuilds in this process: quick, and a fork beside its threads is not safe
+            built = builder_apart.build_for_serve(_settings(config))
+        else:
+            built = builder_apart.build_staged(_settings(config))
     except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops
         raise PluginError(str(err)) from None
-    for notice in site.digest.notices:
+    for notice in built.notices:
         # Info, not a warning: a cache turned off must not stop `mkdocs build --strict`.
         log.info(notice)
-    for problem in site.digest.problems:
+    for message in built.problems:
         # A warning makes `mkdocs build --strict` fail, as the command line's --strict does.
-        log.warning(problem.message)
-    for path, content in sorted(site.files.items()):
+        log.warning(message)
+    _search_tables.clear()
+    _search_tables.update(built.search_tables)
+    for path in built.paths:
         if files.get_file_from_path(path) is None:  # a hand-written page wins, as in the docs folder
-            files.append(File.generated(config, path, content=content))
-    global _pages_written
+            files.append(built.file(config, path))
+    global _pages_written, _index_job
     _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
+    if not _serving:
+        _index_job = index_apart.start(files, config, _search_tables)
     return files
 
 
@@ -149,6 +163,7 @@ def _indexing() -> bool:
 
 def on_pre_build(config):
     global _feed
+    _stop_index_job()
     if _feed is not None:  # a build that failed before on_post_build
         _feed.close()
         _feed = None
@@ -162,7 +177,7 @@ def on_post_page(output, page, config):
     global _feed
     if _pages_written is not None:
         _pages_written.add()
-    if _is_searched(page) and _indexing():
+    if _is_searched(page) and _indexing() and _index_job is None:
         # Indexed by the Pagefind service on the other core while MkDocs goes on. Started
         # with the first page written, not before: its reader thread would keep the build
         # from forking its workers (runtime/workers.py).
@@ -170,11 +185,23 @@ def on_post_page(output, page, config):
         if _feed is None:
             _feed = SearchFeed(Path(config.site_dir) / "pagefind")
         _feed.add("/" + page.file.url.lstrip("/"), output)
+    if not _serving:
+        builder_apart.let_go(page)
     return output
 
 
 def on_post_build(config):
-    global _feed
+    global _feed, _index_job
+    if _index_job is not None:
+        start = time.perf_counter()
+        job, _index_job = _index_job, None
+        try:
+            pages, _ = job.result()  # it reads the staged pages: they stay until it is done
+        finally:
+            builder_apart.clean_staging()
+        log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
+        return
+    builder_apart.clean_staging()
     if not _indexing():
         log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
         return
@@ -183,14 +210,23 @@ def on_post_build(config):
     start = time.perf_counter()
     feed, _feed = _feed, None
     pages = feed.finish()
-    search.write_tables(Path(config.site_dir), load_vocabulary(_settings(config).data_dir).gazetteer)
+    search.write_table_texts(Path(config.site_dir), _search_tables)
     # bench/__init__.py reads this line for the Pagefind share of the build: the wait after
     # MkDocs' last page (the indexing itself ran alongside MkDocs).
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 
 
+def _stop_index_job() -> None:
+    global _index_job
+    if _index_job is not None:
+        _index_job.cancel()
+        _index_job = None
+
+
 def on_build_error(error):
     global _feed
+    _stop_index_job()
+    builder_apart.clean_staging()
     if _feed is not None:
         _feed.close()
         _feed = None

@@ -48,6 +48,7 @@ def repair_line(no: int, raw: str, rules: Rules, quotes: dict[str, bool] | None 
         step(FixKind.MARKUP, "")  # punctuation or ornament only: no headline, no sentence
     if not text:
         return Line(no, raw, "", Role.MARKUP), fixes
+    step(FixKind.SPACE, line_fixes.close_marker_spaces(text, rules))
     if names_in(text, rules):
         # A byline: its spaces separate names and stay.
         return Line(no, raw, text, heading_level=level), fixes

@@ -201,6 +201,21 @@ def collapse_doubled_punct(text: str) -> str:
     return _DOUBLED_PUNCT.sub(r"\1", text)
 
 
+@lru_cache(maxsize=8)
+def _spaced_markers(markers: tuple[str, ...]) -> re.Pattern:
+    """A byline marker of Chinese characters (本报通讯员, 记者) with spaces inside it, longest first."""
+    words = sorted((m for m in markers if len(m) >= 2 and all(CJK_CHAR.match(c) for c in m)), key=len, reverse=True)
+    return re.compile("|".join("[ \u3000]*".join(map(re.escape, w)) for w in words) or r"(?!)")
+
+
+def close_marker_spaces(text: str, rules: Rules) -> str:
+    """A space inside a byline marker (本报 通讯员, 本报记 者) is a stray: no paper prints one there,
+    and with it the marker, and the names after it, are not read."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _spaced_markers(tuple(rules.byline_markers)).sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), text)
+
+
 def heading_text(spaced: str, text: str, rules: Rules) -> str:
     """A heading's text: its parts separated (see separate_heading_parts), other spaces removed."""
     if not spaced:

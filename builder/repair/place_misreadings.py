@@ -21,7 +21,8 @@ from ..vocab import Vocabulary, once_per_vocabulary
 # Words a place name stands before; the first character is what must agree.
 SUFFIXES = ("高新区", "市", "县", "区", "片区", "经开区")
 _CHINESE = CJK_RUN
-# How far (in lines) the right form must be printed for a correction.
+# How far (in printed lines, blank lines not counted: a layout's blank lines change nothing) the
+# right form must be printed for a correction.
 WINDOW = 80
 # How often the right form must be printed nearby when the misread form is a real place too.
 KNOWN_PLACE_SUPPORT = 3
@@ -68,6 +69,7 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
             wild.setdefault(name[:k] + "?" + name[k + 1:], []).append(name)
     # A misread form is as long as the name it stands for: only the lengths printed on the page.
     lengths = sorted({len(name) for name in seen})
+    printed = list(accumulate((1 if t.strip() else 0 for t in texts), initial=0))
     fixes = []
     for i, text in enumerate(texts):
         for m in gaz.suffix.finditer(text):
@@ -76,15 +78,16 @@ def place_fixes(texts: list[str], vocab: Vocabulary) -> list[tuple[int, str, str
                 cand = text[j:m.start()] if j >= 0 else ""
                 if not cand or not _CHINESE.fullmatch(cand):
                     continue
-                best = _right_form(cand, i, text[m.start()], wild, seen, page, gaz)
+                best = _right_form(cand, i, text[m.start()], wild, seen, page, gaz, printed)
                 if best is not None:
                     fixes.append((i, cand, best, ""))
-        fixes += _across_break(texts, i, lengths, wild, seen, page, gaz)
+        fixes += _across_break(texts, i, lengths, wild, seen, page, gaz, printed)
     return sorted(set(fixes))
 
 
 def _across_break(texts: list[str], i: int, lengths: list[int], wild: dict[str, list[str]],
-                  seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer) -> list[tuple[int, str, str, str]]:
+                  seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer,
+                  printed: list[int]) -> list[tuple[int, str, str, str]]:
     """A name a narrow column wrapped at line i's end (菅 / 口高新区, 菅口 / 高新区), or whose suffix it
     wrapped (佳林高 / 新区): each line's piece of it, mended at the line's end (``end``) or start (``start``)."""
     k = next((k for k in range(i + 1, min(i + 3, len(texts))) if texts[k].strip()), None)
@@ -103,7 +106,7 @@ def _across_break(texts: list[str], i: int, lengths: list[int], wild: dict[str, 
             cand = joined[j:m.start()] if 0 <= j < at else ""
             if not cand or not _CHINESE.fullmatch(cand):
                 continue
-            best = _right_form(cand, i, joined[m.start()], wild, seen, page, gaz)
+            best = _right_form(cand, i, joined[m.start()], wild, seen, page, gaz, printed)
             if best is None:
                 continue
             if m.start() < at:  # the suffix itself wrapped (佳林高 / 新区): the name is line i's
@@ -130,12 +133,13 @@ def _printed_places(texts: list[str], page: str, gaz: _Gazetteer) -> dict[str, l
 
 
 def _right_form(cand: str, line: int, suffix_char: str, wild: dict[str, list[str]],
-                seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer) -> str | None:
+                seen: dict[str, list[tuple[int, str]]], page: str, gaz: _Gazetteer,
+                printed: list[int]) -> str | None:
     """The place ``cand`` (printed on ``line`` before a suffix) is a misreading of, or None.
 
     The right form differs in one character, is printed near enough often enough, and
     before the same suffix character; a real place is corrected only when the page
-    gives it no support of its own.
+    gives it no support of its own. ``printed[i]``: the non-blank lines before line i.
     """
     options = [name for k in range(len(cand)) for name in wild.get(cand[:k] + "?" + cand[k + 1:], ())]
     if not options:
@@ -145,7 +149,7 @@ def _right_form(cand: str, line: int, suffix_char: str, wild: dict[str, list[str
         return None
     best, best_n = None, KNOWN_PLACE_SUPPORT - 1 if known else 1
     for right in options:
-        near = [a for k, a in seen[right] if abs(k - line) <= WINDOW]
+        near = [a for k, a in seen[right] if abs(printed[k] - printed[line]) <= WINDOW]
         if len(near) > best_n and suffix_char in near:
             best, best_n = right, len(near)
     return best

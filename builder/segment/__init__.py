@@ -1,6 +1,7 @@
 """Split a repaired page into the articles a reader sees.
 
 The steps, each in its own module, in the order they run:
+``unwrap`` (a page cut every N characters read back one line per paragraph) →
 ``furniture`` (date lines, page numbers, editors, notices: set apart first,
 the printed issue date kept) → ``line_shapes`` (what each line looks like;
 ``glued``: a headline, byline or the next article glued to a sentence on a
@@ -29,12 +30,14 @@ from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
-from .headline_splits import headline_after_body, headline_after_lead, split_points
+from .headline_splits import (headline_after_body, headline_after_lead, rejoin_across_headline, split_points,
+                              title_goes_on_in_caption)
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .joined import line_joined
 from .joins import cut_word, without_stray_spaces
 from .page_layout import measure
+from .unwrap import spread, unwrap
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
@@ -74,20 +77,24 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     """
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
-    joined = line_joined(repaired.lines, tools.rules)  # read on the lines as printed, before anything is cut off
+    # A page cut every N characters read one line per paragraph (each placement given back to its lines).
+    cut = unwrap(repaired.lines, tools.rules)
+    joined = line_joined(cut.lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
-    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in repaired.lines), tools.rules, joined)
+    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes))
+    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
+    drafts = rejoin_across_headline(drafts, tools.names)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
     if headline_after_lead(drafts, tools.tok, tools.stop, tools.rules):
         bodies = [d.text() for d in drafts]  # a lead joined its article
     headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
+    title_goes_on_in_caption(drafts, runs, tools.names, tools.rules, printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -95,7 +102,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
-    return SegmentedPage(repaired.page, tuple(articles), placements, repaired.fixes, issue_date=apart.issue_date)
+    placements, articles = spread(placements, tuple(articles), cut.groups, cut.inner)
+    return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
 
 def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
@@ -152,7 +160,7 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
-           joined: bool = False, strays: int = 0) -> tuple[list[Item], list[Item]]:
+           joined: bool = False, strays: int = 0, tight: bool = False) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     # Bylines and leads (本报讯（特约通讯员 cut at the column edge) recur on a page by right.
@@ -161,8 +169,8 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
-                                strays=strays)
-    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok)
+                                strays=strays, tight=tight)
+    items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
     pdups = duplicate_paragraphs([items[i].text for i in para_idx])

@@ -72,6 +72,57 @@ def _tokens(rest: str, rules: Rules) -> list[str]:
             continue
         out.append(w)
         i, whole = i + 1, True
+    return _read_strays(rest, rules) or out
+
+
+# A byline's single spaces between two characters, each of which may be a stray; at most this many are weighed.
+_SINGLE_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000](?=[{CJK}])")
+MAX_STRAYS = 8
+# What a reading of a byline costs (the cheapest is taken): a word that is no name, a name without a
+# common surname (帕提古丽), a space read as a stray inside a name (none inside a two-character name
+# with a common surname: one set to three characters' width, 李　默; a full-width space a little more,
+# as typesetters set names apart with it), and the names set apart by spaces of both widths.
+NO_NAME, LOOSE, STRAY, MIXED = 5.0, 2.0, {" ": 1.0, "\u3000": 1.25}, 1.5
+
+
+def _word_cost(word: str, rules: Rules) -> float:
+    if is_name(word, rules):
+        return 0.0
+    return LOOSE if (_NAME_CHARS.match(word) and 2 <= len(word) <= 4) or _DOTTED_NAME.match(word) else NO_NAME
+
+
+def _read_strays(rest: str, rules: Rules) -> list[str] | None:
+    """The cheapest reading of a byline whose single spaces may be strays (孙庆 华　李　默: 孙庆华, 李默;
+    李军　帕提 古丽: 李军, 帕提古丽), every choice of strays among them costed (see the costs above).
+    None when the text has no single space between two characters, or words too long for names."""
+    spaces = [m.start() for m in _SINGLE_SPACE.finditer(rest)]
+    if not spaces or len(spaces) > MAX_STRAYS or any(len(w) > 15 for w in _NAME_SEPARATORS.split(rest)):
+        return None
+    best: tuple[tuple, list[str]] | None = None
+    for mask in range(1 << len(spaces)):
+        strays = {p for k, p in enumerate(spaces) if mask >> k & 1}
+        # Each stray is marked by a NUL, so that the words it falls inside are known.
+        marked = "".join("\0" if i in strays else c for i, c in enumerate(rest))
+        words = [w.replace("\0", "") for w in _NAME_SEPARATORS.split(marked) if w]
+        word_at = _words_at(marked, strays)
+        cost = sum(_word_cost(w, rules) for w in words)
+        cost += sum(STRAY[rest[p]] for p in strays if len(word_at[p]) != 2 or not is_name(word_at[p], rules))
+        kept = {rest[p] for p in spaces if p not in strays}
+        cost += MIXED if len(kept) > 1 else 0.0
+        # Of readings that cost the same, the one with fewer strays, then the one keeping the first
+        # spaces (the first name is printed whole more often than not: 李军　帕　提古丽).
+        key = (cost, len(strays), -mask)
+        if best is None or key < best[0]:
+            best = (key, words)
+    return best[1] if best else None
+
+
+def _words_at(marked: str, strays: set[int]) -> dict[int, str]:
+    """For each stray (a NUL in ``marked``), the word it falls inside, without the strays."""
+    out = {}
+    for m in re.finditer(r"[^\s\u3000、，,]+", marked):
+        word = m.group().replace("\0", "")
+        out.update({p: word for p in strays if m.start() <= p < m.end()})
     return out
 
 
@@ -81,7 +132,7 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
 
     A bare single name counts (``魏伟``); several names must be separated by spaces
     or markers. In a marked byline (a marker, or parentheses) a name without a
-    common surname (帕提古丽) counts when another name in it has one.
+    common surname (帕提古丽) counts when as many other names in it have one.
     """
     text = text.strip()
     m = _PARENS.match(text)
@@ -94,7 +145,9 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
         return None
     sure = [is_name(w, rules) for w in words]
     if not all(sure):
-        loose = (marked or parens) and any(sure) and all(
+        # No more of them than names with one (a sentence cut up by stray spaces is no byline:
+        # 本报讯 记者从工业 和信息 化部获悉).
+        loose = (marked or parens) and sum(sure) * 2 >= len(sure) and all(
             s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4) or _DOTTED_NAME.match(w) for w, s in zip(words, sure))
         if not loose:
             return None

@@ -100,6 +100,15 @@ def _name_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | 
     return None
 
 
+def _end_of_name(names: list[str], ch: str, after: str, rules: Rules, tok: Cutter) -> bool:
+    """One character after a two-character name ends it (a stray space between them) when the text
+    after it opens a name or a sentence and the name alone does not end where a sentence opens."""
+    if not names or len(names[-1]) != 2 or not is_name(names[-1] + ch, rules) or not after \
+            or opens_sentence(ch + after, rules, tok):
+        return False
+    return is_name(after, rules) or _name_then_text(after, rules, tok) is not None or opens_sentence(after, rules, tok)
+
+
 def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
     """A name of two to four characters with no common surname (阿依努尔): no word of the dictionary, no opening."""
     return 2 <= len(token) <= 4 and all(is_cjk(c) for c in token) and len(tok.cut(token)) > 1 \
@@ -159,6 +168,10 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             names.append(t)
             i += 1
             continue
+        if len(t) == 1 and i + 1 < len(tokens) and _end_of_name(names, t, tokens[i + 1], rules, tok):
+            names[-1] += t  # a stray space inside a name: 叶建 平　郑晓雯在…
+            i += 1
+            continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
             nxt = tokens[i + 1]
             # two characters of the given name where one leaves no sentence start (邵 明辉今年以来)
@@ -184,6 +197,9 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             continue
         if split is None and names and opens_sentence(t, rules, tok):
             return tuple(names), " ".join([t] + tokens[i + 1:])  # the names end at a space: 邓小山 彭彬 近日，…
+        if split is None and names and _end_of_name(names, t[0], t[1:], rules, tok):
+            names[-1] += t[0]  # 郑晓 雯在乐清…: the name's last character cut off by a stray space
+            return tuple(names), " ".join([t[1:]] + tokens[i + 1:])
         if split is None:
             return after_surname
         names.append(split[0])

@@ -21,6 +21,7 @@ from .items import Item
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from .byline_place import evidence_for
+from .runs import AFTER_BODY_NOTE, home_zones
 from ..vocab.rule_files import Rules
 
 SPLIT_NOTE = "an article begins here: a headline printed apart reads like the text from here on"
@@ -105,17 +106,41 @@ def headline_after_body(drafts: list, runs: list, bodies: list[str], tools: tupl
         for c in list(run.captions):
             if c.kind != "caption" or is_caption_by_words(c.text, rules):
                 continue
-            owner = next((d for d in drafts if d.title is None and not d.inset and d.last_line < c.lines[0]
-                          and not any(d.last_line < no < c.lines[0] for no in printed)), None)
-            if owner is None or not names.contained(c.text) & names.contained(owner.text()):
+            owner = _after_body_owner(c, drafts, bodies, tools, printed)
+            if owner is not None:
+                run.captions.remove(c)
+                owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
+                owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
+    for host in drafts:
+        for h in [it for it in host.body if it.kind == "heading"]:
+            # A subhead of another article, in a headline's form, naming a zone its host is not about.
+            if not any(rx.search(h.text) for rx in rules.headline_patterns) \
+                    or names.contained(h.text) & home_zones(host, names):
                 continue
-            scores = caption_scores(c.text, bodies, tok, stop)
-            mine = scores[drafts.index(owner)]
-            if mine < MIN_SCORE or mine < max(scores):
-                continue
-            run.captions.remove(c)
-            owner.title = replace(c, kind="heading", note=AFTER_BODY_CAPTION)
-            owner.notes.append(f"headline printed after its body (line {c.lines[0]})")
+            k = drafts.index(host)
+            rest = "\n".join(it.text for it in host.body if it is not h)
+            owner = _after_body_owner(h, drafts, bodies[:k] + [rest] + bodies[k + 1:], tools, printed)
+            if owner is not None and owner is not host:
+                host.body.remove(h)
+                owner.title = replace(h, note=AFTER_BODY_SUBHEAD)
+                owner.notes.append(f"headline printed after its body (line {h.lines[0]})")
+
+
+AFTER_BODY_SUBHEAD = ("headline printed after its body: names the article's zone and reads like it "
+                      "(set inside the next article's text, read there as a subhead)")
+
+
+def _after_body_owner(c: Item, drafts: list, bodies: list[str], tools: tuple, printed: list[int]):
+    """The draft with no headline whose last paragraph is printed right above line c (nothing
+    between), when c names its zone and reads like it more than like any other body; or None."""
+    tok, stop, names, _ = tools
+    owner = next((d for d in drafts if d.title is None and not d.inset and d.last_line < c.lines[0]
+                  and not any(d.last_line < no < c.lines[0] for no in printed)), None)
+    if owner is None or not names.contained(c.text) & names.contained(owner.text()):
+        return None
+    scores = caption_scores(c.text, bodies, tok, stop)
+    mine = scores[drafts.index(owner)]
+    return None if mine < MIN_SCORE or mine < max(scores) else owner
 
 
 def headline_after_lead(drafts: list, tok: Cutter, stop: frozenset[str], rules: Rules) -> bool:
@@ -162,3 +187,59 @@ def _takes_lead(drafts: list, d, tok: Cutter, stop: frozenset[str]) -> bool:
             or not nxt.body or nxt.body[0].kind != "para" or nxt.body[0].lead or h.lines[0] < d.last_line:
         return False
     return score(words(h.text, tok, stop), d.text(), {}) >= MIN_SCORE
+
+
+RESUMED_NOTE = "goes on after another article's headline printed after its body, its last paragraph inside this one"
+
+
+def rejoin_across_headline(drafts: list, names: WordFinder) -> list:
+    """A draft whose only headline above is another article's, printed after that article's body
+    (runs.AFTER_BODY_NOTE), is the rest of the draft above it when that headline names none of the
+    zones the draft above is about, while the draft names those zones and no other, and has no lead
+    and no byline of its own: the other article's last paragraph was printed inside the draft above
+    (moved back by ``runs.return_strays``) and its headline after it cut this article in two."""
+    k = 1
+    while k < len(drafts):
+        d, prev = drafts[k], drafts[k - 1]
+        paras = [it for it in d.body if it.kind == "para"]
+        home = home_zones(prev, names)
+        zones = names.contained(d.text())
+        if (d.inset or prev.inset or not paras or paras[0].lead or d.byline_items or not d.pre or prev.authors
+                or any(AFTER_BODY_NOTE not in h.note for h in d.pre) or not home or not zones or not zones <= home
+                or names.contained("".join(h.text for h in d.pre)) & home
+                or any(b.lines[0] > prev.first_line for b in prev.byline_items)):
+            k += 1
+            continue
+        prev.body.extend(d.body)
+        prev.captions += d.captions
+        prev.subtitles += d.subtitles
+        prev.notes.append(f"{RESUMED_NOTE} (line {d.first_line})")
+        drafts.pop(k)
+    return drafts
+
+
+TITLE_GOES_ON = "the headline goes on here: a headline that is only its subject, set apart by layout alone right below it"
+
+
+def title_goes_on_in_caption(drafts: list, runs: list, names: WordFinder, rules: Rules, printed: list[int]) -> None:
+    """A headline that names only its subject (肇庆高新区, nothing after the zone) goes on in the line
+    printed right below it that layout alone sets apart as a caption (not its words: 图为…), when that
+    line names no zone of its own: a headline over two lines, the wide gap after it read as a caption's."""
+    for d in drafts:
+        t = d.title
+        if t is None:
+            continue
+        first = names.longest(t.text[:16])
+        if not first or not t.text.startswith(first[0]) or t.text[len(first[0]):].strip(" ：:，,　"):
+            continue
+        for run in runs:
+            c = next((c for c in run.captions if c.kind == "caption" and c.lines[0] > t.lines[-1]
+                      and not any(t.lines[-1] < no < c.lines[0] for no in printed)), None)
+            if c is None or is_caption_by_words(c.text, rules) or names.contained(c.text) \
+                    or len(c.text) > rules.heading_max_chars:
+                continue
+            run.captions.remove(c)
+            d.title = Item("heading", t.lines + c.lines, t.text + c.text, gap=t.gap, gap_before=t.gap_before,
+                           level=t.level, note=TITLE_GOES_ON)
+            d.notes.append(f"headline continued on line {c.lines[0]}, set apart as a caption by layout alone")
+            break

@@ -73,7 +73,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
 
 def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
                 names: WordFinder | None = None, joined: bool | None = None,
-                strays: int = 0) -> tuple[tuple[Item, ...], Layout]:
+                strays: int = 0, tight: bool = False) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
@@ -81,10 +81,11 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
         skip: line numbers already placed as duplicates
         names, joined: see ``line_shapes.classify``
         strays: how many lines print spaces inside words
+        tight: the page was set tight in columns (``unwrap`` joined its cut lines back)
     Returns:
         the items and the page layout measures.
     """
-    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines)
+    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines, tight=tight)
     pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))
@@ -128,9 +129,12 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
                 para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
-            if para and not layout.big_gap(pl.gap) and pl.gap == 0 and not para[-1].trailing \
-                    and not rules.ends_sentence(para[-1].text):
-                para.append(_echoed(pl, repeats, echo))  # no blank line between them: one printed block
+            # No blank line between them: one printed block, on a page that sets its paragraphs apart
+            # by blank lines or in columns (a page of one line per paragraph and no blank line can
+            # print a column of another article right after an open line: joined once its article is known).
+            if para and (layout.gap or layout.at(para[-1].no).wrapped) and pl.gap == 0 and not para[-1].trailing \
+                    and not rules.ends_sentence(para[-1].text) and not layout.tight:
+                para.append(_echoed(pl, repeats, echo))
                 continue
             close()
             para.append(pl)

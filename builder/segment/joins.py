@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 from ..textmatch.cjk import CJK_RANGE, is_cjk
@@ -86,3 +87,11 @@ def without_stray_spaces(spaced: str, tok: Cutter) -> str:
         out.append(spaced[last:m.start()] + ("" if cut_word(before, after, tok) else m.group()))
         last = m.end()
     return "".join(out) + spaced[last:]
+
+
+def kicker_over(top: str, below: str, names: WordFinder, tok: Cutter) -> bool:
+    """A headline line set tight over the next is its kicker, not its first half, when it names no
+    zone and the next line opens with one (聚力新质生产力 / 合肥高新区打造…): a headline printed over
+    two lines names its subject first, and a kicker seldom names the zone. No word may run across."""
+    return not names.contained(top) and any(at == 0 for at, _ in names.everywhere(below)) \
+        and not cut_word(top, below, tok)

@@ -9,16 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .bylines import lead_byline, names_in
-from .byline_place import opens_next, page_habit
+from .byline_place import form, opens_next, page_habit
 from .insets import split_threads
 from .items import Item
-from .joins import cut_word, starts_mid_sentence
+from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
 from ..textmatch.trie import WordFinder
 from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
+SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 
 
@@ -82,19 +83,23 @@ def _cut_at_the_edge(prev: Item, it: Item, width: float, tok: Cutter) -> bool:
 
 
 def merge_headings(items: tuple[Item, ...], rules: Rules, usual_gap: int, width: float = 0.0,
-                   tok: Cutter | None = None) -> list[Item]:
-    """One headline printed over two lines is one heading: set tighter than the page's paragraphs,
-    its first line ending in ：, its first line only the subject (肇庆高新区), or cut at the column
-    edge in the middle of a word."""
+                   tok: Cutter | None = None, names: WordFinder | None = None) -> list[Item]:
+    """One headline printed over two lines is one heading: set tighter than the page's paragraphs
+    (unless the upper line is a kicker, ``joins.kicker_over``), its first line ending in ：, its
+    first line only the subject (肇庆高新区), or cut at the column edge in the middle of a word."""
     out: list[Item] = []
     for it in items:
         prev = out[-1] if out else None
+        subject = prev is not None and (prev.text.endswith("：") or bool(rules.headline_subject.match(prev.text)))
         # Headlines cut apart on one line (a line-joined page) were cut on purpose.
         if it.kind == "heading" and prev is not None and prev.kind == "heading" and it.lines[0] != prev.lines[-1] and (
-                it.gap < usual_gap or prev.text.endswith("：") or rules.headline_subject.match(prev.text)
-                or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
+                (it.gap < usual_gap and not (names and tok and kicker_over(prev.text, it.text, names, tok)))
+                or subject or (tok is not None and width and _cut_at_the_edge(prev, it, width, tok))) \
                 and len(prev.text) + len(it.text) <= 2 * rules.heading_max_chars \
-                and not (it.level == 1 and prev.level != 1):  # a line marked # opens a headline of its own
+                and not (it.level == 1 and prev.level != 1 and not subject):
+            # A line marked # opens a headline of its own (a kicker above it is no part of it), unless the
+            # line above is the headline's subject (郴州高新区 湖南自贸区郴州片区 / # 2022年…): no kicker has that
+            # form, and OCR marks a headline printed over two lines on one of them only.
             out[-1] = Item("heading", prev.lines + it.lines, prev.text + it.text, gap=prev.gap,
                            gap_before=prev.gap_before, level=prev.level)
             continue
@@ -184,6 +189,10 @@ class _Cutter:
         cur = self.runs[-1]
         if not cur.paras:
             cur.top.append(it)
+            return
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+            # A second byline set as the one that closed this article: not this article's (seldom signed twice).
+            self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
         below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
         it = replace(it, note=why) if why else it
@@ -294,7 +303,7 @@ def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
     zones = names.contained(inset.text())
     for d in reversed(earlier):
         paras = [it for it in d.body if it.kind == "para"]
-        if d.inset or not paras or not paras[-1].open_end or not zones & _home(d, names):
+        if d.inset or not paras or not paras[-1].open_end or not zones & home_zones(d, names):
             continue
         d.body.extend(inset.body)
         d.byline_items += inset.byline_items
@@ -305,17 +314,19 @@ def _resume(inset: Draft, earlier: list[Draft], names: WordFinder) -> bool:
     return False
 
 
-def _home(d: Draft, names: WordFinder) -> frozenset[str]:
-    """The zones a draft is about: those its headings name, else those its first paragraph names."""
+def home_zones(d: Draft, names: WordFinder) -> frozenset[str]:
+    """The zones a draft is about: those its headings name, else those its first paragraph names.
+    A heading read as the headline of the text above it (printed after its body) is not this draft's."""
     paras = [it for it in d.body if it.kind == "para"]
-    return names.contained("".join(h.text for h in d.pre)) or (names.contained(paras[0].text) if paras else frozenset())
+    own = "".join(h.text for h in d.pre if AFTER_BODY_NOTE not in h.note)
+    return names.contained(own) or (names.contained(paras[0].text) if paras else frozenset())
 
 
 def return_strays(drafts: list[Draft], names: WordFinder) -> list[Draft]:
     """A paragraph printed inside a later article that opens with the zone of an earlier article
     (营口高新区相关负责人表示… inside the 唐山 article) and names none of its host's zones is the
     earlier article's: moved back to its end, noted on both."""
-    homes = [_home(d, names) for d in drafts]
+    homes = [home_zones(d, names) for d in drafts]
     for k, d in enumerate(drafts):
         paras = [it for it in d.body if it.kind == "para"]
         for p in paras[1:]:
@@ -337,7 +348,7 @@ def resume_interrupted(drafts: list[Draft], names: WordFinder) -> list[Draft]:
     """A lead paragraph (本报讯) with no headline, printed inside an article: the paragraphs after it
     that go on naming that article's zone (and none other), and those between, are the article's,
     resumed after the intrusion; the lead keeps what follows them (its own article's rest)."""
-    homes = [_home(d, names) for d in drafts]
+    homes = [home_zones(d, names) for d in drafts]
     for k in range(1, len(drafts)):
         d, prev = drafts[k], drafts[k - 1]
         paras = [it for it in d.body if it.kind == "para"]

@@ -36,8 +36,6 @@ import time
 import unicodedata
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from ..textmatch.cjk import SEARCH_CJK_RANGE
 
 # Articles and the hand-written pages are searched; index pages (zones, tags,
@@ -148,6 +146,8 @@ def terms_field(text: str, title: str, facet_values: list[tuple[str, str]] = ())
 
 
 def _pinyin_keys(name: str) -> set[str]:
+    from pypinyin import Style, lazy_pinyin  # 50 MB of tables: only where pinyin is made
+
     key = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
     if not (key.isascii() and key.isalpha()):
         return set()
@@ -173,6 +173,8 @@ def pinyin_table(gazetteer) -> dict[str, list[str]]:
 def filter_values(articles: list[dict]) -> dict[str, list[str]]:
     """Every value of each filter, from ``data/articles.json``'s records, in Chinese collation
     order of their pinyin (the search box lists them)."""
+    from pypinyin import lazy_pinyin
+
     values: dict[str, set[str]] = {"province": set(), "zone": set(), "theme": set()}
     for a in articles:
         values["province"].add(a.get("province"))
@@ -181,27 +183,28 @@ def filter_values(articles: list[dict]) -> dict[str, list[str]]:
     return {name: sorted((v for v in vs if v), key=lambda v: (lazy_pinyin(v), v)) for name, vs in values.items()}
 
 
-def write_filters(site_dir: Path) -> None:
-    """The filter values beside the index (``filters.json``), read when a reader opens the filters."""
-    site_dir = Path(site_dir)
-    data = site_dir / "data" / "articles.json"
-    articles = json.loads(data.read_text(encoding="utf-8"))["articles"] if data.is_file() else []
-    text = json.dumps(filter_values(articles), ensure_ascii=False, separators=(",", ":"))
-    (site_dir / "pagefind" / FILTERS_FILE).write_text(text, encoding="utf-8")
+def tables(gazetteer, articles: list[dict]) -> dict[str, str]:
+    """What the search box reads beside the index, file name → text: place names in pinyin
+    (fetched when a query has Latin letters) and the filters' values (read when a reader
+    opens the filters); ``articles``: the records of ``data/articles.json``."""
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    return {PINYIN_FILE: json.dumps(pinyin_table(gazetteer), **compact),
+            FILTERS_FILE: json.dumps(filter_values(articles), **compact)}
+
+
+def articles_of(articles_json: str | None) -> list[dict]:
+    return json.loads(articles_json)["articles"] if articles_json else []
 
 
 def write_tables(site_dir: Path, gazetteer) -> None:
-    """What the search box reads beside the index: place names in pinyin, the filters' values.
-    Every index step writes them (the hook's feed, ``python -m builder index``)."""
-    write_pinyin(site_dir, gazetteer)
-    write_filters(site_dir)
+    """The tables of :func:`tables` for a built site (``python -m builder index``)."""
+    data = Path(site_dir) / "data" / "articles.json"
+    write_table_texts(site_dir, tables(gazetteer, articles_of(data.read_text(encoding="utf-8") if data.is_file() else None)))
 
 
-def write_pinyin(site_dir: Path, gazetteer) -> None:
-    """The pinyin table beside the index, fetched by the search box when a query has Latin letters."""
-    path = Path(site_dir) / "pagefind" / PINYIN_FILE
-    text = json.dumps(pinyin_table(gazetteer), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
+def write_table_texts(site_dir: Path, texts: dict[str, str]) -> None:
+    for name, text in texts.items():
+        (Path(site_dir) / "pagefind" / name).write_text(text, encoding="utf-8")
 
 
 def index_site(site_dir: Path) -> tuple[int, float]:

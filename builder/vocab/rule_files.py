@@ -82,6 +82,7 @@ class Rules:
     column_max_chars: int = 30
     column_wrapped_share: float = 0.35
     column_window_lines: int = 30
+    tight_columns: dict = field(default_factory=dict)  # a page cut every N characters (segment/unwrap.py)
 
     @cached_property
     def sentence_end_chars(self) -> frozenset[str]:
@@ -187,6 +188,7 @@ def load_rules(path: Path) -> Rules:
         column_max_chars=int(d.get("column_max_chars", 30)),
         column_wrapped_share=float(d.get("column_wrapped_share", 0.35)),
         column_window_lines=int(d.get("column_window_lines", 30)),
+        tight_columns=dict(d.get("tight_columns") or {}),
     )
 
 

@@ -16,6 +16,9 @@ def test_peak_memory_counts_a_child_process_with_its_parent(tmp_path):
     run, result = measure([sys.executable, "-c", code], tmp_path, dict(os.environ))
     assert result.returncode == 0, result.stderr
     assert run.peak_mb >= 120 and run.seconds >= 1.5
+    parts = dict(run.parts_mb)
+    # the child is a worker (not a pagefind program), the parent the main process
+    assert parts["main"] >= 60 and parts["workers"] >= 60 and "search service" not in parts, parts
 
 
 def test_tree_memory_of_this_process_is_at_least_its_own():

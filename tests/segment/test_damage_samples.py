@@ -331,3 +331,50 @@ def test_label_markup_around_a_misread_place(vocab):
     (art,) = page.articles
     assert art.title == "衢州高新区：新材料产业“链”出新天地"
     assert art.authors == ("陈亮",)
+
+
+def test_headline_marked_on_its_second_line_only(vocab):
+    """# on the second line of a headline set over two lines: the unmarked first line is its subject
+    (a zone and a 片区), no kicker; a kicker set tight above a marked headline stays a kicker."""
+    page = sample("headline_marked_on_second_line.txt", vocab)
+    assert_every_line_placed(page)
+    xianyang, lanzhou = page.articles
+    assert xianyang.kicker is None and xianyang.title == "咸阳高新区，彬州片区医药产业园新项目集中签约"
+    assert (lanzhou.kicker, lanzhou.title) == ("智能制造看园区", "兰州高新区：机器人产业园投用")
+
+
+def test_one_line_per_paragraph_with_no_blank_line_and_an_interleaved_column(vocab):
+    """The page of interleaved_fragment.txt with its blank lines taken out: an open line followed by
+    a line of another article's column is not joined to it, but to the line that goes on with it."""
+    page = sample("one_line_paragraphs_no_blank_interleaved.txt", vocab)
+    assert_every_line_placed(page)
+    liaocheng, weihai, xianyang = page.articles
+    assert "并为企业提供从注册登记到投产的全流程代办服务，帮助企业缩短建设周期。" in body(liaocheng)
+    assert "威海" not in body(liaocheng) and liaocheng.authors == ("郑凯", "王芳")
+    assert "今年上半年达到86亿元，海洋经济已成为威海高新区的支柱产业之一。" in body(weihai)
+    assert "聊城" not in body(weihai) and weihai.authors == ("刘洋", "陈静")
+    assert xianyang.title == "咸阳高新区：医药产业园新项目签约"
+
+
+def test_stray_spaces_inside_names_after_the_last_sentence(vocab):
+    """（孙庆 华　李　默）: a stray inside a three-character name beside a two-character name set to three
+    characters' width; （李军　帕提 古丽）: a stray inside a name with no common surname; and a lead
+    whose sentence stray spaces cut into name-sized words is no byline."""
+    page = sample("stray_spaces_in_bylines.txt", vocab)
+    assert_every_line_placed(page)
+    liaocheng, weihai = page.articles
+    assert liaocheng.authors == ("孙庆华", "李默")
+    assert weihai.authors == ("李军", "帕提古丽")
+    assert first_sentence(weihai) == "记者从威海高新区获悉，园区设立海洋产业服务专班，推动海洋生物产业集聚。"
+
+
+def test_stray_spaces_in_a_byline_glued_to_its_headline_and_first_sentence(vocab):
+    """On a line-joined page: 本报 记者 邵 明辉今年以来 (strays inside the marker and the name) and
+    本报 通讯员 叶建平　郑晓 雯在… are split where the names end and the sentence begins."""
+    page = sample("stray_spaces_joined_byline.txt", vocab)
+    assert_every_line_placed(page)
+    liaocheng, weihai, xianyang = page.articles
+    assert liaocheng.authors == ("邵明辉",) and first_sentence(liaocheng).startswith("今年以来，")
+    assert weihai.title == "海洋产业服务专班挂牌成立" and weihai.authors == ("叶建平", "郑晓雯")
+    assert first_sentence(weihai).startswith("在威海高新区，")
+    assert xianyang.title == "咸阳高新区：医药产业园新项目签约"

@@ -30,32 +30,23 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "narrow columns: a column of one article set inside another at a full line (dp-04), "
-                                   "glued headlines of a line-joined page cut over several lines (dp-09), OCR "
-                                   "repeats and garbled lines (004, 000)",
-    "wrap_blank_between_paragraphs": "narrow columns: the same as with a blank after every line, and a page whose "
-                                     "article widths differ read at one width (dp-08)",
-    "wrap_no_blank_lines": "narrow columns with no blank line: a column break at a full line is not found (dp-04), "
-                           "glued headlines cut over several lines (dp-09), OCR repeats (004)",
-    "one_line_per_paragraph": "a line cut inside a word by an OCR garble (004: 柴 / 黄金布耕 / 攀称) read "
-                              "again one line per paragraph is joined to the wrong line (004); the lines of two "
-                              "columns interleaved on the page as printed join across articles once each is a "
-                              "paragraph (dp-04)",
+    "wrap_blank_after_every_line": "a column of one article set inside another, once its paragraphs are read back "
+                                   "whole, given to the wrong article (dp-04); a paragraph whose last line, or a "
+                                   "headline that, is as wide as the column by chance joined to the next (003, "
+                                   "dp-09); OCR repeats (004, dp-07); a quote closing at a line start read as "
+                                   "opening (000); article widths that differ too much to read as one column (dp-08)",
+    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08, dp-10)",
+    "wrap_no_blank_lines": "the same as with a blank after every line; with no blank line a paragraph ending as "
+                           "wide as the column runs on into the next, an inset's among them (dp-04, 003)",
     "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
                                  "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
                                  "fragments cut at the page edge (004); the lines of two columns interleaved join "
                                  "across articles (dp-04)",
-    "markup_added": "# before the second line of a headline printed over two lines, the first unmarked, "
-                    "opens a headline of its own (003)",
-    "stray_spaces_in_paragraphs": "names printed after a paragraph's last sentence, cut by stray spaces (…发展。李 晓兰 "
-                                  "曾　永 洪, （孙庆 华　李　默）, （李军　帕提 古丽）: 003, dp-01, dp-10), are not read "
-                                  "as a byline",
-    "headlines_at_page_end": "a byline left between two bodies that signs neither clearly (dp-03), a headline misread "
-                             "far from its body, and pages with columns set inside other articles or cut at the "
-                             "page edge (003, 004, dp-08, dp-10)",
-    "headlines_after_their_body": "where an article's last paragraph is printed inside another article, its headline "
-                                  "after it cuts the other article in two (dp-04, dp-07, dp-10); a narrow column "
-                                  "under a byline read as a headline (dp-08); fragments cut at the page edge (004)",
+    "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
+                             "certain bylines too few to tell its habit (dp-03); a column of another article set "
+                             "inside one among OCR garbles, read as an inset only beside its headline (004)",
+    "headlines_after_their_body": "a column of another article set inside one among OCR garbles, read as an inset "
+                                  "only beside its headline (004)",
 }
 
 

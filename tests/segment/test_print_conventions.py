@@ -1,0 +1,54 @@
+"""Print conventions of the paper, each on a small page (tests/samples/segment/): a kicker set
+tight over its headline, a caption with its credit on one line, the label over a column of
+briefs, bylines of many forms with notices after the articles."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, body, lines_with_role, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+
+def test_a_kicker_set_tight_over_its_headline_stays_apart_from_it(vocab):
+    page = sample("kicker_tight_over_headline.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    # no blank line between kicker, headline and subtitle: the kicker names no zone, the headline opens with one
+    assert (first.kicker, first.title) == ("数字赋能制造业", "湘潭高新区智能工厂扩容至56家")
+    assert first.authors == ("周红", "彭飞")
+    # a headline printed over two lines with its subject first stays one headline
+    assert (second.kicker, second.title) == (None, "株洲高新区：轨道交通装备集群产值再创新高")
+    assert second.authors == ("孙涛",)
+
+
+def test_a_caption_with_its_credit_on_one_line_leaves_the_body(vocab):
+    page = sample("caption_with_credit_on_its_line.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert "开园现场" not in body(art) and "摄" not in body(art) and "生产车间" not in body(art)
+    assert len(art.paragraphs) == 3
+    assert any("开园现场" in c for c in art.captions)
+    assert lines_with_role(page, "body") == [3, 7, 11]
+
+
+def test_the_label_over_a_column_of_briefs_is_no_byline_and_no_headline(vocab):
+    page = sample("label_over_briefs.txt", vocab)
+    assert_every_line_placed(page)
+    signed, *briefs = page.articles
+    assert signed.authors == ("何平",)  # 快讯 after its last paragraph is no name
+    assert len(briefs) == 2 and all(not b.authors for b in briefs)
+    assert "快讯" not in "".join(b.title or "" for b in briefs) and "简讯" not in "".join(b.title or "" for b in briefs)
+    assert lines_with_role(page, "furniture") == [9, 13]
+
+
+def test_bylines_of_many_forms_and_the_notices_after_the_articles(vocab):
+    page = sample("bylines_of_many_forms_and_notices.txt", vocab)
+    assert_every_line_placed(page)
+    continued, *signed = page.articles
+    # the rest of an article from page 1: no headline, no byline, an article of its own
+    assert continued.paragraphs[0].startswith("在此基础上") and not continued.authors
+    # ■ 本报记者 … 通讯员 …, 文/… 图/…, 本报天津4月3日电（记者 …）
+    assert [a.authors for a in signed] == [("钱进", "吴敏"), ("林峰", "郑雪"), ("冯涛",)]
+    assert [a.title for a in signed[:2]] == ["苏州工业园区生物医药产业加速集聚", "深圳高新区打造人工智能先导区"]
+    assert "图为" not in body(signed[1]) and any(c.startswith("图为") for c in signed[1].captions)
+    # a correction notice and an advertisement are no articles, nor part of one
+    assert len(page.articles) == 4
+    assert not any("更正" in body(a) or "招聘" in body(a) for a in page.articles)
+    assert lines_with_role(page, "furniture")[:3] == [1, 2, 4]  # date line, column and page, 上接第1版
