@@ -196,7 +196,8 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
             run_first.setdefault(d.run, i)
     for r, run in enumerate(runs):
         above = run_first.get(r)
-        prev_lines = [i for i, d in enumerate(drafts) if run.pre and d.last_line < run.pre[0].lines[0]]
+        # (on a line-joined page the text before may end on the headings' own line)
+        prev_lines = [i for i, d in enumerate(drafts) if run.pre and i != above and d.last_line <= run.pre[0].lines[0]]
         below = max(prev_lines, key=lambda i: drafts[i].last_line) if prev_lines else None
         for k, h in enumerate(run.pre):
             last = k == len(run.pre) - 1
@@ -271,9 +272,11 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
     for k, h in enumerate(cand_items):
         if k in used:
             continue
-        # A piece after the title on the same line (a line-joined page) may continue it too.
-        owner = next((d for d in drafts if d.title is not None and (_adjacent(d.title, h, printed) or (
-            d.title.lines[-1] == h.lines[0] and key_of.get(id(d.title), k) < k))), None)
+        # A piece after the title on the same line (a line-joined page) may continue it too: the
+        # nearest title before it on that line (a line of glued headlines holds several).
+        owner = next((d for d in drafts if d.title is not None and _adjacent(d.title, h, printed)), None) or max(
+            (d for d in drafts if d.title is not None and d.title.lines[-1] == h.lines[0]
+             and key_of.get(id(d.title), k) < k), key=lambda d: key_of[id(d.title)], default=None)
         if owner is None or len(owner.title.text) + len(h.text) > 2 * tools.rules.heading_max_chars:
             continue
         if any(rx.search(h.text) for rx in tools.rules.headline_patterns) or tools.names.contained(h.text):

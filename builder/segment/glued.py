@@ -115,6 +115,31 @@ def _foreign_name(token: str, rules: Rules, tok: Cutter) -> bool:
         and not rules.sentence_openings.match(token) and token[0] not in rules.sentence_start_chars
 
 
+def _foreign_then_text(token: str, rules: Rules, tok: Cutter) -> tuple[str, str] | None:
+    """A name with no common surname glued to the first sentence, after a name that has one
+    (王　欢　阿依努尔戈壁深处…): the longest front that the dictionary reads as no words of its
+    own (single characters, and words only the names' tag fits), after which a sentence opens, no
+    word running across (漓江之畔, 初秋的 are words and a place)."""
+    words = tok.cut(token[:12])
+    ends = {sum(map(len, words[:i])) for i in range(1, len(words))}
+    for n in (4, 3):
+        front, rest = token[:n], token[n:]
+        tags = tok.tag(front)
+        if n in ends and len(rest) >= 4 and _foreign_name(front, rules, tok) and any(len(w) == 1 for w, _ in tags) \
+                and all(len(w) == 1 or t.startswith("nr") for w, t in tags) \
+                and opens_sentence(rest, rules, tok) and not cut_word(front, rest, tok):
+            return front, rest
+    return None
+
+
+def _marker_cut(token: str, nxt: str, rules: Rules) -> bool:
+    """A byline marker cut in two by a stray space: the two pieces begin with a longer marker than
+    the first holds."""
+    both = token + nxt
+    longest = max((m for m in rules.byline_markers if both.startswith(m)), key=len, default="")
+    return len(longest) > len(token)
+
+
 def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, ...], str] | None:
     """The names at the front of ``spaced`` (markers between them allowed) and the text after them."""
     tokens = [t for t in _SPACES.split(spaced.strip()) if t]
@@ -123,6 +148,10 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
     after_surname = None  # what follows a name set as surname　name, should no further name follow
     while i < len(tokens):
         t = tokens[i].lstrip(rules.byline_symbols)
+        if i + 1 < len(tokens) and _marker_cut(t, tokens[i + 1], rules):
+            tokens[i + 1] = t + tokens[i + 1]  # a stray space inside a marker (本报 通讯员)
+            i += 1
+            continue
         for marker in sorted(rules.byline_markers, key=len, reverse=True):
             if t.startswith(marker):
                 t = t[len(marker):]
@@ -131,6 +160,11 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             i += 1
             continue
         if i + 1 < len(tokens) and is_name(t, rules):
+            nxt = tokens[i + 1]
+            if len(t) == 2 and len(nxt) > 1 and is_name(t + nxt[0], rules) and not opens_sentence(nxt, rules, tok) \
+                    and opens_sentence(nxt[1:], rules, tok):  # a stray space cut the name: 邵明 辉今年以来
+                names.append(t + nxt[0])
+                return tuple(names), " ".join([nxt[1:]] + tokens[i + 2:])
             names.append(t)
             i += 1
             continue
@@ -140,17 +174,23 @@ def names_at_front(spaced: str, rules: Rules, tok: Cutter) -> tuple[tuple[str, .
             continue
         if len(t) == 1 and t in rules.surnames and i + 1 < len(tokens):  # 钱　悦日前…
             nxt = tokens[i + 1]
-            whole = len(nxt) <= 2 and is_name(t + nxt, rules)  # 白　璐, 叶 建平: the name is all of the next word
-            # 邵 明辉今年以来: a stray space after the surname, the sentence opens after the name's third character
-            k = len(nxt) if whole else 2 if len(nxt) > 2 and not opens_sentence(nxt[1:], rules, tok) \
-                and is_name(t + nxt[:2], rules) and opens_sentence(nxt[2:], rules, tok) else 1
-            names.append(t + nxt[:k])
-            if whole and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
+            # two characters of the given name where one leaves no sentence start (邵 明辉今年以来)
+            given = 2 if len(nxt) > 3 and not opens_sentence(nxt[1:], rules, tok) and opens_sentence(nxt[2:], rules, tok) \
+                and is_name(t + nxt[:2], rules) else 1
+            if given == 2:
+                names.append(t + nxt[:2])
+                return tuple(names), " ".join([nxt[2:]] + tokens[i + 2:])
+            if len(nxt) == 2 and i + 2 < len(tokens) and is_name(t + nxt, rules):  # 郑 晓雯 在…: more may follow
+                names.append(t + nxt)
+                i += 2
+                continue
+            names.append(t + tokens[i + 1][0])
+            if len(tokens[i + 1]) == 1 and i + 2 < len(tokens):  # 白　璐　特约记者 …: more names may follow
                 after_surname = (tuple(names), " ".join(tokens[i + 2:]))
                 i += 2
                 continue
-            return tuple(names), " ".join([nxt[k:]] + tokens[i + 2:])
-        split = _name_then_text(t, rules, tok)
+            return tuple(names), " ".join([tokens[i + 1][1:]] + tokens[i + 2:])
+        split = _name_then_text(t, rules, tok) or (_foreign_then_text(t, rules, tok) if names else None)
         if split is None and names and i + 1 < len(tokens) and _foreign_name(t, rules, tok):
             names.append(t)  # 王　欢　阿依努尔 戈壁深处…: a name with no common surname beside one that has
             i += 1
@@ -198,9 +238,15 @@ def names_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[s
         if not any(rx.match(rest) for rx in rules.headline_patterns) or cut_word(text[:k], rest, tok):
             continue
         found = names_in(spaced_prefix(spaced, k), rules)
-        if found:
+        if found and not any(_institution(n, tok) for n in found):
             return text[:k], found, rest
     return None
+
+
+def _institution(name: str, tok: Cutter) -> bool:
+    """A name-shaped piece the dictionary knows as an institution (北京大学长三角…研究院: the headline's subject)."""
+    tags = tok.tag(name)
+    return len(tags) == 1 and tags[0][1] == "nt"
 
 
 def byline_in_front(text: str, spaced: str, rules: Rules, tok: Cutter) -> Glued | None:
@@ -259,7 +305,8 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool 
                      rest_spaced=spaced[k:] if k >= 0 else "")
     # The same marker in the spaced text: the names are read there, where spaces separate them.
     marker = m.group(0)
-    k = spaced.find(marker)
+    printed = re.search(r"[\s\u3000]*".join(map(re.escape, marker)), spaced)  # (a stray space inside it: 本报 通讯员)
+    k = printed.start() if printed else -1
     found = names_at_front(spaced[k:], rules, tok) if k >= 0 else None
     if found is None or not found[0]:
         return None

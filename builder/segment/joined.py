@@ -6,23 +6,25 @@ printed together make one line. The page's own line shape tells such a page
 (``line_joined``: almost every line ends a sentence, hardly any is
 heading-shaped). On it a front with no byline or lead to show its end is split
 where independent signs agree (``plain_head``): the join makes no word of
-jieba's dictionary, a space was printed there, a news opening or a byline
-follows, the front has a headline's form, its words are the body's. A front of
-several headlines is cut where the next headline's subject begins
-(``split_heads``), and each piece is matched to its body by content later.
-The byline of the article before glued to a headline or a lead, a byline glued
-after the headline, and captions and credits glued into the text are read off
-the same way (``names_before``, ``names_before_lead``, ``byline_at_end``,
-``inner_caption``, ``front_credit``, ``credit_span``). The signs, their
-weights and the page cue are in ``repair_rules.yaml`` (``joined_split``,
-``joined_page``).
+jieba's dictionary, a space was printed there, a news opening, a byline or a
+quoted speech follows, the front has a headline's form, its words are the
+body's; and that an article begins on the line at all: the line before closes
+one (a closing statement, a byline), the line is marked as a heading. A front
+of several headlines is cut where the next headline's subject begins, where a
+headline read twice in bold ends, and where a caption begins after a headline
+longer than headlines run (``split_heads``); each piece is matched to its body
+by content later.
+The byline of the article before glued to a headline, a lead or a notice, and a
+byline glued after the headline are read off the same way (``names_before``,
+``names_before_lead``, ``name_before_notice``, ``byline_at_end``); captions and
+credits glued into the text in ``glued_captions``. The signs, their weights and
+the page cue are in ``repair_rules.yaml`` (``joined_split``, ``joined_page``).
 """
 from __future__ import annotations
 
 import re
 
 from .bylines import is_name, lead_marker, names_in
-from .captions import credit_split
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
 from .joins import cut_word
 from ..model import Line
@@ -56,12 +58,16 @@ def _spaces(text: str, spaced: str) -> frozenset[int]:
 
 
 def _content(text: str, tok: Cutter) -> set[str]:
-    return {w for w in tok.cut(text) if len(w) >= 2 and not w.isdigit()}
+    """The words of the text that say what it is about (no numbers: 百万 and 100万 are one figure)."""
+    return {w for w, tag in tok.tag(text) if len(w) >= 2 and not w.isdigit() and tag != "m"}
 
 
 def person_like(name: str, tok: Cutter) -> bool:
-    """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words)."""
+    """A name-shaped word that is no word of the dictionary but a person's name (成效, 成长 are words,
+    and so is the front of 成长沈)."""
     tags = tok.tag(name)
+    if len(tags[0][0]) >= 2 and not tags[0][1].startswith("nr") or any(t.startswith("u") for _, t in tags):
+        return False  # (nor does a name hold a particle: 桂林的)
     return len(tags) > 1 or tags[0][1] == "nr"
 
 
@@ -77,12 +83,37 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
             break
         names.append(rest[at:at + n])
         at += n
-        if opens_sentence(rest[at:], rules, tok) and not is_name(rest[at:at + 2], rules):
+        if opens_sentence(rest[at:], rules, tok) and not is_name(rest[at:at + 2], rules) \
+                and not _joins_on(rest[at:], tok):
             return tuple(names)
     return ()
 
 
-FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form")
+def _needs_its_noun(head: str, tok: Cutter) -> bool:
+    """The front ends in 一 and a measure word (…公里一辆): the noun it counts follows, no headline ends so."""
+    word, tag = tok.tag(head[-4:])[-1]
+    return tag == "m" and len(word) == 2 and word[0] == "一"
+
+
+def _speech_opens(text: str) -> bool:
+    """The text opens with a quotation that runs as speech does, over a clause break (“我们公司入驻以后，…),
+    not a quoted word inside a headline (“数智工匠”摇篮)."""
+    if not text.startswith("“"):
+        return False
+    close = text.find("”")
+    quoted = text[1:close] if close > 0 else text[1:]
+    return "，" in quoted or "," in quoted
+
+
+def _joins_on(text: str, tok: Cutter) -> bool:
+    """The text opens with a one-character conjunction (及恒丰银行…): it goes on from what is before it
+    (鲁银行 is no name there) and opens no article."""
+    word, tag = tok.tag(text[:4])[0]
+    return len(word) == 1 and tag == "c"
+
+
+FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",
+               "a news opening set off by a comma follows", "a quoted speech opens there")
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
@@ -98,12 +129,17 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     signs: list[tuple[str, float]] = []
     if k in spaces:
         signs.append(("a space was printed there", w.get("space", 1.0)))
-    if rules.sentence_openings.match(rest):
-        signs.append(("a news opening follows", w.get("opening", 1.5)))
+    if m := rules.sentence_openings.match(rest):
+        # an opening set off by a comma (近日，从行业分布看，) begins a sentence: nothing before it is its subject
+        comma = rest[m.end():m.end() + 1] in ("，", ",")
+        signs.append(("a news opening set off by a comma follows" if comma else "a news opening follows",
+                      w.get("opening", 1.5)))
     elif names := _bare_byline(rest, rules, tok):
         signs.append(("a byline follows", w.get("byline", 1.5)))
         if rules.sentence_openings.match(rest, sum(map(len, names))):
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
+    elif _speech_opens(rest):
+        signs.append(("a quoted speech opens there", w.get("opening", 1.5)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
     if any(rx.match(head) for rx in rules.headline_patterns):
@@ -118,28 +154,43 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
 
 
-def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter) -> Glued | None:
+def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
+               marked: bool = False, closed: str = "") -> Glued | None:
     """A headline glued to a first sentence with no byline or lead between (柳州高新区：…突破百万公里一辆…):
     split where the signs weigh most, if they weigh enough.
 
     Arguments:
         body: the text of the article after the line (its words are the headline's)
+        before: the line before (an article's closing statement there says one begins here)
+        marked: the line was marked as a heading (#): a headline opens it
+        closed: the text of the article a byline closed right before the text: an article begins here,
+            and a headline printed after its body reads like that text
     """
     first_end = next((i for i, c in enumerate(text) if c in rules.sentence_end), None)
-    if first_end is None:
-        return None  # no sentence to split a headline off: the line is a headline alone
+    if first_end is None or lead_marker(text, rules):
+        return None  # no sentence to split a headline off (the line is a headline alone), or a lead opens it
     spaces = _spaces(text, spaced or text)
-    words = _content(text[first_end:] + body, tok)
+    words = _content(text[first_end:] + body + closed, tok)
     best: tuple[float, int, str] = (0.0, 0, "")
     for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
         head, rest = text[:k].rstrip(), text[k:].lstrip()
         if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
-                or cut_word(head, rest, tok):
+                or cut_word(head, rest, tok) or head.count("“") != head.count("”"):
+            continue  # (a headline leaves no quotation open)
+        if _needs_its_noun(head, tok):
             continue
         weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
-        if weight > best[0] + 1e-9:
+        # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
+        longer = weight > best[0] - 1e-9 and any(rx.match(head) for rx in rules.headline_patterns)
+        if weight and (weight > best[0] + 1e-9 or longer):
             best = (weight, k, why)
     weight, k, why = best
+    if weight and (closed or any(rx.search(before) for rx in rules.closing_statements)):
+        weight += rules.joined_split.get("closed", 1.0)
+        why += ", the line before closes an article"
+    if weight and marked:
+        weight += rules.joined_split.get("marked", 1.0)
+        why += ", the line is marked as a heading"
     if weight < rules.joined_split.get("split_at", 2.75):
         return None
     head, rest = text[:k].strip(), text[k:].strip()
@@ -184,6 +235,32 @@ def _space_after_subject(head: str, a: int, b: int, spaces: frozenset[int], rule
                  and head.count("“", a, k) == head.count("”", a, k) and not cut_word(head[:k], head[k:], tok)), None)
 
 
+def _word_again(head: str, a: int, b: int, rules: Rules, tok: Cutter) -> int | None:
+    """In a subject：headline head[a:b] whose words after the colon run longer than a headline's,
+    where a word of two characters or more said before in them begins again, or a place's name
+    begins (a caption names its subject: …实验室成立|杭州沃镭…车间), four characters on at least
+    and no word running across."""
+    colon = head.find("：", a, b)
+    if colon < 0 or b - colon - 1 <= rules.joined_split.get("predicate_max", 20) or read_once(head[a:b]) != head[a:b]:
+        return None  # (a headline read twice in bold says every word again)
+    seen: set[str] = set()
+    at = colon + 1
+    for word, tag in tok.tag(head[colon + 1:b]):
+        if (word in seen or tag == "ns") and at - colon > 4 and b - at >= 4 and not cut_word(head[:at], head[at:b], tok):
+            return at
+        if len(word) >= 2 and not word.isdigit():
+            seen.add(word)
+        at += len(word)
+    return None
+
+
+def _spaces_between(head: str, a: int, b: int, spaces: frozenset[int], tok: Cutter) -> list[int]:
+    """The printed spaces inside head[a:b] with four characters at least on both sides, no word running
+    across and no quotation left open."""
+    return [k for k in sorted(spaces) if a + 4 <= k <= b - 4 and head.count("“", a, k) == head.count("”", a, k)
+            and not cut_word(head[:k], head[k:], tok)]
+
+
 def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, tok: Cutter) -> list[str]:
     """A front of several headlines (a kicker, a headline, the next article's headline) cut where
     a headline's subject begins inside it."""
@@ -194,10 +271,22 @@ def split_heads(head: str, spaced: str, names: WordFinder | None, rules: Rules, 
     # A headline read twice in bold (数字经济数字经济，，…) begins where the doubling does.
     first = _DOUBLED.search(head)
     doubled = [first.start()] if first and first.start() >= 4 and not cut_word(head[:first.start()], head[first.start():], tok) else []
+    # ... and ends where the doubling does (…主战场主战场|怀化高新区…: the next headline, read once).
+    end = _doubled_end(head, first.start()) if first else 0
+    if 4 <= len(head) - end and not cut_word(head[:end], head[end:], tok):
+        doubled.append(end)
     bounds = sorted({0, *cuts, *doubled, len(head)})
     # After a headline in subject：form, a printed space may end it (a caption or the headline's second
     # part follows: the headlines are matched to bodies, and a part continued, later).
-    bounds = sorted(set(bounds) | {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
+    after_subject = {_space_after_subject(head, a, b, spaces, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None}
+    bounds = sorted(set(bounds) | after_subject)
+    # The piece after such a space has no subject of its own: a further printed space ends it too
+    # (…无人系统 联合实验室成立 杭州…车间: the headline's second part, then a caption).
+    bounds = sorted(set(bounds) | {k for a, b in zip(bounds, bounds[1:]) if a in after_subject
+                                   for k in _spaces_between(head, a, b, spaces, tok)})
+    # With no space printed, a predicate longer than a headline's that says a word of it again
+    # has another piece begin there (引育|数字经济人才培养基地签约仪式: a caption of the same subject).
+    bounds = sorted(set(bounds) | {_word_again(head, a, b, rules, tok) for a, b in zip(bounds, bounds[1:])} - {None})
     # Markup left between the pieces (## before a subhead's or headline's line) goes.
     pieces = [head[a:b].strip(" \u3000#") for a, b in zip(bounds, bounds[1:]) if head[a:b].strip(" \u3000#")]
     # A headline printed twice over (bold type read twice) is one headline.
@@ -239,37 +328,15 @@ def _marks_removed(text: str, rules: Rules) -> str:
 
 
 _DOUBLED = re.compile(f"([{CJK_RANGE}]{{4,}})\\1")
-_BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
+_TWICE = re.compile(f"([{CJK_RANGE}“”‘’《》]{{2,}}?)\\1[，、：]*")
 
 
-def front_credit(text: str, spaced: str, rules: Rules) -> int:
-    """Length of a photo credit glued to the front of the text ((本报记者 甲 摄) 四周左右…), or 0."""
-    m = _BRACKETED.match(text)
-    if m and is_credit(m.group(0), rules):
-        return m.end()
-    at = text.find("摄", 2, 14)  # 杨　舒　摄还帮助企业…
-    if at > 0 and is_credit(text[:at + 1], rules):
-        return at + 1
-    return 0
-
-
-def is_credit(text: str, rules: Rules) -> bool:
-    """The whole text is a photo credit."""
-    caption, credit = credit_split(text, rules)
-    return bool(credit) and not caption
-
-
-def inner_caption(text: str, rules: Rules) -> tuple[int, int] | None:
-    """A caption by its opening words glued inside the text (…只需 图为…产线。 四周左右…): (start, end)."""
-    for rx in rules.caption_patterns:
-        pattern = re.compile(rx.pattern.lstrip("^"))
-        for m in pattern.finditer(text, 1):
-            end = next((i + 1 for i in range(m.end(), len(text)) if text[i] in rules.sentence_end), len(text))
-            while end < len(text) and text[end] in rules.closing_marks:
-                end += 1
-            if end - m.start() <= rules.caption_max_chars * 3:
-                return m.start(), end
-    return None
+def _doubled_end(head: str, start: int) -> int:
+    """Where a run of words each read twice (数字经济数字经济，钱塘创业创新钱塘创业创新…) that begins at ``start`` ends."""
+    at = start
+    while m := _TWICE.match(head, at):
+        at = m.end()
+    return at
 
 
 def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str, tuple[str, ...], str] | None:
@@ -283,24 +350,6 @@ def names_before(head: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[str
     if len(rest) < 4 or not head.endswith(rest):
         return None
     return head[:len(head) - len(rest)], found[0], rest
-
-
-def credit_span(text: str, spaced: str, rules: Rules) -> tuple[int, int] | None:
-    """A photo credit inside a line with text after it ((图片由…提供), 图片来源：… up to a printed
-    space): (start, end) in ``text``, or None when its end cannot be told."""
-    for rx in rules.credit_patterns:
-        m = rx.search(text)
-        if m is None:
-            continue
-        end = m.end()
-        if text[end - 1] in ":：":  # a label: the source runs to the next printed space
-            seen = len(re.sub(r"[\s\u3000]", "", text[:end]))
-            gaps = [len(re.sub(r"[\s\u3000]", "", spaced[:g.start()])) for g in re.finditer(r"[\s\u3000]+", spaced)]
-            end = next((g for g in gaps if g > seen), None)
-            if end is None:
-                return None
-        return (m.start(), end) if text[end:].strip() else None
-    return None
 
 
 def names_before_lead(text: str, spaced: str, rules: Rules, tok: Cutter) -> tuple[int, tuple[str, ...]] | None:
@@ -326,11 +375,10 @@ def read_once(head: str) -> str:
     return again if len(again) * 2 <= len(head) + 2 else head
 
 
-def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
-    """After a byline glued into a line, a caption glued before the first sentence (衢州高新区全景图近年来，…):
-    its length when a news opening follows a short piece with no sentence end and no clause, else 0."""
-    for m in rules.sentence_openings.finditer(rest, 4, rules.caption_max_chars + 1):
-        piece = rest[:m.start()]
-        if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
-            return m.start()
+def name_before_notice(head: str, rules: Rules, tok: Cutter) -> int:
+    """The closing byline of the article before glued to a notice (唐德明2025年度报刊征订…): the
+    length of the name when a person's name is all that stands before a notice's title, else 0."""
+    for n in (3, 2, 4):
+        if is_name(head[:n], rules) and person_like(head[:n], tok) and any(rx.match(head, n) for rx in rules.notice_titles):
+            return n
     return 0

@@ -5,71 +5,20 @@ of a wrapped sentence depends on its neighbours; ``items`` decides that.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import replace
 
-from .bylines import author_note, lead_marker, names_in, sentence_tail_at, trailing_names
+from .bylines import author_note, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
-from .joined import read_once, byline_at_end, caption_before_opening, credit_span, front_credit, inner_caption, is_credit, line_joined, names_before, names_before_lead, plain_head, split_heads, subject_starts
+from .page_lines import PageLine, Page as _Page, heading_shaped
+from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit
+from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
+                     plain_head, split_heads, subject_starts)
 from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
-
-
-@dataclass(frozen=True)
-class PageLine:
-    """A non-blank line with what the layout says about it.
-
-    Arguments:
-        line: the repaired line
-        gap: blank (or markup-only) lines before it
-        shape: byline, credit, heading or body
-        names: the names when it is a byline
-        caption: for a credit line, the caption printed before the credit on the same line
-        trailing: names printed after the last sentence of the line (…青睐。 廖祥); text leaves them out
-    """
-    line: Line
-    gap: int
-    shape: str
-    names: tuple[str, ...] = ()
-    caption: str = ""
-    trailing: tuple[str, ...] = ()
-    names_at: int = 0  # where the trailing names begin in the repaired text
-    piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
-    piece_spaced: str = ""  # that part with its printed spaces, when known
-    note: str = ""  # which rule decided, when it is worth saying
-
-    @property
-    def text(self) -> str:
-        if self.piece:
-            return self.piece
-        if self.trailing:
-            return self.line.text[:self.names_at]
-        return self.line.text
-
-    @property
-    def no(self) -> int:
-        return self.line.no
-
-
-def heading_shaped(text: str, rules: Rules) -> bool:
-    if not text or len(text) > rules.heading_max_chars:
-        return False
-    if any(c in rules.sentence_end for c in text):
-        return False
-    if text[-1] in rules.continuation_end_marks and text[-1] != "：":
-        return False
-    return text.count("，") <= 2 and not lead_marker(text, rules)
-
-
-@dataclass(frozen=True)
-class _Page:
-    """What a line's shape may depend on beyond the line: is the page line-joined, the zone names,
-    the text of the lines after each line (on a line-joined page: the body a glued headline heads)."""
-    joined: bool = False
-    names: WordFinder | None = None
-    after: dict[int, str] | None = None
 
 
 def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None, rules: Rules | None = None,
@@ -97,6 +46,12 @@ def _glued_pieces(line: Line, gap: int, glued: Glued, page: _Page | None = None,
                        piece=undouble_glued(read_once(h)), note=note)
               for i, h in enumerate(heads) if h]
     pieces = [q for p in pieces for q in _credit_pieces(p, rules)]
+    name = name_before_notice(pieces[0].text, rules, tok) if pieces and page is not None and page.joined else 0
+    if name:  # a notice is no article: set apart as a caption is, its text in no body
+        first = pieces[0]
+        pieces[:1] = [replace(first, shape="byline", names=(first.text[:name],), piece=first.text[:name],
+                              note=f"{GLUED_NOTE}: a byline before a notice"),
+                      replace(first, gap=0, shape="caption", piece=first.text[name:], note=f"{GLUED_NOTE}: a notice")]
     if dash:
         pieces.append(PageLine(line, 0, "subtitle", piece=dash + subtitle, note=note))
     if before is not None:
@@ -120,7 +75,7 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
     """
     glued = split_glued(rest, spaced, rules, tok, page is not None and page.joined)
     if glued is None and page is not None and page.joined:
-        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok)
+        glued = plain_head(rest, spaced, page.after.get(line.no, ""), rules, tok, (page.before or {}).get(line.no, ""))
     if glued is not None:
         return _glued_pieces(line, 0, glued, page, rules, tok)
     shape = "heading" if heading_shaped(rest, rules) else "body"
@@ -141,7 +96,9 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     page = _Page()
     if tok is not None and (line_joined(lines, rules) if joined is None else joined):
         text = [ln for ln in lines if not ln.debris and ln.text.strip()]
-        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)})
+        page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
+                     {ln.no: text[i - 1].text for i, ln in enumerate(text) if i},
+                     {ln.no: "".join(t.text for t in text[max(i - 3, 0):i]) for i, ln in enumerate(text)})
     for line in lines:
         if line.debris:
             gap += 1
@@ -188,6 +145,10 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
             page: _Page) -> list[PageLine]:
     """The shape of one line, by the first rule that holds (a glued line gives several pieces)."""
     text = line.text
+    marked_after = _byline_then_mark(line, rules, tok) if page.joined else None
+    if marked_after is not None:
+        byline, rest = marked_after
+        return [replace(byline, gap=gap)] + _shapes(rest, 0, None, rules, tok, page)
     names = names_in(line.spaced or text, rules)
     prev_open = prev is not None and prev.shape == "body" and not rules.ends_sentence(prev.text)
     marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
@@ -201,7 +162,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if names and (marked or not prev_open) and not text.endswith("，"):
         return [PageLine(line, gap, "byline", names=names)]
     caption, credit = credit_split(text, rules)
-    if credit and page.joined and any(c in rules.sentence_end for c in credit):
+    if credit and page.joined:  # text glued after the credit (a sentence, a byline) is read apart
         inside = _credit_inside(line, gap, prev, rules, tok, page)
         if inside is not None:
             return inside
@@ -224,8 +185,11 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return [PageLine(line, gap, "heading")]
     glued = (split_glued(text, line.spaced, rules, tok, page.joined) or byline_in_front(text, line.spaced, rules, tok)) \
         if tok is not None and not trailing else None
-    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text)):
-        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok)
+    # the article a byline closed on this line, with the lines before it
+    closed = _closed_by(prev) and (page.above or {}).get(line.no, "") + _closed_by(prev)
+    if glued is None and page.joined and not trailing and (prev is None or rules.ends_sentence(prev.text) or closed):
+        glued = plain_head(text, line.spaced, page.after.get(line.no, ""), rules, tok, (page.before or {}).get(line.no, ""),
+                           bool(line.heading_level), closed)
     if glued is not None:
         return _glued_pieces(line, gap, glued, page, rules, tok)
     inside = _headline_inside(line, gap, rules, tok, page) if tok is not None else None
@@ -235,6 +199,29 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         return inside
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
+
+
+def _byline_then_mark(line: Line, rules: Rules, tok: Cutter | None) -> tuple[PageLine, Line] | None:
+    """A byline with a heading's mark glued after it (郭伟 李幼君 # 聊城高新区…): the byline, and the
+    rest of the line read as a line marked as a heading."""
+    at = line.text.find("#")
+    if tok is None or at < 2:
+        return None
+    before, rest = line.text[:at], line.text[at:].lstrip("#").strip()
+    found = names_in(spaced_prefix(line.spaced or line.text, at), rules)
+    if not found or "".join(found) != before.strip(rules.byline_symbols) or not all(person_like(n, tok) for n in found):
+        return None
+    spaced = line.spaced[line.spaced.find("#"):].lstrip("#").strip() if line.spaced else ""
+    note = f"{GLUED_NOTE}: a byline before a heading's mark"
+    return (PageLine(line, 0, "byline", names=found, piece=before, note=note),
+            replace(line, text=rest, spaced=spaced if spaced != rest else "", heading_level=1))
+
+
+def _closed_by(prev: PageLine | None) -> str:
+    """The text a byline piece of the same line closed (…共促发展。|李晓兰曾永洪|…), or ""."""
+    if prev is None or prev.shape != "byline" or not prev.piece:
+        return ""
+    return prev.line.text[:max(prev.line.text.find(prev.piece), 0)]
 
 
 def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Page) -> list[PageLine] | None:
@@ -268,6 +255,14 @@ def _headline_inside(line: Line, gap: int, rules: Rules, tok: Cutter, page: _Pag
             else None
         if glued is not None:
             return [head] + _glued_pieces(line, 0, glued, page, rules, tok)
+        closing = names_before(tail, tail_spaced, rules, tok) if page.joined else None
+        if closing is not None and any(c in rules.sentence_end for c in closing[2]):
+            # the byline closing the article, the next one's first sentence glued on (…体系。 赵志高 陈雨萌寒冬…)
+            note = f"{GLUED_NOTE}: names of a byline and the next paragraph glued after a paragraph"
+            byline = PageLine(line, 0, "byline", names=closing[1], piece=closing[0], note=note)
+            after = _shapes(replace(line, text=closing[2], spaced=_spaced_rest(tail_spaced, closing[0], page)), 0, byline,
+                            rules, tok, page)
+            return [head, byline] + [replace(p, note=p.note or note) for p in after]
     return None
 
 
@@ -343,7 +338,7 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
                    page: _Page) -> list[PageLine] | None:
     """A line-joined page: a photo credit with text glued before and after it. What comes before is a
     caption (heading-shaped) or text; what comes after is read as a line of its own."""
-    span = credit_span(line.text, line.spaced or line.text, rules)
+    span = credit_span(line.text, line.spaced or line.text, rules, tok)
     if span is None:
         return None
     start, end = span
@@ -351,6 +346,9 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
     before, rest = line.text[:start].strip(), line.text[end:].strip()
     if any(c in rules.sentence_end for c in before):
         out = [PageLine(line, gap, "body", piece=before, note=note)]
+    elif before[:1] in rules.byline_symbols:  # a byline and the headline it follows, read as a line of their own
+        spaced = spaced_prefix(line.spaced, len(re.sub(r"\s", "", line.text[:start]))) if line.spaced else ""
+        out = _shapes(replace(line, text=before, spaced=spaced.strip()), gap, prev, rules, tok, page)
     elif heading_shaped(before, rules) or not before:  # a caption
         out = [PageLine(line, gap, "caption", piece=before, note=note)] if before else []
     else:  # headlines glued together, the credit of the photo beside them after them
@@ -358,5 +356,9 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
                for i, h in enumerate(split_heads(before, line.spaced or line.text, page.names, rules, tok))]
     out.append(PageLine(line, 0 if out else gap, "credit", piece=line.text[start:end], note=note))
     spaced = line.spaced[len(spaced_prefix(line.spaced, end)):].strip() if line.spaced else ""
-    after = _shapes(replace(line, text=rest, spaced=spaced), 0, out[-1], rules, tok, page)
+    # A credit closes what stands before it: the text after it is read as a line after a sentence end
+    # (a heading's mark there, # 标题…, marks that line).
+    level = len(rest) - len(rest.lstrip("#"))
+    after = _shapes(replace(line, text=rest.lstrip("# "), spaced=spaced.lstrip("# "), heading_level=level or line.heading_level),
+                    0, None, rules, tok, page)
     return out + [replace(p, note=p.note or note) for p in after]

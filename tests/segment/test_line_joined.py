@@ -77,6 +77,46 @@ def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(voc
     assert "glued to the end left out" in page.placements[8].note
 
 
+def test_bylines_glued_to_what_follows_them_close_their_article(vocab):
+    """Bylines glued to a sentence, a notice or a heading's mark, a credit's source glued to the text,
+    and a headline glued with nothing to show its end but the article closed on the line before."""
+    page = sample("joined_bylines_glued.txt", vocab)
+    assert_every_line_placed(page)
+    quzhou, jiaxing, taizhou, weifang, capital = page.articles
+    # a name with no common surname glued to the first sentence ends the byline there
+    assert quzhou.authors[:2] == ("刘洋", "帕提古丽")
+    assert first_sentence(quzhou).startswith("今年以来，新疆的新能源装备企业")
+    # the source after a credit's label runs up to where a sentence opens (为了…)
+    assert "党群工作部" not in body(quzhou) and quzhou.paragraphs[1].startswith("为了让企业安心投产")
+    # the byline that closed an article, glued after its last sentence with the next article's text
+    assert quzhou.authors[2:] == ("赵一鸣", "孙晓彤") and first_sentence(jiaxing).startswith("嘉兴高新区的一家传感器企业")
+    assert "next paragraph glued after a paragraph" in page.placements[3].note
+    # a byline with a heading's mark glued after it: the marked rest opens with a headline
+    assert jiaxing.authors == ("吴建华",) and taizhou.title == "台州高新区模具产业集群迈向高端"
+    assert first_sentence(taizhou).startswith("台州高新区一家精密模具企业")
+    assert "marked as a heading" in page.placements[7].note
+    # a notice glued after the closing byline is no part of any article
+    assert taizhou.authors == ("周明",) and weifang.title == "潍坊高新区：动力电池产业链持续壮大"
+    assert not any("征订" in body(a) for a in page.articles)
+    # no space, no form: the closing statement on the line before and the name after the headline decide
+    assert capital.title == "让“耐心资本”陪伴科技企业成长" and capital.authors == ("沈立新",)
+    assert first_sentence(capital).startswith("科技型企业从实验室走向市场")
+    assert "closes an article" in page.placements[14].note
+
+
+def test_a_subject_headline_glued_with_no_space_runs_on_as_far_as_the_signs_hold(vocab):
+    """No space, no byline, no opening: the headline's form, its words in the body and the closing
+    statement on the line before say a headline opens the line; it ends where they hold last, not
+    at the first place they do (突破|百万公里), and not on 一 and a measure word (公里一辆|)."""
+    page = sample("joined_plain_front.txt", vocab)
+    assert_every_line_placed(page)
+    yulin, baiyin = page.articles
+    assert baiyin.title == "白银高新区：无人驾驶公交运营里程突破百万公里"
+    assert first_sentence(baiyin).startswith("一辆没有方向盘的无人驾驶公交车")
+    assert "closes an article" in page.placements[3].note
+    assert last_sentence(yulin).startswith("榆林高新区有关负责人表示")
+
+
 def test_a_page_as_printed_is_not_taken_for_a_line_joined_one(vocab):
     """The page's own line shape decides: a page that sets its headlines on lines of their own is not
     line-joined, whatever its paragraphs look like."""

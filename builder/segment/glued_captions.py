@@ -1,0 +1,90 @@
+"""Captions and photo credits glued into the text on a line-joined page: a credit at the front of
+the text or inside a line, a caption by its opening words inside a sentence, a caption glued before
+the first sentence after a byline. Read off so that the text around them is whole again."""
+from __future__ import annotations
+
+import re
+
+from .captions import credit_split
+from .joins import cut_word
+from ..textmatch.wordcut import Cutter
+from ..vocab.rule_files import Rules
+
+
+_BRACKETED = re.compile(r"^[(（][^()（）]{2,30}[)）]")
+
+
+def front_credit(text: str, spaced: str, rules: Rules) -> int:
+    """Length of a photo credit glued to the front of the text ((本报记者 甲 摄) 四周左右…), or 0."""
+    m = _BRACKETED.match(text)
+    if m and is_credit(m.group(0), rules):
+        return m.end()
+    at = text.find("摄", 2, 14)  # 杨　舒　摄还帮助企业…
+    if at > 0 and is_credit(text[:at + 1], rules):
+        return at + 1
+    return 0
+
+
+def is_credit(text: str, rules: Rules) -> bool:
+    """The whole text is a photo credit."""
+    caption, credit = credit_split(text, rules)
+    return bool(credit) and not caption
+
+
+def inner_caption(text: str, rules: Rules) -> tuple[int, int] | None:
+    """A caption by its opening words glued inside the text (…只需 图为…产线。 四周左右…): (start, end)."""
+    for rx in rules.caption_patterns:
+        pattern = re.compile(rx.pattern.lstrip("^"))
+        for m in pattern.finditer(text, 1):
+            end = next((i + 1 for i in range(m.end(), len(text)) if text[i] in rules.sentence_end), len(text))
+            while end < len(text) and text[end] in rules.closing_marks:
+                end += 1
+            if end - m.start() <= rules.caption_max_chars * 3:
+                return m.start(), end
+    return None
+
+
+def credit_span(text: str, spaced: str, rules: Rules, tok: Cutter | None = None) -> tuple[int, int] | None:
+    """A photo credit inside a line with text after it ((图片由…提供), 图片来源：… up to a printed
+    space, or with none printed up to where a sentence opens): (start, end) in ``text``, or None
+    when its end cannot be told."""
+    for rx in rules.credit_patterns:
+        m = rx.search(text)
+        if m is None:
+            continue
+        end = m.end()
+        if text[end - 1] in ":：":  # a label: the source runs to the next printed space
+            seen = len(re.sub(r"[\s\u3000]", "", text[:end]))
+            gaps = [len(re.sub(r"[\s\u3000]", "", spaced[:g.start()])) for g in re.finditer(r"[\s\u3000]+", spaced)]
+            end = next((g for g in gaps if g > seen), None) or (_source_end(text, m.end(), rules, tok) if tok else None)
+            if end is None:
+                return None
+        return (m.start(), end) if text[end:].strip() else None
+    return None
+
+
+# What the first word of a sentence may be, and a source's name never ends in: a preposition or a conjunction.
+_OPENING_TAGS = ("p", "c")
+
+
+def _source_end(text: str, at: int, rules: Rules, tok: Cutter) -> int | None:
+    """Where the source after a credit's label ends when no space was printed (图片来源：重庆高新区
+    党群工作部为了让…): before the first word that opens a sentence, a name's length on."""
+    pos = at
+    for word, tag in tok.tag(text[at:at + rules.caption_max_chars + 4]):
+        if pos - at >= 4 and (tag in _OPENING_TAGS or rules.sentence_openings.match(text, pos)):
+            return pos
+        if word[:1] in rules.sentence_end + "，":
+            return None
+        pos += len(word)
+    return None
+
+
+def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
+    """After a byline glued into a line, a caption glued before the first sentence (衢州高新区全景图近年来，…):
+    its length when a news opening follows a short piece with no sentence end and no clause, else 0."""
+    for m in rules.sentence_openings.finditer(rest, 4, rules.caption_max_chars + 1):
+        piece = rest[:m.start()]
+        if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
+            return m.start()
+    return 0
