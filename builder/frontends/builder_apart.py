@@ -31,18 +31,16 @@ _serve_folder: Path | None = None  # the pages of a ``mkdocs serve`` session, ke
 
 @dataclass(frozen=True)
 class Built:
-    """What MkDocs needs of a build: the notices and problems to log, the files, either in
-    memory (``contents``) or in a staging folder (``folder``), and the search box's tables
-    to write beside the index (``search.tables``)."""
+    """What MkDocs needs of a build: the notices and problems to log, the files (in the
+    staging ``folder``), and the search box's tables to write beside the index (``search.tables``)."""
     notices: tuple[str, ...]
     problems: tuple[str, ...]
     paths: tuple[str, ...]
     search_tables: dict[str, str]
-    folder: Path | None = None
-    contents: dict[str, str] | None = None
+    folder: Path
 
     @classmethod
-    def of(cls, site, settings: Settings, folder: Path | None = None) -> "Built":
+    def of(cls, site, settings: Settings, folder: Path) -> "Built":
         from ..site import search
         from ..vocab import load_vocabulary
 
@@ -50,11 +48,9 @@ class Built:
         tables = search.tables(load_vocabulary(settings.data_dir).gazetteer,
                                search.articles_of(site.files.get("data/articles.json")))
         return cls(tuple(digest.notices), tuple(p.message for p in digest.problems), tuple(sorted(site.files)),
-                   tables, folder, None if folder else site.files)
+                   tables, folder)
 
     def file(self, config, path: str) -> File:
-        if self.folder is None:
-            return File.generated(config, path, content=self.contents[path])
         return File.generated(config, path, abs_src_path=str(self.folder / path))
 
 

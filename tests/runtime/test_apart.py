@@ -71,7 +71,7 @@ def test_the_staged_build_writes_the_files_the_build_makes(tmp_path, monkeypatch
     built = builder_apart.build_staged(settings)
     site = build_site(settings, search_markers=True)
     folder = built.folder
-    assert built.paths == tuple(sorted(site.files)) and built.contents is None
+    assert built.paths == tuple(sorted(site.files))
     for path, content in site.files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         assert (folder / path).read_bytes() == data, path
