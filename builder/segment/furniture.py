@@ -162,6 +162,17 @@ def _sure_pieces(text: str, rules: Rules) -> bool:
     return rest != text and (not rest or bool(line_kind(rest, rules)))
 
 
+def _marker_closes(text: str, rules: Rules) -> bool:
+    """A continuation marker closing a line of text (…将有效提升（下转第6版）): on any page, since
+    the bracketed marker is never a sentence's own, even where the sentence breaks off before it."""
+    for kind, _, rx in rules.furniture_pieces:
+        if kind == "continuation marker":
+            m = re.search(f"(?:{rx.pattern})\\s*$", text)
+            if m and m.start() > 0:
+                return True
+    return False
+
+
 def _cut_tail(ln: Line, rules: Rules) -> tuple[Line, str] | None:
     """The line without the furniture glued after its last sentence, and that furniture."""
     spaced = ln.spaced or ln.text
@@ -265,7 +276,7 @@ def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Ap
             front_text = re.sub(r"\s", "", furniture)
             text = ln.text[len(front_text):] if ln.text.startswith(front_text) else rest
             out[k] = replace(ln, text=text.strip(), spaced=rest if rest != text else "", heading_level=0)
-        tail = _cut_tail(out[k], rules) if joined else None
+        tail = _cut_tail(out[k], rules) if joined or _marker_closes(out[k].text, rules) else None
         if tail is not None:
             out[k] = tail[0]
             dates += [d for d in map(lambda p: iso_date(p, rules), _PIECES.split(tail[1])) if d]

@@ -52,3 +52,15 @@ def test_bylines_of_many_forms_and_the_notices_after_the_articles(vocab):
     assert len(page.articles) == 4
     assert not any("更正" in body(a) or "招聘" in body(a) for a in page.articles)
     assert lines_with_role(page, "furniture")[:3] == [1, 2, 4]  # date line, column and page, 上接第1版
+
+
+def test_a_continuation_marker_closing_a_paragraph_leaves_the_body(vocab):
+    # （下转第6版） after a sentence that breaks off, or after a whole one: the page's furniture, never text
+    page = sample("continued_on_another_page.txt", vocab)
+    assert_every_line_placed(page)
+    cut, whole = page.articles
+    assert "下转" not in body(cut) and "下转" not in body(whole)
+    assert cut.paragraphs[-1].endswith("力争三年内") and cut.truncated
+    assert whole.paragraphs[-1].endswith("专精特新企业。") and not whole.truncated
+    notes = [p.note for p in page.placements if p.line in (7, 15)]
+    assert all("下转第" in n for n in notes), notes
