@@ -64,3 +64,16 @@ def test_a_continuation_marker_closing_a_paragraph_leaves_the_body(vocab):
     assert whole.paragraphs[-1].endswith("专精特新企业。") and not whole.truncated
     notes = [p.note for p in page.placements if p.line in (7, 15)]
     assert all("下转第" in n for n in notes), notes
+
+
+def test_dateline_leads_leave_the_body_and_subheads_stay_in_their_article(vocab):
+    page = sample("dateline_leads_and_subheads.txt", vocab)
+    assert_every_line_placed(page)
+    feature, brief = page.articles
+    # 本报北京6月1日讯 and 本报聊城5月30日电: the dateline is the lead's marker, not the text
+    assert feature.paragraphs[0].startswith("记者日前从咸阳高新区获悉")
+    assert brief.paragraphs[0].startswith("5月以来，聊城高新区")
+    # subheads marked ## inside the feature stay in it, the article is one
+    assert feature.title == "咸阳高新区：硬科技产业集群加速成势"
+    assert any(p.startswith("光子产业") for p in feature.paragraphs + feature.subheads)
+    assert feature.authors == ("周明",) and brief.authors == ("黄磊", "孙悦")
