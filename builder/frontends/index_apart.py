@@ -10,7 +10,8 @@ converts the searched pages itself, in MkDocs' page order, feeds them to the Pag
 service and has the index written, all while MkDocs renders on the other core; the
 hook waits for it after MkDocs' last page (``on_post_build``).
 
-The index is the one the old way made, byte for byte (a test builds both); MkDocs'
+The index is the one the old way made (a test feeds the written pages to Pagefind and
+compares every fragment; the seeds' site came out byte for byte the same); MkDocs'
 own treatment of a page's Markdown (its link rewriting) changes addresses in the
 HTML, never the text Pagefind reads.
 """
@@ -26,11 +27,6 @@ from ..runtime.apart import Apart, can_fork
 from ..site import search
 from ..site.search_feed import SearchFeed
 from ..site.search_marks import mark_body_markdown, page_title_and_text
-
-# One searched page: its address from the site's root, and its Markdown as MkDocs
-# converts it (front matter left out, search markers in).
-SearchedPage = tuple[str, str]
-
 
 def pages_to_index(files) -> list[tuple[str, object]]:
     """(address, file) of every searched page, in the order MkDocs renders them."""

@@ -178,10 +178,9 @@ def on_post_page(output, page, config):
     if _pages_written is not None:
         _pages_written.add()
     if _is_searched(page) and _indexing() and _index_job is None:
-        # Indexed by the Pagefind service on the other core while MkDocs goes on. Started
-        # with the first page written, not before: its reader thread would keep the build
-        # from forking its workers (runtime/workers.py).
-        global _feed
+        # Where no index job runs beside MkDocs (a preview asked for search): fed here, the
+        # service started with the first page written, not before: its reader thread would
+        # keep the build from forking its workers (runtime/workers.py).
         if _feed is None:
             _feed = SearchFeed(Path(config.site_dir) / "pagefind")
         _feed.add("/" + page.file.url.lstrip("/"), output)

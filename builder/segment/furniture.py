@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .bylines import lead_marker, names_in, strip_markers
 from ..model import Line
@@ -162,15 +163,16 @@ def _sure_pieces(text: str, rules: Rules) -> bool:
     return rest != text and (not rest or bool(line_kind(rest, rules)))
 
 
+@lru_cache(maxsize=4)
+def _closing_markers(rules: Rules) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(f"(?:{rx.pattern})\\s*$") for kind, _, rx in rules.furniture_pieces
+                 if kind == "continuation marker")
+
+
 def _marker_closes(text: str, rules: Rules) -> bool:
     """A continuation marker closing a line of text (…将有效提升（下转第6版）): on any page, since
     the bracketed marker is never a sentence's own, even where the sentence breaks off before it."""
-    for kind, _, rx in rules.furniture_pieces:
-        if kind == "continuation marker":
-            m = re.search(f"(?:{rx.pattern})\\s*$", text)
-            if m and m.start() > 0:
-                return True
-    return False
+    return any((m := rx.search(text)) is not None and m.start() > 0 for rx in _closing_markers(rules))
 
 
 def _cut_tail(ln: Line, rules: Rules) -> tuple[Line, str] | None:
