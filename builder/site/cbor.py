@@ -79,3 +79,32 @@ def decode(data: bytes):
     if pos != len(data):
         raise ValueError("CBOR: bytes left after the value")
     return value
+
+
+# -- the index's hot path: integers and heads as ready bytes (a chunk holds millions)
+def _uint(n: int) -> bytes:
+    out = bytearray()
+    _head(0, n, out)
+    return bytes(out)
+
+
+_SMALL = tuple(_uint(n) for n in range(1 << 16))  # 2 MB, once
+
+
+def uint(n: int) -> bytes:
+    """The encoding of an unsigned integer."""
+    return _SMALL[n] if n < 65536 else _uint(n)
+
+
+def array_head(n: int) -> bytes:
+    """The head of an array of ``n`` items (the items follow it)."""
+    out = bytearray()
+    _head(4, n, out)
+    return bytes(out)
+
+
+def text(value: str) -> bytes:
+    data = value.encode("utf-8")
+    out = bytearray()
+    _head(3, len(data), out)
+    return bytes(out + data)

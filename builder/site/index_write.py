@@ -29,6 +29,7 @@ import json
 import os
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 from . import cbor
@@ -53,6 +54,8 @@ def part_of(word: str) -> int:
     code point, as Pagefind sorts them). Code words, six lowercase letters, spread over 26 × 28
     parts by their first two letters; anything else by its first character."""
     first = word[0]
+    if len(word) == 6 and word.isalpha() and word.isascii() and word.islower():  # a code word: the usual case
+        return (ord(first) - 97) * 28 + ord(word[1]) - 95
     if "a" <= first <= "z":
         second = word[1] if len(word) > 1 else ""
         sub = ord(second) - 96 if "a" <= second <= "z" else (0 if second < "a" else 27)
@@ -77,15 +80,24 @@ def _packed(data: bytes) -> bytes:
     return gzip.compress(SIGNATURE + data, LEVEL, mtime=0)
 
 
-def _locations(positions: list[int]) -> list[int]:
-    """A page's positions of a word as Pagefind writes them: the weight first (plain text),
-    then each position as its step from the one before."""
-    out = [-PLAIN - 1] if PLAIN != FIRST_WEIGHT else []
-    last = 0
-    for p in positions:
-        out.append(p - last)
-        last = p
-    return out
+_WEIGHT = bytes(cbor.encode(-PLAIN - 1)) if PLAIN != FIRST_WEIGHT else b""
+_NONE = bytes(cbor.encode([]))
+_PAGE = bytes(cbor.array_head(3))  # [page number step, locations, meta locations]
+_WORD = bytes(cbor.array_head(3))  # [word, pages, variants]
+_CHUNK = bytes(cbor.array_head(1))  # [words]
+
+
+_ONE = cbor.array_head(1 + bool(_WEIGHT)) + _WEIGHT  # most words stand once in a page
+
+
+def locations(positions: list[int]) -> tuple[int, bytes]:
+    """A page's positions of a word as Pagefind writes them (the weight first: plain text; then
+    each position as its step from the one before), CBOR-encoded; and how many items they are."""
+    if len(positions) == 1:
+        return 1 + bool(_WEIGHT), _ONE + cbor.uint(positions[0])
+    steps = [b - a for a, b in zip([0, *positions], positions)]
+    count = len(steps) + bool(_WEIGHT)
+    return count, cbor.array_head(count) + _WEIGHT + b"".join(map(cbor.uint, steps))
 
 
 class IndexWriter:
@@ -138,7 +150,8 @@ class IndexWriter:
         for key, value in page.sorts:
             self._sorts.setdefault(key, []).append((value, number))
         for word, positions in words.items():
-            line = f"{word}\t{number}\t{','.join(map(str, positions))}\n"
+            count, data = locations(positions)
+            line = f"{word}\t{number}\t{count}\t{data.hex()}\n"
             self._held.setdefault(part_of(word), []).append(line)
             self._held_chars += len(line)
         if self._held_chars > FLUSH_CHARS:
@@ -146,47 +159,50 @@ class IndexWriter:
         return count
 
     def _flush(self) -> None:
+        # Each part's lines go out as one compressed block (its length first): a quarter of
+        # the bytes to write and read back.
         for part, lines in self._held.items():
-            with open(self._work / "parts" / f"{part:04d}", "a", encoding="utf-8") as f:
-                f.writelines(lines)
+            block = zlib.compress("".join(lines).encode("utf-8"), 1)
+            with open(self._work / "parts" / f"{part:04d}", "ab") as f:
+                f.write(len(block).to_bytes(4, "big") + block)
         self._held.clear()
         self._held_chars = 0
 
     # -- the index
     def _words_in_order(self):
-        """(word, [(page number, positions)]) for every word, in Pagefind's order, one part in memory."""
+        """(word, [(page number, location count, encoded locations)]) for every word, in
+        Pagefind's order, one part in memory."""
         self._flush()
         for path in sorted((self._work / "parts").iterdir()):
-            words: dict[str, list[tuple[int, str]]] = {}
-            with open(path, encoding="utf-8") as f:
-                for line in f:
-                    word, number, positions = line.rstrip("\n").split("\t")
-                    words.setdefault(word, []).append((int(number), positions))
-            path.unlink()
+            words: dict[str, list[tuple[int, int, str]]] = {}
+            for line in _lines(path):
+                word, number, count, data = line.split("\t")
+                words.setdefault(word, []).append((int(number), int(count), data))
             for word in sorted(words):
                 yield word, words.pop(word)
 
     def _write_chunks(self) -> list[list[str]]:
+        """The index chunks, each encoded as ``cbor.encode`` would encode its words (a test
+        decodes and encodes them again), from parts already encoded."""
         chunks: list[list[str]] = []
-        chunk: list = []
+        chunk: list[tuple[str, bytes]] = []
         size = 0
         folder = self._work / "index"
         folder.mkdir()
 
         def write() -> None:
-            data = bytes(cbor.encode([chunk]))
+            data = _CHUNK + cbor.array_head(len(chunk)) + b"".join(encoded for _, encoded in chunk)
             name = _short_name(self._names, self.lang, hashlib.sha1(data).hexdigest())
             (folder / f"{name}.pf_index").write_bytes(_packed(data))
             chunks.append([chunk[0][0], chunk[-1][0], name])
 
         for word, pages in self._words_in_order():
             packed, last = [], 0
-            for number, positions in pages:
-                locations = _locations([int(p) for p in positions.split(",")])
-                packed.append([number - last, locations, []])
+            for number, count, data in pages:
+                packed.append(_PAGE + cbor.uint(number - last) + bytes.fromhex(data) + _NONE)
                 last = number
-                size += len(locations) + 1
-            chunk.append([word, packed, []])
+                size += count + 1
+            chunk.append((word, _WORD + cbor.text(word) + cbor.array_head(len(packed)) + b"".join(packed) + _NONE))
             if size >= CHUNK_POSITIONS:
                 write()
                 chunk, size = [], 0
@@ -221,7 +237,7 @@ class IndexWriter:
             (self._work / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             for name, content in files.items():
                 (self._work / name).write_bytes(content)
-            (self._work / "parts").rmdir()
+            shutil.rmtree(self._work / "parts")
             self._put_in_place()
             return sum(1 for _, count in self._pages if count)
         finally:
@@ -238,6 +254,13 @@ class IndexWriter:
     def close(self) -> None:
         """Let go of what :meth:`finish` did not put in place."""
         shutil.rmtree(self._work, ignore_errors=True)
+
+
+def _lines(path: Path):
+    """The lines of a part file, block after block."""
+    with open(path, "rb") as f:
+        while size := f.read(4):
+            yield from zlib.decompress(f.read(int.from_bytes(size, "big"))).decode("utf-8").splitlines()
 
 
 def _number(value: str) -> float | None:

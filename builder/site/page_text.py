@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from .search import FIELD_MARK
 
@@ -23,6 +23,12 @@ SKIPPED = frozenset("head style script noscript label form svg footer nav iframe
 SENTENCES = frozenset("h1 h2 h3 h4 h5 h6 p td div ul li article section".split())
 _SENTENCE_END = re.compile(r"[\w'\"\)\$\*]")  # a text ending so gets a full stop
 _SPACES = re.compile(r"\s+")
+# The HTML read as a run of comments, raw-text elements (their text is no text: left out
+# whole), tags and text; a lone ``<`` is text. The pages are MkDocs' output, well formed.
+_TOKENS = re.compile(r"<!--.*?-->|<(script|style|title)\b[^>]*>.*?</\1\s*>"
+                     r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<[!?][^>]*>|([^<]+|<)",
+                     re.S | re.I)
+_ATTRS = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,14 @@ class PageText:
     field_at: int
 
 
-class _Reader(HTMLParser):
+def _attributes(text: str) -> dict[str, str]:
+    if "data-pagefind" not in text:  # the only attributes read: most tags have none
+        return {}
+    return {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTRS.finditer(text)}
+
+
+class _Reader:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.depth = 0
         self.body_at: int | None = None  # the depth of the element marked as the body
         self.skip_at: int | None = None  # the depth of an ignored element being passed over
@@ -55,8 +66,22 @@ class _Reader(HTMLParser):
         self.sorts: list[tuple[str, str]] = []
         self.opened: list[tuple[int, int]] = []  # where each open element's text starts, in both texts
 
-    def handle_starttag(self, tag, attrs):
-        names = dict(attrs)
+    def feed(self, html: str) -> None:
+        for m in _TOKENS.finditer(html):
+            text = m.group(5)
+            if text is not None:
+                self.handle_data(unescape(text))
+            elif m.group(3):
+                tag = m.group(3).lower()
+                if m.group(2):
+                    self.handle_endtag(tag)
+                else:
+                    attrs = m.group(4)
+                    self.handle_starttag(tag, _attributes(attrs))
+                    if attrs.endswith("/") and tag not in VOID:  # <div/>: opened and closed
+                        self.handle_endtag(tag)
+
+    def handle_starttag(self, tag, names):
         if tag == "body":
             self.in_body = True
         if "data-pagefind-sort" in names:
@@ -119,7 +144,6 @@ class _Reader(HTMLParser):
 def read_page(html: str) -> PageText:
     reader = _Reader()
     reader.feed(html)
-    reader.close()
     raw = "".join(reader.parts["marked"] if reader.body_at is not None else reader.parts["whole"])
     text = _SPACES.sub(" ", raw).strip()
     title = _SPACES.sub(" ", "".join(reader.title or ())).strip()

@@ -124,3 +124,11 @@ def test_an_index_of_no_page_or_one_still_loads(tmp_path, count):
     assert writer.finish() == count
     index = read_index(folder)
     assert len(index.meta[1]) == count and (folder / "pagefind.js").is_file()
+
+
+def test_chunks_written_from_encoded_parts_are_what_the_plain_encoder_gives(built_site):
+    chunks = list((built_site / "pagefind" / "index").glob("*.pf_index"))
+    assert len(chunks) > 2
+    for path in chunks:
+        data = unpacked(path)
+        assert bytes(cbor.encode(cbor.decode(data))) == data, path
