@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from . import bylines as bl
 from .byline_place import evidence_for
 from .assemble import finish
-from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
+from .duplicates import doubled_line, duplicate_lines, paragraph_copies
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
 from .headline_splits import (headline_after_body, headline_after_lead, inset_goes_on, rejoin_across_headline,
@@ -174,13 +174,10 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
                                 strays=strays, tight=tight)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
-    para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
-    pdups = duplicate_paragraphs([items[i].text for i in para_idx])
-    for k, first in pdups.items():
-        for no in items[para_idx[k]].lines:
-            placed[no] = Placement(no, "duplicate", note=f"printed before at line {items[para_idx[first]].lines[0]}")
-    drop = {para_idx[k] for k in pdups}
-    return _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
+    items, copied = paragraph_copies(items, rules.caption_max_chars, rules.sentence_end)
+    for no, first in copied.items():
+        placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
+    return _split_bare_leads(items, rules)
 
 
 def _headline_form(h: Item, rules: Rules) -> bool:

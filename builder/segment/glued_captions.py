@@ -88,3 +88,20 @@ def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
         if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
             return m.start()
     return 0
+
+
+def spaced_caption(text: str, spaced: str, rules: Rules, tok: Cutter | None) -> tuple[int, int] | None:
+    """A caption naming what the photo shows glued inside a sentence, set between printed spaces
+    (…实现 浙江大学台州研究院园区图 高新化提升。): a short piece with no mark in it whose last word
+    ends captions (``caption_end_words``), the sentence open before it; (start, end) in ``text``."""
+    pieces = spaced.split()
+    if tok is None or len(pieces) < 3 or "".join(pieces) != text:
+        return None
+    start = len(pieces[0])
+    for before, piece in zip(pieces, pieces[1:-1]):
+        end = start + len(piece)
+        if 2 < len(piece) <= rules.caption_max_chars and before[-1] not in rules.sentence_end + "，、；：" \
+                and not re.search(r"[^\w]", piece) and tok.cut(piece)[-1] in rules.caption_end_words:
+            return start, end
+        start = end
+    return None

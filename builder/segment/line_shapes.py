@@ -12,7 +12,7 @@ from .bylines import author_note, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
-from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit
+from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit, spaced_caption
 from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
                      plain_head, split_heads, subject_starts)
 from ..model import Line
@@ -111,7 +111,7 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
             out[-1:] = across
         else:
             shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
-            out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
+            out.extend(_captions_apart(shapes, rules, tok) if page.joined else shapes)
         gap = 0
     return tuple(out)
 
@@ -294,7 +294,7 @@ def _spaced_rest(spaced: str, front: str, page: _Page) -> str:
     return spaced[len(spaced_prefix(spaced, len(front))):].lstrip()
 
 
-def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
+def _captions_apart(pieces: list[PageLine], rules: Rules, tok: Cutter | None = None) -> list[PageLine]:
     """On a line-joined page a caption or credit that cut a sentence is glued into the body
     (…只需 图为…产线。 / (本报记者 甲 摄) 四周左右…): set apart as its own pieces."""
     out: list[PageLine] = []
@@ -310,9 +310,9 @@ def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
         if credit:
             out.append(replace(pl, shape="credit", piece=text[:credit], piece_spaced="",
                                note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
-            text = text[credit:].strip()
+            text, spaced = text[credit:].strip(), ""
             pl = replace(pl, gap=0, piece=text, piece_spaced="")
-        inner = inner_caption(text, rules)
+        inner = inner_caption(text, rules) or spaced_caption(text, spaced, rules, tok)
         if inner is None or not text[:inner[0]].strip():
             out.append(pl)
             continue

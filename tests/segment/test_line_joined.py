@@ -77,6 +77,21 @@ def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(voc
     assert "glued to the end left out" in page.placements[8].note
 
 
+def test_a_repeated_tail_behind_glued_captions_and_a_caption_between_spaces_leave_the_text(vocab):
+    page = sample("joined_repeat_and_spaced_caption.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, quzhou = page.articles
+    # the end of a paragraph printed again after the captions of a photo: the captions glued before
+    # it are captions, the copy is read once
+    assert body(ningbo).count("项目推进跑出了“加速度”") == 1 and "软件园项目加快推进" not in body(ningbo)
+    assert any("工业软件研发中心" in c for c in ningbo.captions)
+    assert "printed before at line 2" in page.placements[2].note
+    # a caption naming what the photo shows (…全景图), set between printed spaces inside a sentence
+    assert "推动园区企业的技术进步和产品升级，实现软件产业集群式发展。" in body(ningbo)
+    assert "宁波高新区软件产业园全景图" in ningbo.captions and "全景图" not in body(quzhou)
+    assert len(quzhou.paragraphs) == 4
+
+
 def test_bylines_glued_to_what_follows_them_close_their_article(vocab):
     """Bylines glued to a sentence, a notice or a heading's mark, a credit's source glued to the text,
     and a headline glued with nothing to show its end but the article closed on the line before."""
