@@ -92,6 +92,18 @@ def test_a_repeated_tail_behind_glued_captions_and_a_caption_between_spaces_leav
     assert len(quzhou.paragraphs) == 4
 
 
+def test_a_caption_naming_the_headlines_subject_glued_inside_a_sentence_with_no_space_leaves_it(vocab):
+    # no space printed anywhere: the caption runs from the subject a headline names
+    # (浙江大学宁波研究院：…) to the word that ends captions (全景图), the sentence going on after it
+    page = sample("joined_caption_naming_subject.txt", vocab)
+    assert_every_line_placed(page)
+    institute, quzhou = page.articles
+    assert institute.title == "浙江大学宁波研究院：聚焦科技创新赋能产业升级"
+    assert "推动企业的技术进步和产品升级，实现创新资源共享。" in body(institute)
+    assert institute.captions == ("浙江大学宁波研究院园区全景图",)
+    assert quzhou.captions == () and len(quzhou.paragraphs) == 4
+
+
 def test_bylines_glued_to_what_follows_them_close_their_article(vocab):
     """Bylines glued to a sentence, a notice or a heading's mark, a credit's source glued to the text,
     and a headline glued with nothing to show its end but the article closed on the line before."""
