@@ -17,8 +17,9 @@ a byline left between two bodies is; ``headline_splits``: a run cut where
 headlines printed at the page end say two articles follow each other) →
 headlines matched to bodies by content (``headlines``, here; a headline printed
 after its body, and the rest of a column it cut off, ``headline_splits``),
-captions and loose bylines (here) → ``assemble`` (Articles, and a Placement for every line of the page, whose
-note says which rule decided when it is worth saying).
+captions and loose bylines (here) → ``assemble`` (Articles, and a Placement for
+every line of the page, whose note says which rule decided when it is worth
+saying).
 """
 from __future__ import annotations
 

@@ -123,11 +123,11 @@ def named_caption(text: str, subjects: frozenset[str], names: WordFinder | None,
         if word not in rules.caption_end_words or end >= len(text) or not text[end].isalnum():
             continue
         lo = max(1, end - rules.caption_max_chars)
-        found = [(at, w) for at, w in (names.everywhere(text[lo:end]) if names is not None else ())]
+        found = list(names.everywhere(text[lo:end])) if names is not None else []
         found += [(text.find(w, lo, end) - lo, w) for w in subjects if text.find(w, lo, end) >= 0]
-        for at, w in sorted(found):
+        for at, w in sorted(found):  # the longest piece first: from the earliest name
             start = lo + at
-            if start + len(w) < end - len(word) + 1 and text[start - 1].isalnum() \
+            if start + len(w) <= end - len(word) and text[start - 1].isalnum() \
                     and not re.search(r"[^\w]", text[start:end]):
                 return start, end
     return None

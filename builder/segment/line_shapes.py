@@ -83,6 +83,10 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
     return [PageLine(line, 0, shape, piece=rest, note=note)]
 
 
+# A headline's subject (浙江大学台州研究院：…) is at most this long.
+SUBJECT_CHARS = 16
+
+
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
              tok: Cutter | None = None, names: WordFinder | None = None, joined: bool | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
@@ -121,8 +125,6 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     return tuple(out)
 
 
-# A headline's subject (浙江大学台州研究院：…) is at most this long.
-SUBJECT_CHARS = 16
 # Names after a paragraph's last sentence that a narrow column wrapped: at most this long on each line.
 NAMES_PIECE = 16
 
