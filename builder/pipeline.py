@@ -119,7 +119,7 @@ class Site:
     seconds: tuple[float, float] = field(default=(0.0, 0.0), compare=False)
 
 
-def build_site(settings: Settings, search_markers: bool = False) -> Site:
+def build_site(settings: Settings, search_markers: bool = False, sink=None) -> Site:
     """The digest of the settings' seeds, rendered.
 
     Arguments:
@@ -127,12 +127,13 @@ def build_site(settings: Settings, search_markers: bool = False) -> Site:
             exclusion, Pagefind's body and hidden terms field, see ``site/search_marks.py``),
             as a docs folder built without the hook needs them. Off, the pages are
             those of ``tests/expected/seeds/``.
+        sink: given, the pages go to it one by one (``render_site``), not into ``files``.
     """
     start = time.perf_counter()
     digest = build_digest(settings)
     rendered = time.perf_counter()
     files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url,
-                        search_markers=search_markers)
+                        search_markers=search_markers, sink=sink)
     return Site(digest, files, (rendered - start, time.perf_counter() - rendered))
 
 

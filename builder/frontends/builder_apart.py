@@ -40,15 +40,15 @@ class Built:
     folder: Path
 
     @classmethod
-    def of(cls, site, settings: Settings, folder: Path) -> "Built":
+    def of(cls, site, settings: Settings, folder: Path, paths=None) -> "Built":
         from ..site import search
         from ..vocab import load_vocabulary
 
         digest = site.digest
         tables = search.tables(load_vocabulary(settings.data_dir).gazetteer,
                                search.articles_of(site.files.get("data/articles.json")))
-        return cls(tuple(digest.notices), tuple(p.message for p in digest.problems), tuple(sorted(site.files)),
-                   tables, folder)
+        return cls(tuple(digest.notices), tuple(p.message for p in digest.problems),
+                   tuple(sorted(site.files if paths is None else paths)), tables, folder)
 
     def file(self, config, path: str) -> File:
         return File.generated(config, path, abs_src_path=str(self.folder / path))
@@ -79,11 +79,14 @@ def build_staged(settings: Settings) -> Built:
 
 
 def _build_into(settings: Settings, folder: Path) -> Built:
+    """Each page written as soon as it is rendered (``render_site``'s sink): the process holds
+    the digest and one page, never the whole site (a third of its peak at 10,000 articles)."""
     from ..pipeline import build_site  # imported in the child: MkDocs' process need not load the builder
 
-    site = build_site(settings, search_markers=True)
     made: set[Path] = set()
-    for path, content in site.files.items():
+    written: list[str] = []
+
+    def write(path: str, content: str | bytes) -> None:
         target = folder / path
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +95,12 @@ def _build_into(settings: Settings, folder: Path) -> Built:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="")
-    return Built.of(site, settings, folder)
+        written.append(path)
+
+    site = build_site(settings, search_markers=True, sink=write)
+    for path, content in site.files.items():
+        write(path, content)
+    return Built.of(site, settings, folder, written)
 
 
 def let_go(page) -> None:

@@ -1,11 +1,15 @@
 """Render a Digest through the Jinja2 templates into the site's files.
 
 Returns a mapping of path (inside the docs folder) to text; the MkDocs hook
-adds them as generated files and the command line writes them to a folder.
+adds them as generated files and the command line writes them to a folder. Given a
+``sink``, the pages go to it one by one as they are rendered, in this process, and are
+not kept: the publish build's builder stage then holds one page at a time, not the
+whole site beside the digest (and no forked worker copies the digest as it reads it).
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import posixpath
 from pathlib import Path
 
@@ -25,7 +29,7 @@ from ..runtime.workers import fewer_collections, map_forked
 from .province_map import catalog_map, load_tiles
 from .links import html_link, page_url, relpath
 from .search import facets as search_facets
-from .search_marks import marked_pages
+from .search_marks import marked_file, marked_pages
 from ..vocab import Vocabulary
 
 
@@ -72,17 +76,22 @@ def relative(src: str, dest: str) -> str:
 
 
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "",
-                search_markers: bool = False) -> dict[str, str]:
-    """The site's files, path → text; ``search_markers``: with the markers of ``search_marks.py``."""
+                search_markers: bool = False, sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
+    """The site's files, path → text; ``search_markers``: with the markers of ``search_marks.py``.
+
+    Arguments:
+        sink: given, each page rendered from a template is handed to it (path, text) instead
+            of being returned; the rest (data, feeds, redirects) is returned. The same files.
+    """
     steps = Steps()
     with fewer_collections():
-        files = _render_site(digest, vocab, templates, site_url, search_markers)
-    steps.done(f"files rendered: {len(files):,}")
+        files = _render_site(digest, vocab, templates, site_url, search_markers, sink)
+    steps.done(f"files rendered: {len(files):,}" + (" (and the pages one by one)" if sink else ""))
     return files
 
 
 def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str,
-                 search_markers: bool) -> dict[str, str]:
+                 search_markers: bool, sink: Callable[[str, str], None] | None) -> dict[str, str]:
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
@@ -136,7 +145,15 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     # here first, so forked workers inherit them instead of each compiling its own.
     for template in dict.fromkeys(template for template, _, _ in jobs):
         env.get_template(template)
-    files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
+    texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs), search_facets(e))
+             for e in catalog.entries} if search_markers else {}
+    if sink is not None:
+        for job in jobs:
+            text = render(job)
+            sink(job[1], marked_file(job[1], text, texts) if search_markers else text)
+        files: dict[str, str] = {}
+    else:
+        files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
     records = [entry_record(e) for e in catalog.entries]  # one record per article, both exports
     files["data/articles.json"] = articles_json(records)
     files["data/articles.csv"] = articles_csv(records)
@@ -146,7 +163,5 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     for group in catalog.zones:  # one feed per zone, linked from its page
         files[group.extra["feed"]] = rss_feed(group.entries, site_url, group.extra["feed"], group.name)
     if search_markers:
-        texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs), search_facets(e))
-                 for e in catalog.entries}
         files = marked_pages(files, texts)
     return files

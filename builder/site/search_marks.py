@@ -58,20 +58,22 @@ def terms_of_page(markdown: str) -> str:
     return search.terms_field(text, title)
 
 
-def marked_pages(files: dict[str, str], texts: dict[str, tuple]) -> dict[str, str]:
-    """Rendered files with the markers in every Markdown page.
+def marked_file(path: str, text: str, texts: dict[str, tuple]) -> str:
+    """One rendered file with its markers (a Markdown page), else as it was.
 
     Arguments:
         texts: path → (title, text, filter values) of the pages whose terms field is made
             from the article itself (its paragraphs: not the related titles listed below it)
     """
-    out = {}
-    for path, text in files.items():
-        if path.endswith(".md"):
-            field = None
-            if search.is_searched(path, generated=True):
-                title, own_text, *filters = texts.get(path) or page_title_and_text(text)
-                field = search.terms_field(own_text, title, *filters)
-            text = mark_page(text, field)
-        out[path] = text
-    return out
+    if not path.endswith(".md"):
+        return text
+    field = None
+    if search.is_searched(path, generated=True):
+        title, own_text, *filters = texts.get(path) or page_title_and_text(text)
+        field = search.terms_field(own_text, title, *filters)
+    return mark_page(text, field)
+
+
+def marked_pages(files: dict[str, str], texts: dict[str, tuple]) -> dict[str, str]:
+    """Rendered files with the markers in every Markdown page (:func:`marked_file`)."""
+    return {path: marked_file(path, text, texts) for path, text in files.items()}

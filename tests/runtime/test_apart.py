@@ -66,12 +66,14 @@ def test_with_threads_running_the_call_runs_here():
 
 
 def test_the_staged_build_writes_the_files_the_build_makes(tmp_path, monkeypatch):
-    # Here (threads may run) or forked, the staging folder holds every rendered file, byte for byte.
+    # Here (threads may run) or forked, the staging folder holds every rendered file, byte for byte,
+    # the pages written one by one as rendered (render_site's sink) against the files it returns.
     settings = Settings.for_site(ROOT, ROOT / "seeds", cache_dir=None)
     built = builder_apart.build_staged(settings)
     site = build_site(settings, search_markers=True)
     folder = built.folder
     assert built.paths == tuple(sorted(site.files))
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted(site.files)
     for path, content in site.files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         assert (folder / path).read_bytes() == data, path
