@@ -26,7 +26,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .bylines import lead_marker, names_in
-from .captions import credit_split, is_subtitle
+from .captions import credit_split, is_caption_by_words, is_subtitle
+from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
 from ..vocab.rule_files import Rules
@@ -89,12 +90,43 @@ def _own_line(line: Line, rules: Rules) -> bool:
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
-    """The line opens something of its own: set apart, a lead, or a headline in its form (宁波高新区：…,
-    not cut itself): the line above reaches the column edge by chance, a paragraph broken off at a
-    column's end."""
-    if _apart(line, rules) or lead_marker(line.text, rules):
+    """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), or a headline
+    in its form (宁波高新区：…, not cut itself): the line above reaches the column edge by chance, a
+    paragraph broken off at a column's end."""
+    if _apart(line, rules) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
         return True
     return not at_edge(line, width, rules) and any(rx.search(line.text) for rx in rules.headline_patterns)
+
+
+class _Style(NamedTuple):
+    """How the page marks its paragraphs' ends, besides a line shorter than the column."""
+    blank_every_line: bool  # a blank after every line: a blank ends no paragraph
+    blank_between: bool  # a blank after every paragraph: a line right below another is the same paragraph's
+    indented: bool  # an indent opens every paragraph
+
+
+def goes_on(paragraph: Line, edge: Line, line: Line, width: int, style: _Style, rules: Rules) -> bool:
+    """A paragraph whose last line reaches the column edge with its sentence closed (or set apart)
+    goes on in the next line all the same, by one of these signs: the column's last place is a space
+    (the text went on after it: names wrapped, a sentence after the space); the line closes on a
+    semicolon (a paragraph ends on a full stop); a quote still open; on a page that marks paragraphs
+    by a blank or an indent, a line below with neither, shaped as the rest of a paragraph (closing a
+    sentence, or as wide as the column and not in a headline's form)."""
+    if _printed(edge)[:width][-1:].isspace():
+        return True
+    if _own_line(edge, rules):
+        return False
+    text = _nfkc(paragraph.text)
+    if _nfkc(edge.text.rstrip())[-1:] in rules.tight_columns.get("weak_end", "") or _quote_open(text):
+        return True
+    headline = any(rx.search(line.text) for rx in rules.headline_patterns)
+    paragraph_shaped = rules.ends_sentence(line.text) or (at_edge(line, width, rules) and not headline)
+    return paragraph_shaped and ((style.indented and not indented(line)) or style.blank_between)
+
+
+def _quote_open(text: str) -> bool:
+    """The text opens a quote it does not close (curly quotes, or an odd number of straight ones)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 class Unwrapped(NamedTuple):
@@ -111,21 +143,28 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
     if width is None:
         return Unwrapped(lines, {}, frozenset())
     blank_every_line = _blank_after_every_line(lines)
+    style = _Style(blank_every_line, _blank_between_paragraphs(lines, width, rules),
+                   sum(1 for ln in lines if not ln.debris and indented(ln)) >= INDENTED_PAGE)
     out: list[Line] = []
     groups: dict[int, list[int]] = {}
     inner: set[int] = set()
     open_at: int | None = None  # index in out of a line that runs on
+    edge_at: int | None = None  # index in out of a line at the edge that may end its paragraph
+    edge = lines[0]  # the printed line at the edge, the last of out[edge_at]
     between: list[Line] = []  # the blank line since it, on a page with a blank after every line
     for line in lines:
         if line.debris:
-            if open_at is not None and line.debris == Role.BLANK and blank_every_line and not between:
+            if (open_at is not None or edge_at is not None) and line.debris == Role.BLANK and blank_every_line \
+                    and not between:
                 between.append(line)
                 continue
             out += between + [line]
-            open_at, between = None, []
+            open_at, edge_at, between = None, None, []
             continue
-        if open_at is not None and _opens(line, width, rules):
-            open_at = None
+        if open_at is None and edge_at is not None and goes_on(out[edge_at], edge, line, width, style, rules):
+            open_at = edge_at
+        if open_at is not None and (_opens(line, width, rules) or (style.indented and indented(line))):
+            open_at = None  # (an indent opens a paragraph on a page that marks them so)
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
             groups.setdefault(out[open_at].no, [out[open_at].no]).append(line.no)
@@ -134,6 +173,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
             out += between + [line]
         between = []
         open_at = len(out) - 1 if runs_on(line, width, rules) else None
+        edge_at, edge = (len(out) - 1 if open_at is None and at_edge(line, width, rules) else None), line
     out += between
     mended, fixes = _mended(out, groups, rules)
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
@@ -157,6 +197,21 @@ def _mended(lines: list[Line], groups: dict[int, list[int]], rules: Rules) -> tu
             line = replace(line, text=text, spaced=spaced)
         out.append(line)
     return out, tuple(fixes)
+
+
+def _blank_between_paragraphs(lines: tuple[Line, ...], width: int, rules: Rules) -> bool:
+    """Most paragraphs' last lines (shorter than the column, closing a sentence) have a blank below,
+    and most lines cut at the edge none: a blank, not only the width, says where a paragraph ends."""
+    ends, ends_blank, cut, cut_tight = 0, 0, 0, 0
+    for a, b in zip(lines, lines[1:]):
+        if a.debris:
+            continue
+        edge, closed = at_edge(a, width, rules), rules.ends_sentence(a.text)
+        if not edge and closed:
+            ends, ends_blank = ends + 1, ends_blank + (b.debris == Role.BLANK)
+        elif edge and not closed:
+            cut, cut_tight = cut + 1, cut_tight + (b.debris != Role.BLANK)
+    return ends >= 3 and ends_blank >= 0.8 * ends and cut_tight >= 0.8 * cut
 
 
 def _blank_after_every_line(lines: tuple[Line, ...]) -> bool:

@@ -1,0 +1,50 @@
+"""A paragraph's line that reaches the column edge with its sentence closed (or a byline's names set
+apart) may end the paragraph or not: on a page cut every N characters the width alone cannot say.
+Other signs do (segment/unwrap.py ``goes_on``), each on a small page (tests/samples/segment/column_edge_*):
+the page's own way of marking paragraphs (an indent, a blank between them), a semicolon, a quote
+still open, a space in the column's last place; and a line saying who spoke the quote just closed
+stays with it (segment/assemble.py)."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+
+def test_on_a_page_that_indents_paragraphs_a_line_without_indent_goes_on(vocab):
+    page = sample("column_edge_indents_and_quotes.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    # …企业入围。 ends at the edge; 其中，… below it has no indent: the same paragraph
+    assert len(first.paragraphs) == 2 and "入围。其中，注册在国家高新区" in first.paragraphs[0]
+    # a headline as wide as the column by chance runs into no indented lead
+    assert first.title == "国家高新区小巨人企业数量稳步增长"
+    # the caption below a paragraph ending at the edge stays a caption
+    assert second.captions and second.captions[0].startswith("▲") and "▲" not in "".join(second.paragraphs)
+
+
+def test_who_spoke_a_quote_closed_at_the_edge_stays_with_it(vocab):
+    page = sample("column_edge_indents_and_quotes.txt", vocab)
+    second = page.articles[1]
+    # ……供应商。” / 张明说。 and ……越拉越长。 / ”李强说。: neither is an orphan fragment
+    assert second.paragraphs[1].endswith("供应商。”张明说。")
+    assert second.paragraphs[2].endswith("越拉越长。”李强说。")
+    assert not [p for p in page.placements if p.role == "unplaced"]
+
+
+def test_on_a_page_with_a_blank_between_paragraphs_no_blank_means_the_same_paragraph(vocab):
+    page = sample("column_edge_blank_between_paragraphs.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    # …优化； at the edge: a paragraph seldom ends on a semicolon
+    assert "产业结构逐步优化；园区多方协同" in art.paragraphs[1]
+    # …发布指数报告。 at the edge with the next line right below it: one paragraph
+    assert "发布指数报告。各项指标稳步提升" in art.paragraphs[3]
+    assert len(art.paragraphs) == 5
+
+
+def test_a_space_in_the_column_last_place_says_the_names_go_on(vocab):
+    # a line-joined page cut every 10 characters: 本报通讯员 叶建平　 / 郑晓雯在乐清市…
+    page = sample("column_edge_space_names_wrapped.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.authors == ("叶建平", "郑晓雯")
+    assert art.paragraphs[0].startswith("在乐清市柳市镇")
