@@ -48,3 +48,12 @@ def test_a_space_in_the_column_last_place_says_the_names_go_on(vocab):
     (art,) = page.articles
     assert art.authors == ("叶建平", "郑晓雯")
     assert art.paragraphs[0].startswith("在乐清市柳市镇")
+
+
+def test_a_paragraph_printed_again_whole_after_its_cut_printing_is_a_copy(vocab):
+    # the first printing cut at the edge after a full stop (two paragraphs), the copy on one line
+    page = sample("repeat_of_paragraph_cut_at_edge.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert sum(p.count("零碳产业园是") for p in art.paragraphs) == 1
+    assert [p.role for p in page.placements if p.line == 17] == ["duplicate"]
