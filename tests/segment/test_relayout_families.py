@@ -31,13 +31,14 @@ _ORIGINALS: dict[str, list] = {}
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
     "wrap_blank_after_every_line": "a column of one article set inside another, once its paragraphs are read back "
-                                   "whole, given to the wrong article (dp-04); a paragraph whose last line, or a "
-                                   "headline that, is as wide as the column by chance joined to the next (003, "
-                                   "dp-09); OCR repeats (004, dp-07); a quote closing at a line start read as "
-                                   "opening (000); article widths that differ too much to read as one column (dp-08)",
-    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08, dp-10)",
-    "wrap_no_blank_lines": "the same as with a blank after every line; with no blank line a paragraph ending as "
-                           "wide as the column runs on into the next, an inset's among them (dp-04, 003)",
+                                   "whole, given to the wrong article (dp-04); a headline as wide as the column by "
+                                   "chance joined to the next (003, dp-06); a paragraph cut off at the page end "
+                                   "read as a caption (dp-06); OCR repeats among broken-off paragraphs (004); "
+                                   "article widths that differ too much to read as one column (dp-08)",
+    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08); a caption "
+                                     "in a paragraph (002)",
+    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-06, dp-08); with no blank "
+                           "line a paragraph ending as wide as the column runs on into the next (000, 002)",
     "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
                                  "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
                                  "fragments cut at the page edge (004); the lines of two columns interleaved join "
