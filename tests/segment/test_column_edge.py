@@ -57,3 +57,11 @@ def test_a_paragraph_printed_again_whole_after_its_cut_printing_is_a_copy(vocab)
     (art,) = page.articles
     assert sum(p.count("零碳产业园是") for p in art.paragraphs) == 1
     assert [p.role for p in page.placements if p.line == 17] == ["duplicate"]
+
+
+def test_a_kicker_as_wide_as_the_column_stays_apart_from_the_headline_subject_below(vocab):
+    # 生态优势变发展优势 fills a column of 9; 桂林高新区： below it opens the headline
+    page = sample("column_edge_kicker_over_subject.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert (art.kicker, art.title) == ("生态优势变发展优势", "桂林高新区：山水之城崛起电子信息产业带")
