@@ -65,3 +65,13 @@ def test_a_kicker_as_wide_as_the_column_stays_apart_from_the_headline_subject_be
     assert_every_line_placed(page)
     (art,) = page.articles
     assert (art.kicker, art.title) == ("生态优势变发展优势", "桂林高新区：山水之城崛起电子信息产业带")
+
+
+def test_a_paragraph_cut_at_the_edge_and_continued_elsewhere_is_no_caption(vocab):
+    # 为了进一步提升…，呼 / …乳业科技 / 产业园，计划引进 / （下转第4版）: cut at the edge, with a
+    # sentence's marks, it ends no sentence and is as short as a heading; a paragraph all the same
+    page = sample("column_edge_paragraph_continued_elsewhere.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.paragraphs[-1].endswith("计划引进") and not art.captions
+    assert {p.role for p in page.placements if p.line in (19, 21, 23)} == {"body"}
