@@ -90,11 +90,13 @@ def _own_line(line: Line, rules: Rules) -> bool:
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
-    """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), or a headline
-    in its form (宁波高新区：…, or its subject alone, 桂林高新区：; not cut itself): the line above
-    reaches the column edge by chance (a kicker as wide as the column), a paragraph broken off at a
-    column's end."""
+    """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), a line wider
+    than the column (set across it), or a headline in its form (宁波高新区：…, or its subject alone,
+    桂林高新区：; not cut itself): the line above reaches the column edge by chance (a kicker as wide
+    as the column), a paragraph broken off at a column's end."""
     if _apart(line, rules) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
+        return True
+    if len(_printed(line).rstrip()) > width and not at_edge(line, width, rules):
         return True
     subject = bool(rules.headline_subject.match(line.text)) and _nfkc(line.text.rstrip())[-1:] == ":"
     return not at_edge(line, width, rules) and (subject or any(rx.search(line.text) for rx in rules.headline_patterns))

@@ -75,3 +75,14 @@ def test_a_paragraph_cut_at_the_edge_and_continued_elsewhere_is_no_caption(vocab
     (art,) = page.articles
     assert art.paragraphs[-1].endswith("计划引进") and not art.captions
     assert {p.role for p in page.placements if p.line in (19, 21, 23)} == {"body"}
+
+
+def test_a_line_wider_than_the_column_is_no_piece_of_the_paragraph_cut_above_it(vocab):
+    # …协同推进工业互 reaches the edge; below it an OCR copy of an earlier paragraph, printed whole:
+    # set across the column, it is no piece cut at its edge, and the paragraph goes on after it (联网建设…)
+    page = sample("column_edge_before_a_copy_printed_whole.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert [p.role for p in page.placements if p.line == 19] == ["duplicate"]
+    assert "推进工业互联网建设" in art.paragraphs[2]
+    assert sum(p.count("报告显示，园区网络") for p in art.paragraphs) == 1
