@@ -157,6 +157,9 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
     edge = lines[0]  # the printed line at the edge, the last of out[edge_at]
     between: list[Line] = []  # the blank line since it, on a page with a blank after every line
     for line in lines:
+        if _put_back(line, out, between):
+            groups.setdefault(out[-1].no, [out[-1].no]).append(line.no)
+            continue
         if line.debris:
             if (open_at is not None or edge_at is not None) and line.debris == Role.BLANK and blank_every_line \
                     and not between:
@@ -181,6 +184,14 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
     out += between
     mended, fixes = _mended(out, groups, rules)
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
+
+
+def _put_back(line: Line, out: list[Line], between: list[Line]) -> bool:
+    """Marks alone on a line (%。) that the repair put back on the line above, which the column cut
+    before them: a piece of that line (no gap between it and what follows)."""
+    marks = _nfkc(line.raw.strip())
+    return line.debris == Role.MARKUP and bool(marks) and not between and bool(out) and not out[-1].debris \
+        and _nfkc(out[-1].text).endswith(marks)
 
 
 def _joined(first: Line, line: Line) -> Line:

@@ -86,3 +86,13 @@ def test_a_line_wider_than_the_column_is_no_piece_of_the_paragraph_cut_above_it(
     assert [p.role for p in page.placements if p.line == 19] == ["duplicate"]
     assert "推进工业互联网建设" in art.paragraphs[2]
     assert sum(p.count("报告显示，园区网络") for p in art.paragraphs) == 1
+
+
+def test_marks_cut_off_past_the_edge_widen_no_gap(vocab):
+    # …能耗下降了18 / %。: the marks go back on their line, and are no gap before the subhead below
+    page = sample("column_edge_marks_cut_off.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.paragraphs[1].endswith("下降了18%。")
+    assert "创新平台引来“最强大脑”" in art.paragraphs and not art.captions
+    assert [p.role for p in page.placements if p.line in (10, 12)] == ["body", "subhead"]
