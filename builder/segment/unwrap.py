@@ -170,7 +170,8 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
             continue
         if open_at is None and edge_at is not None and goes_on(out[edge_at], edge, line, width, style, rules):
             open_at = edge_at
-        if open_at is not None and (_opens(line, width, rules) or (style.indented and indented(line))):
+        if open_at is not None and (_opens(line, width, rules) or (style.indented and indented(line))
+                                    or (out[open_at].no not in groups and _caption_before_opening(edge, line, rules))):
             open_at = None  # (an indent opens a paragraph on a page that marks them so)
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
@@ -184,6 +185,13 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
     out += between
     mended, fixes = _mended(out, groups, rules)
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
+
+
+def _caption_before_opening(edge: Line, line: Line, rules: Rules) -> bool:
+    """A line of its own with no sentence's inner marks (衢州高新区全景图), as wide as the column by
+    chance, above a line opening a news item's sentence (近年来，…): a caption or headline, no piece
+    of that sentence."""
+    return not any(c in _nfkc(edge.text) for c in "，、“‘（(,") and bool(rules.sentence_openings.match(line.text))
 
 
 def _put_back(line: Line, out: list[Line], between: list[Line]) -> bool:

@@ -96,3 +96,12 @@ def test_marks_cut_off_past_the_edge_widen_no_gap(vocab):
     assert art.paragraphs[1].endswith("下降了18%。")
     assert "创新平台引来“最强大脑”" in art.paragraphs and not art.captions
     assert [p.role for p in page.placements if p.line in (10, 12)] == ["body", "subhead"]
+
+
+def test_a_caption_as_wide_as_the_column_stays_off_the_sentence_opening_below(vocab):
+    # 衢州高新区全景图 fills a column of 8, no sentence's marks in it; 近年来，… below opens a sentence
+    page = sample("column_edge_caption_before_opening.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert list(art.captions) == ["衢州高新区全景图"]
+    assert art.paragraphs[0].startswith("近年来，")
