@@ -30,6 +30,7 @@ from .captions import credit_split, is_caption_by_words, is_subtitle
 from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
+from ..textmatch.cjk import remove_cjk_spaces
 from ..vocab.rule_files import Rules
 
 
@@ -210,10 +211,13 @@ def _joined(first: Line, line: Line) -> Line:
 
 
 def _mended(lines: list[Line], groups: dict[int, list[int]], rules: Rules) -> tuple[list[Line], tuple[Fix, ...]]:
-    """The joined lines with the misreadings a cut hid from the repair (人|园 for 入园) mended."""
+    """The joined lines with the misreadings a cut hid from the repair (人|园 for 入园, 布局 a|nd 核心
+    for 布局和核心: a Latin word is read where its printed spaces set it off) mended."""
     out, fixes = [], []
     for line in lines:
         text = fix_misreadings(line.text, rules) if line.no in groups else line.text
+        if line.no in groups and line.spaced and remove_cjk_spaces(line.spaced) == line.text:
+            text = fix_misreadings(remove_cjk_spaces(fix_misreadings(line.spaced, rules)), rules)
         if text != line.text:
             fixes.append(Fix(FixKind.MISREADING, line.no, line.text, text))
             spaced = fix_misreadings(line.spaced, rules) if line.spaced else ""

@@ -105,3 +105,12 @@ def test_a_caption_as_wide_as_the_column_stays_off_the_sentence_opening_below(vo
     (art,) = page.articles
     assert list(art.captions) == ["衢州高新区全景图"]
     assert art.paragraphs[0].startswith("近年来，")
+
+
+def test_a_latin_misreading_cut_inside_its_word_is_mended_once_the_line_is_whole(vocab):
+    # 布局 a / nd 核心: and for 和, cut inside the word; joined back, its printed spaces set it off
+    page = sample("column_edge_latin_misreading_cut.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert "前瞻布局和核心技术创新" in art.paragraphs[1]
+    assert any(f.after.endswith("布局和核心技术创新，深化技术攻关。") for f in page.fixes if f.kind == "misreading")
