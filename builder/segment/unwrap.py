@@ -172,7 +172,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
         if open_at is None and edge_at is not None and goes_on(out[edge_at], edge, line, width, style, rules):
             open_at = edge_at
         if open_at is not None and (_opens(line, width, rules) or (style.indented and indented(line))
-                                    or (out[open_at].no not in groups and _caption_before_opening(edge, line, rules))):
+                                    or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules))):
             open_at = None  # (an indent opens a paragraph on a page that marks them so)
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
@@ -188,11 +188,18 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
 
 
-def _caption_before_opening(edge: Line, line: Line, rules: Rules) -> bool:
-    """A line of its own with no sentence's inner marks (衢州高新区全景图), as wide as the column by
-    chance, above a line opening a news item's sentence (近年来，…): a caption or headline, no piece
-    of that sentence."""
-    return not any(c in _nfkc(edge.text) for c in "，、“‘（(,") and bool(rules.sentence_openings.match(line.text))
+def _heading_apart(edge: Line, line: Line, width: int, rules: Rules) -> bool:
+    """A line of its own as wide as the column by chance, shaped as a caption or headline, and the
+    line below no piece of it: a line with no sentence's inner marks (衢州高新区全景图) above one
+    opening a news item's sentence (近年来，…); a headline in its form above a short line that is
+    heading-shaped too (the next headline of a cluster, or its own second line: the headings'
+    rules, not the width, tell which)."""
+    if not any(c in _nfkc(edge.text) for c in "，、“‘（(,") and rules.sentence_openings.match(line.text):
+        return True
+    text = _nfkc(line.text)
+    headline = any(rx.search(edge.text) for rx in rules.headline_patterns)
+    return headline and not at_edge(line, width, rules) and not rules.ends_sentence(text) \
+        and not any(c in text for c in "，、,")
 
 
 def _put_back(line: Line, out: list[Line], between: list[Line]) -> bool:

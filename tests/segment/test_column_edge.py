@@ -114,3 +114,23 @@ def test_a_latin_misreading_cut_inside_its_word_is_mended_once_the_line_is_whole
     (art,) = page.articles
     assert "前瞻布局和核心技术创新" in art.paragraphs[1]
     assert any(f.after.endswith("布局和核心技术创新，深化技术攻关。") for f in page.fixes if f.kind == "misreading")
+
+
+def test_a_headline_as_wide_as_the_column_is_not_joined_to_the_heading_below_by_the_width(vocab):
+    # 宁波高新区：数据知识产权质押融资 fills the column of 16; 威海高新区 智能网联汽车测试 below it is
+    # heading-shaped too: the width does not join them (the headings' rules read them, as on any page)
+    from pathlib import Path
+
+    from builder.model import Page
+    from builder.repair import repair_page
+    from builder.segment.unwrap import column_width, unwrap
+    from builder.vocab.rule_files import rules_for
+
+    path = Path(__file__).resolve().parents[2] / "tests/samples/segment/column_edge_headline_cluster.txt"
+    lines = repair_page(Page(path.name, path.read_text("utf-8")), vocab).lines
+    rules = rules_for(vocab.data_dir)
+    assert column_width(lines, rules) == 16
+    _, groups, _, _ = unwrap(lines, rules)
+    heads = [ln.no for ln in lines if ln.text.startswith(("宁波高新区：数据", "威海高新区"))]
+    assert len(heads) == 2 and not any(no in g for g in groups.values() for no in heads)
+    assert groups  # the paragraphs above are joined back
