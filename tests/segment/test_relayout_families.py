@@ -30,15 +30,16 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "a column of one article set inside another, once its paragraphs are read back "
-                                   "whole, given to the wrong article (dp-04); a headline as wide as the column by "
-                                   "chance joined to the next (003, dp-06); a paragraph cut off at the page end "
-                                   "read as a caption (dp-06); OCR repeats among broken-off paragraphs (004); "
-                                   "article widths that differ too much to read as one column (dp-08)",
-    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08); a caption "
-                                     "in a paragraph (002)",
-    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-06, dp-08); with no blank "
-                           "line a paragraph ending as wide as the column runs on into the next (000, 002)",
+    "wrap_blank_after_every_line": "a paragraph broken off where a column of another article is set inside it, "
+                                   "its last line as wide as the column by chance, joined to that column's text, "
+                                   "so the inset is given to the wrong article (dp-04: …新机型|20吉瓦时…, 004: "
+                                   "…董事长柴|“黄金布耕”。); a headline with no headline's form as wide as the "
+                                   "column joined to the body below (003); narrow ragged columns beside wide "
+                                   "ones cut again at a narrower width (dp-08)",
+    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08)",
+    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08); a word after a "
+                           "sentence end at the edge read as a name, so the line is set apart (000: "
+                           "…果浆度。 项目|既要…)",
     "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
                                  "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
                                  "fragments cut at the page edge (004); the lines of two columns interleaved join "
