@@ -78,7 +78,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
     # A page cut every N characters read one line per paragraph (each placement given back to its lines).
-    cut = unwrap(repaired.lines, tools.rules)
+    cut = unwrap(repaired.lines, tools.rules, tools.tok)
     joined = line_joined(cut.lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
     apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)

@@ -31,6 +31,7 @@ from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
 from ..textmatch.cjk import remove_cjk_spaces
+from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 
@@ -60,10 +61,10 @@ def at_edge(line: Line, width: int, rules: Rules) -> bool:
                                       for ch in text[width:])
 
 
-def runs_on(line: Line, width: int, rules: Rules) -> bool:
+def runs_on(line: Line, width: int, rules: Rules, tok: Cutter | None = None) -> bool:
     """The line is cut at the column edge: it reaches it, its sentence left open (a paragraph may
     end at the edge), and it is no line of its own (a byline as wide as the column by chance)."""
-    return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line, rules)
+    return at_edge(line, width, rules) and not rules.ends_sentence(line.text) and not _own_line(line, rules, tok)
 
 
 def _nfkc(text: str) -> str:
@@ -80,14 +81,22 @@ def _apart(line: Line, rules: Rules) -> bool:
                 or is_subtitle(text, rules) or (text[:1] in "（(" and text[-1:] in "）)"))
 
 
-def _own_line(line: Line, rules: Rules) -> bool:
+def _own_line(line: Line, rules: Rules, tok: Cutter | None = None) -> bool:
     """A line that runs on into nothing: set apart, or a byline (its names, or its marker) after the
-    paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's)."""
+    paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's;
+    not a word the dictionary reads as no name, …果浆度。 项目 / 既要…: the next sentence begins)."""
     spaced = line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
     marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
-    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or marker))
+    names = bool(names_in(tail, rules)) and not (tok is not None and _common_word(tail, tok))
+    return _apart(line, rules) or bool(tail and (names or marker))
+
+
+def _common_word(text: str, tok: Cutter) -> bool:
+    """The text is one word of the dictionary, and not a name there (项目, not 罗丹)."""
+    words = tok.tag(text)
+    return len(words) == 1 and not words[0][1].startswith("nr")
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
@@ -142,7 +151,7 @@ class Unwrapped(NamedTuple):
     fixes: tuple[Fix, ...] = ()  # misreadings mended once the words cut at the edge were whole again
 
 
-def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
+def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> Unwrapped:
     """The page read back one line per paragraph, when it is set tight in columns (else as it is)."""
     width = column_width(lines, rules)
     if width is None:
@@ -181,7 +190,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules) -> Unwrapped:
         else:
             out += between + [line]
         between = []
-        open_at = len(out) - 1 if runs_on(line, width, rules) else None
+        open_at = len(out) - 1 if runs_on(line, width, rules, tok) else None
         edge_at, edge = (len(out) - 1 if open_at is None and at_edge(line, width, rules) else None), line
     out += between
     mended, fixes = _mended(out, groups, rules)

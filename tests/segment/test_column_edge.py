@@ -134,3 +134,12 @@ def test_a_headline_as_wide_as_the_column_is_not_joined_to_the_heading_below_by_
     heads = [ln.no for ln in lines if ln.text.startswith(("宁波高新区：数据", "威海高新区"))]
     assert len(heads) == 2 and not any(no in g for g in groups.values() for no in heads)
     assert groups  # the paragraphs above are joined back
+
+
+def test_a_word_after_a_full_stop_at_the_edge_is_no_name_setting_the_line_apart(vocab):
+    # …发展动力。 项目 / 既要引得来…: 项目 opens the next sentence; the dictionary reads it as a word, no name
+    page = sample("column_edge_word_after_sentence_end.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert not art.authors
+    assert "发展动力。项目既要引得来" in art.paragraphs[0]
