@@ -199,14 +199,15 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> 
 
 def _heading_apart(edge: Line, line: Line, width: int, rules: Rules) -> bool:
     """A line of its own as wide as the column by chance, shaped as a caption or headline, and the
-    line below no piece of it: a line with no sentence's inner marks (衢州高新区全景图) above one
-    opening a news item's sentence (近年来，…); a headline in its form above a short line that is
-    heading-shaped too (the next headline of a cluster, or its own second line: the headings'
-    rules, not the width, tell which)."""
-    if not any(c in _nfkc(edge.text) for c in "，、“‘（(,") and rules.sentence_openings.match(line.text):
-        return True
+    line below no piece of it: a line with no sentence's inner marks (衢州高新区全景图) or a headline
+    in its form above one opening a news item's sentence (近年来，…; 在荣昌高新区，…); a headline in
+    its form above a short line that is heading-shaped too (the next headline of a cluster, or its
+    own second line: the headings' rules, not the width, tell which)."""
     text = _nfkc(line.text)
     headline = any(rx.search(edge.text) for rx in rules.headline_patterns)
+    bare = not any(c in _nfkc(edge.text) for c in "，、“‘（(,")
+    if (bare or headline) and rules.sentence_openings.match(line.text):
+        return True
     return headline and not at_edge(line, width, rules) and not rules.ends_sentence(text) \
         and not any(c in text for c in "，、,")
 

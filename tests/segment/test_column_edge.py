@@ -143,3 +143,13 @@ def test_a_word_after_a_full_stop_at_the_edge_is_no_name_setting_the_line_apart(
     (art,) = page.articles
     assert not art.authors
     assert "发展动力。项目既要引得来" in art.paragraphs[0]
+
+
+def test_a_headline_as_wide_as_the_column_runs_into_no_sentence_opening_of_a_narrower_column(vocab):
+    # 湘潭高新区：…“大产业” fills the column of 22; 在湘潭高新区，… below it opens the article's first
+    # sentence in a narrower column
+    page = sample("column_edge_headline_over_sentence_opening.txt", vocab)
+    assert_every_line_placed(page)
+    second = page.articles[1]
+    assert second.title == "湘潭高新区：兽药产业“小切口”做成“大产业”"
+    assert second.paragraphs[0].startswith("在湘潭高新区，一家动物疫苗企业")
