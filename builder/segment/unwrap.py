@@ -204,7 +204,10 @@ def _heading_apart(edge: Line, line: Line, width: int, rules: Rules) -> bool:
     its form above a short line that is heading-shaped too (the next headline of a cluster, or its
     own second line: the headings' rules, not the width, tell which)."""
     text = _nfkc(line.text)
-    headline = any(rx.search(edge.text) for rx in rules.headline_patterns)
+    # (a headline with a lead or byline glued on, 新乡高新区：…集中投产本报讯（记者 范卓然）, runs on
+    # into its lead's sentence: a line-joined page, split where the headline ends)
+    glued = any(m in edge.text for m in (*rules.lead_markers, *rules.byline_markers))
+    headline = not glued and any(rx.search(edge.text) for rx in rules.headline_patterns)
     bare = not any(c in _nfkc(edge.text) for c in "，、“‘（(,")
     if (bare or headline) and rules.sentence_openings.match(line.text):
         return True

@@ -153,3 +153,13 @@ def test_a_headline_as_wide_as_the_column_runs_into_no_sentence_opening_of_a_nar
     second = page.articles[1]
     assert second.title == "湘潭高新区：兽药产业“小切口”做成“大产业”"
     assert second.paragraphs[0].startswith("在湘潭高新区，一家动物疫苗企业")
+
+
+def test_a_headline_with_its_lead_glued_on_runs_into_the_lead_sentence(vocab):
+    # a line-joined page cut every 34 characters: …集中投产本报讯（记者 范卓然） / 近日，…: the
+    # headline in its form is no line of its own here, its lead's sentence goes on below it
+    page = sample("column_edge_glued_headline_and_lead.txt", vocab)
+    assert_every_line_placed(page)
+    second = page.articles[1]
+    assert (second.title, second.authors) == ("新乡高新区：电池产业链5个“补链”项目集中投产", ("范卓然",))
+    assert second.paragraphs[0].startswith("近日，新乡高新区电池隔膜")
