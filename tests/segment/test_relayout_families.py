@@ -37,9 +37,7 @@ FAILING = {
                                    "column joined to the body below (003); narrow ragged columns beside wide "
                                    "ones cut again at a narrower width (dp-08)",
     "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08)",
-    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08); a word after a "
-                           "sentence end at the edge read as a name, so the line is set apart (000: "
-                           "…果浆度。 项目|既要…)",
+    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08)",
     "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
                                  "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
                                  "fragments cut at the page edge (004); the lines of two columns interleaved join "
