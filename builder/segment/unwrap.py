@@ -124,8 +124,9 @@ def goes_on(paragraph: Line, edge: Line, line: Line, width: int, style: _Style, 
     goes on in the next line all the same, by one of these signs: the column's last place is a space
     (the text went on after it: names wrapped, a sentence after the space); the line closes on a
     semicolon (a paragraph ends on a full stop); a quote still open; on a page that marks paragraphs
-    by a blank or an indent, a line below with neither, shaped as the rest of a paragraph (closing a
-    sentence, or as wide as the column and not in a headline's form)."""
+    by a blank, a line right below it (not in a headline's form); on one that marks them by an
+    indent, a line below without one, shaped as the rest of a paragraph (closing a sentence, or as
+    wide as the column, and not in a headline's form)."""
     if _printed(edge)[:width][-1:].isspace():
         return True
     if _own_line(edge, rules):
@@ -133,9 +134,12 @@ def goes_on(paragraph: Line, edge: Line, line: Line, width: int, style: _Style, 
     text = _nfkc(paragraph.text)
     if _nfkc(edge.text.rstrip())[-1:] in rules.tight_columns.get("weak_end", "") or _quote_open(text):
         return True
-    headline = any(rx.search(line.text) for rx in rules.headline_patterns)
-    paragraph_shaped = rules.ends_sentence(line.text) or (at_edge(line, width, rules) and not headline)
-    return paragraph_shaped and ((style.indented and not indented(line)) or style.blank_between)
+    if any(rx.search(line.text) for rx in rules.headline_patterns):
+        return False
+    if style.blank_between:
+        return True  # no blank below: the same block, whatever its shape (…成本。” / 德智新材料董事长柴)
+    paragraph_shaped = rules.ends_sentence(line.text) or at_edge(line, width, rules)
+    return paragraph_shaped and style.indented and not indented(line)
 
 
 def _quote_open(text: str) -> bool:

@@ -163,3 +163,13 @@ def test_a_headline_with_its_lead_glued_on_runs_into_the_lead_sentence(vocab):
     second = page.articles[1]
     assert (second.title, second.authors) == ("新乡高新区：电池产业链5个“补链”项目集中投产", ("范卓然",))
     assert second.paragraphs[0].startswith("近日，新乡高新区电池隔膜")
+
+
+def test_on_a_page_with_blanks_between_paragraphs_a_short_line_right_below_the_edge_is_no_subhead(vocab):
+    # …大量的时间。” at the edge, 德智新材料董事长柴 right below it: the same block, the paragraph's
+    # sentence broken off there (it goes on below: 攀称，…), whatever the line's shape
+    page = sample("column_edge_no_blank_below_the_edge.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert not art.subheads
+    assert "时间。”德智新材料董事长柴攀称，公司刚入园时" in art.paragraphs[1]
