@@ -36,8 +36,6 @@ FAILING = {
                                    "…董事长柴|“黄金布耕”。); a headline with no headline's form as wide as the "
                                    "column joined to the body below (003); narrow ragged columns beside wide "
                                    "ones cut again at a narrower width (dp-08)",
-    "wrap_blank_between_paragraphs": "narrow ragged columns beside wide ones cut again at a narrower width, a blank "
-                                     "set after every piece (dp-08)",
     "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08)",
     "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
                                  "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
