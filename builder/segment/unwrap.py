@@ -9,7 +9,17 @@ from. A shorter line, a line ending a sentence, and a headline or byline longer
 than the column (set across the columns, not cut) stay lines of their own; so do
 a byline, credit, subtitle or note in brackets as wide as the column by chance,
 and a byline, lead or subject：headline below a line at the edge (a paragraph
-broken off at a column's end). Every later step then reads the paragraph as on a page of one line per paragraph
+broken off at a column's end).
+
+A line at the edge may end its paragraph by chance, and a line ending a sentence
+there may not: other signs weigh in (``goes_on``, ``_opens``, ``_heading_apart``).
+The page's own way of marking paragraphs (an indent opens one; a blank ends one, so
+a line right below goes on), a semicolon or an open quote at the edge, a space in
+the column's last place go on; a caption, a headline's subject, a line wider than
+the column (set across it), a headline or caption shape above a sentence opening
+or another heading open something of their own.
+
+Every later step then reads the paragraph as on a page of one line per paragraph
 (a headline glued to its first sentence by a line-joining tool is found in it,
 even when the column cut it over several lines), and each placement is given
 back to every printed line the paragraph was joined from.
