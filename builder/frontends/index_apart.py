@@ -6,14 +6,13 @@ compressed) while the build waited: 6.6 s of 27.7 at 1,000 articles, 89.5 s of 2
 10,000. What Pagefind reads of a page is the part marked ``data-pagefind-body``, and
 that part is the page's own Markdown converted with the site's Markdown extensions:
 nothing of Material's template is in it. So a forked process (``runtime/apart.py``)
-converts the searched pages itself, in MkDocs' page order, feeds them to the Pagefind
-service and has the index written, all while MkDocs renders on the other core; the
-hook waits for it after MkDocs' last page (``on_post_build``).
+converts the searched pages itself, in MkDocs' page order, and writes the index from
+them (``site/index_write.py``, in bounded memory), all while MkDocs renders on the other
+core; the hook waits for it after MkDocs' last page (``on_post_build``).
 
-The index is the one the old way made (a test feeds the written pages to Pagefind and
-compares every fragment; the seeds' site came out byte for byte the same); MkDocs'
-own treatment of a page's Markdown (its link rewriting) changes addresses in the
-HTML, never the text Pagefind reads.
+The index is the one MkDocs' written pages give (a test indexes the written pages and
+compares every file); MkDocs' own treatment of a page's Markdown (its link rewriting)
+changes addresses in the HTML, never the text the index reads.
 """
 from __future__ import annotations
 
@@ -25,8 +24,18 @@ from mkdocs.utils.meta import get_data
 
 from ..runtime.apart import Apart, can_fork
 from ..site import search
-from ..site.search_feed import SearchFeed
+from ..site.index_write import IndexWriter
 from ..site.search_marks import mark_body_markdown, page_title_and_text
+
+INDEX_PROCESS = "digest-index"  # the name ps and the bench give this process (bench/floor.py)
+
+
+def _name_process(name: str) -> None:
+    try:
+        Path("/proc/self/comm").write_text(name)
+    except OSError:  # no /proc: the name is only for reading figures
+        pass
+
 
 def pages_to_index(files) -> list[tuple[str, object]]:
     """(address, file) of every searched page, in the order MkDocs renders them."""
@@ -62,14 +71,15 @@ def _index(pages: list[tuple[str, object]], options: tuple, site_dir: Path, tabl
     import markdown
 
     extensions, configs, lang = options
+    _name_process(INDEX_PROCESS)
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    feed = SearchFeed(site_dir / "pagefind")
+    writer = IndexWriter(site_dir / "pagefind", lang)
     try:
         for url, file in pages:
-            feed.add(url, page_html(converter, searched_markdown(file), lang))
+            writer.add(url, page_html(converter, searched_markdown(file), lang))
         start = time.perf_counter()
-        indexed = feed.finish()
+        indexed = writer.finish()
     finally:
-        feed.close()
+        writer.close()
     search.write_table_texts(site_dir, tables)
     return indexed, time.perf_counter() - start

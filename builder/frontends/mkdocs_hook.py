@@ -40,7 +40,7 @@ from mkdocs.structure.files import Files
 
 from builder.frontends import builder_apart, index_apart
 from builder.runtime import progress
-from builder.site.search_feed import SearchFeed
+from builder.site.index_write import IndexWriter
 from builder.settings import Settings
 from builder.site import search
 from builder.site.search_marks import mark_body_markdown
@@ -63,7 +63,7 @@ if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
 _pages_written: progress.Counter | None = None
 _search_tables: dict[str, str] = {}
 _index_job = None  # the search index made beside MkDocs (index_apart), when a fork was safe
-_feed: SearchFeed | None = None
+_feed: IndexWriter | None = None
 _serving = False
 
 
@@ -178,11 +178,10 @@ def on_post_page(output, page, config):
     if _pages_written is not None:
         _pages_written.add()
     if _is_searched(page) and _indexing() and _index_job is None:
-        # Where no index job runs beside MkDocs (a preview asked for search): fed here, the
-        # service started with the first page written, not before: its reader thread would
-        # keep the build from forking its workers (runtime/workers.py).
+        # Where no index job runs beside MkDocs (a preview asked for search): indexed here,
+        # from the page MkDocs wrote.
         if _feed is None:
-            _feed = SearchFeed(Path(config.site_dir) / "pagefind")
+            _feed = IndexWriter(Path(config.site_dir) / "pagefind", config.theme.get("language"))
         _feed.add("/" + page.file.url.lstrip("/"), output)
     if not _serving:
         builder_apart.let_go(page)
@@ -205,7 +204,7 @@ def on_post_build(config):
         log.info("search index skipped while serving (DIGEST_SERVE_SEARCH=1 builds it)")
         return
     if _feed is None:  # no page to search: an empty index, so the search box still loads
-        _feed = SearchFeed(Path(config.site_dir) / "pagefind")
+        _feed = IndexWriter(Path(config.site_dir) / "pagefind", config.theme.get("language"))
     start = time.perf_counter()
     feed, _feed = _feed, None
     pages = feed.finish()

@@ -16,9 +16,10 @@ printed twice) → ``runs`` (runs of text between headlines and bylines;
 a byline left between two bodies is; ``headline_splits``: a run cut where
 headlines printed at the page end say two articles follow each other) →
 headlines matched to bodies by content (``headlines``, here; a headline printed
-after its body, ``headline_splits``), captions and loose bylines (here)
-→ ``assemble`` (Articles, and a Placement for every line of the page, whose
-note says which rule decided when it is worth saying).
+after its body, and the rest of a column it cut off, ``headline_splits``),
+captions and loose bylines (here) → ``assemble`` (Articles, and a Placement for
+every line of the page, whose note says which rule decided when it is worth
+saying).
 """
 from __future__ import annotations
 
@@ -27,11 +28,11 @@ from dataclasses import dataclass, replace
 from . import bylines as bl
 from .byline_place import evidence_for
 from .assemble import finish
-from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
+from .duplicates import doubled_line, duplicate_lines, paragraph_copies
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
-from .headline_splits import (headline_after_body, headline_after_lead, rejoin_across_headline, split_points,
-                              title_goes_on_in_caption)
+from .headline_splits import (headline_after_body, headline_after_lead, inset_goes_on, rejoin_across_headline,
+                              split_points, title_goes_on_in_caption)
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .joined import line_joined
@@ -95,6 +96,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         bodies = [d.text() for d in drafts]  # a lead joined its article
     headline_after_body(drafts, runs, bodies, (tools.tok, tools.stop, tools.names, tools.rules), printed)
     title_goes_on_in_caption(drafts, runs, tools.names, tools.rules, printed)
+    if inset_goes_on(drafts, tools.names):
+        bodies = [d.text() for d in drafts]
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
@@ -172,13 +175,10 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
                                 strays=strays, cut_lines=cut_lines)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
-    para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
-    pdups = duplicate_paragraphs([items[i].text for i in para_idx])
-    for k, first in pdups.items():
-        for no in items[para_idx[k]].lines:
-            placed[no] = Placement(no, "duplicate", note=f"printed before at line {items[para_idx[first]].lines[0]}")
-    drop = {para_idx[k] for k in pdups}
-    return _split_bare_leads([it for i, it in enumerate(items) if i not in drop], rules)
+    items, copied = paragraph_copies(items, rules.caption_max_chars, rules.sentence_end)
+    for no, first in copied.items():
+        placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
+    return _split_bare_leads(items, rules)
 
 
 def _headline_form(h: Item, rules: Rules) -> bool:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from . import bylines as bl
 from .items import Item
+from .joins import starts_mid_sentence
+from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
 
 _SKIP = ("caption", "credit", "subtitle")
@@ -97,13 +99,14 @@ def _closing_form(text: str, rules: Rules) -> bool:
 
 
 def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rules: Rules,
-               w: dict[str, float] | None = None) -> tuple[bool, str]:
+               w: dict[str, float] | None = None, tok: Cutter | None = None) -> tuple[bool, str]:
     """Does byline i, printed right after a body and right before another, sign the body below?
 
     Arguments:
         above_signed: the article above has a byline already
         habit: the page's habit (page_habit)
         w: the weights (``byline_between_bodies`` of evidence_for)
+        tok: the word cutter (without it, where the text below begins is not weighed)
     Returns:
         (it opens the article below, the evidence that counted, for the placement note)
     """
@@ -126,6 +129,8 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
         "bare names going on from the names after the last sentence above": w["continues_names"] * bool(
             i and items[i - 1].kind == "para" and items[i - 1].names and not bl.strip_markers(text, rules)[1]),
         "the text below is signed by itself": w["below_signed"] * _signed_below(items, i, rules),
+        "the text below begins mid-sentence": w["below_mid_sentence"] * bool(
+            tok is not None and starts_mid_sentence(nxt.text, rules, tok)),
     }
     total = sum(evidence.values())
     why = ", ".join(k for k, v in evidence.items() if v)

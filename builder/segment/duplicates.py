@@ -10,6 +10,7 @@ import string
 import unicodedata
 from typing import Callable
 
+from .items import Item
 from ..model import Line
 from ..textmatch.cjk import CJK_PUNCT
 
@@ -127,6 +128,51 @@ def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
                 found[i] = j
                 break
     return found
+
+
+def _front_before_copy(texts: list[str], keys: list[str], i: int, found: dict[int, int], max_front: int,
+                       sentence_end: str) -> tuple[int, int] | None:
+    """Paragraph i ends with a sentence's tail printed again (an earlier paragraph holds it) behind a
+    short front that ends no sentence (captions glued before it on a line-joined page): (the first
+    printing's index, the front's length in the text), or None."""
+    key, text = keys[i], texts[i].rstrip()
+    if text[-1:] not in _SENTENCE_END:
+        return None
+    for p in range(1, min(max_front, len(key) - MIN_CHARS) + 1):
+        tail = key[p:]
+        j = next((j for j in range(i) if j not in found and tail in keys[j]), None)
+        if j is None:
+            continue
+        n, cut = 0, 0
+        while cut < len(text) and n < p:  # where the front ends in the text as printed
+            n += len(norm(text[cut]))
+            cut += 1
+        return None if any(c in sentence_end for c in text[:cut]) else (j, cut)
+    return None
+
+
+def paragraph_copies(items: list[Item], max_front: int, sentence_end: str) -> tuple[list[Item], dict[int, int]]:
+    """The items with paragraphs printed before left out (``duplicate_paragraphs``), and a copy behind
+    a short glued front read as that front alone, a caption (``_front_before_copy``).
+
+    Returns:
+        (the items, {line number of a copy: line number of its first printing})
+    """
+    para_idx = [i for i, it in enumerate(items) if it.kind == "para"]
+    texts = [items[i].text for i in para_idx]
+    found = duplicate_paragraphs(texts)
+    copied = {no: items[para_idx[first]].lines[0] for k, first in found.items() for no in items[para_idx[k]].lines}
+    out = [it for i, it in enumerate(items) if i not in {para_idx[k] for k in found}]
+    keys = [norm(t) for t in texts]
+    for k, i in enumerate(para_idx):
+        got = None if k in found else _front_before_copy(texts, keys, k, found, max_front, sentence_end)
+        if got is None:
+            continue
+        it, first = items[i], items[para_idx[got[0]]].lines[0]
+        front = Item("caption", it.lines, it.text[:got[1]].strip(), gap=it.gap, gap_before=it.gap_before,
+                     note=f"a caption glued before text printed before at line {first}; the copy read once")
+        out[out.index(it)] = front
+    return out, copied
 
 
 def doubled_line(text: str) -> str | None:

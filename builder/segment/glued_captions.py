@@ -7,6 +7,7 @@ import re
 
 from .captions import credit_split
 from .joins import cut_word
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
@@ -88,3 +89,45 @@ def caption_before_opening(rest: str, rules: Rules, tok: Cutter) -> int:
         if not any(c in rules.sentence_end + "，、" for c in piece) and not cut_word(piece, rest[m.start():], tok):
             return m.start()
     return 0
+
+
+def spaced_caption(text: str, spaced: str, rules: Rules, tok: Cutter | None) -> tuple[int, int] | None:
+    """A caption naming what the photo shows glued inside a sentence, set between printed spaces
+    (…实现 浙江大学台州研究院园区图 高新化提升。): a short piece with no mark in it whose last word
+    ends captions (``caption_end_words``), the sentence open before it; (start, end) in ``text``."""
+    pieces = spaced.split()
+    if tok is None or len(pieces) < 3 or "".join(pieces) != text:
+        return None
+    start = len(pieces[0])
+    for before, piece in zip(pieces, pieces[1:-1]):
+        end = start + len(piece)
+        if 2 < len(piece) <= rules.caption_max_chars and before[-1] not in rules.sentence_end + "，、；：" \
+                and not re.search(r"[^\w]", piece) and tok.cut(piece)[-1] in rules.caption_end_words:
+            return start, end
+        start = end
+    return None
+
+
+def named_caption(text: str, subjects: frozenset[str], names: WordFinder | None, rules: Rules,
+                  tok: Cutter | None) -> tuple[int, int] | None:
+    """A caption glued inside a sentence with no space printed around it (…实现浙江大学台州研究院园区图
+    高新化提升。): from a subject the page's headlines name (浙江大学台州研究院：…) or a zone's name, to
+    a word that ends captions (``caption_end_words``), with no mark between and the sentence going
+    on before and after it; (start, end) in ``text``."""
+    if tok is None:
+        return None
+    pos = 0
+    for word in tok.cut(text):
+        end = pos + len(word)
+        pos = end
+        if word not in rules.caption_end_words or end >= len(text) or not text[end].isalnum():
+            continue
+        lo = max(1, end - rules.caption_max_chars)
+        found = list(names.everywhere(text[lo:end])) if names is not None else []
+        found += [(text.find(w, lo, end) - lo, w) for w in subjects if text.find(w, lo, end) >= 0]
+        for at, w in sorted(found):  # the longest piece first: from the earliest name
+            start = lo + at
+            if start + len(w) <= end - len(word) and text[start - 1].isalnum() \
+                    and not re.search(r"[^\w]", text[start:end]):
+                return start, end
+    return None

@@ -243,3 +243,34 @@ def title_goes_on_in_caption(drafts: list, runs: list, names: WordFinder, rules:
                            level=t.level, note=TITLE_GOES_ON)
             d.notes.append(f"headline continued on line {c.lines[0]}, set apart as a caption by layout alone")
             break
+
+
+INSET_GOES_ON = "goes on with the column set inside another article above: cut from it by a headline printed after its body"
+
+
+def inset_goes_on(drafts: list, names: WordFinder) -> bool:
+    """A draft with no headline of its own (the one above it went to the article it ends, printed
+    after that body), no lead, naming only the zones of a column set inside another article above
+    (``insets``) whose last sentence is still open, is the rest of that column: joined to it.
+
+    Returns:
+        whether a draft was joined (``drafts`` changed in place)
+    """
+    joined = False
+    for d in list(drafts):
+        paras = [it for it in d.body if it.kind == "para"]
+        if d.title is not None or d.inset or not d.pre or not paras or paras[0].lead \
+                or not any(h is o.title for h in d.pre for o in drafts if o is not d):
+            continue
+        zones = names.contained(d.text())
+        host = next((o for o in reversed(drafts) if o.inset and o.last_line < d.first_line), None)
+        host_paras = [it for it in host.body if it.kind == "para"] if host is not None else []
+        if not host_paras or not host_paras[-1].open_end or not zones or not zones <= names.contained(host.text()):
+            continue
+        host.body.extend(d.body)
+        for field in ("captions", "authors", "byline_items", "subtitles"):
+            getattr(host, field).extend(getattr(d, field))
+        host.notes.append(f"{INSET_GOES_ON} (line {d.first_line})")
+        drafts.remove(d)
+        joined = True
+    return joined

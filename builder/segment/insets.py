@@ -45,7 +45,7 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
         zones: the zone names each paragraph names
         texts: the paragraph texts
         open_end: whether each paragraph stops mid-sentence
-        home: the zones of the article the run belongs to (from its headline or lead)
+        home: the zones of the article the run belongs to (from its headline, else the first its text names)
         closing: whether each paragraph is an article's closing statement (负责人表示，将…)
     Returns:
         the thread of each paragraph, or None when nothing was set inside this article.

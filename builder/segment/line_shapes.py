@@ -12,7 +12,8 @@ from .bylines import author_note, names_in, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
-from .glued_captions import caption_before_opening, credit_span, front_credit, inner_caption, is_credit
+from .glued_captions import (caption_before_opening, credit_span, front_credit, inner_caption, is_credit, named_caption,
+                             spaced_caption)
 from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
                      plain_head, split_heads, subject_starts)
 from ..model import Line
@@ -82,6 +83,10 @@ def _headline_pieces(line: Line, rest: str, rules: Rules, tok: Cutter, note: str
     return [PageLine(line, 0, shape, piece=rest, note=note)]
 
 
+# A headline's subject (浙江大学台州研究院：…) is at most this long.
+SUBJECT_CHARS = 16
+
+
 def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = frozenset(),
              tok: Cutter | None = None, names: WordFinder | None = None, joined: bool | None = None) -> tuple[PageLine, ...]:
     """Give every non-blank line its shape (see PageLine).
@@ -94,6 +99,7 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     out: list[PageLine] = []
     gap = 0
     page = _Page()
+    subjects: frozenset[str] = frozenset()
     if tok is not None and (line_joined(lines, rules) if joined is None else joined):
         text = [ln for ln in lines if not ln.debris and ln.text.strip()]
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
@@ -111,7 +117,10 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
             out[-1:] = across
         else:
             shapes = _shapes(line, gap, out[-1] if out else None, rules, tok, page)
-            out.extend(_captions_apart(shapes, rules) if page.joined else shapes)
+            # the subjects of the headlines so far (浙江大学台州研究院：…): what a glued caption may name
+            subjects |= {h for pl in shapes if pl.shape == "heading" for h in [pl.text.partition("：")[0]]
+                         if "：" in pl.text and 2 < len(h) <= SUBJECT_CHARS}
+            out.extend(_captions_apart(shapes, rules, tok, subjects, page.names) if page.joined else shapes)
         gap = 0
     return tuple(out)
 
@@ -294,7 +303,8 @@ def _spaced_rest(spaced: str, front: str, page: _Page) -> str:
     return spaced[len(spaced_prefix(spaced, len(front))):].lstrip()
 
 
-def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
+def _captions_apart(pieces: list[PageLine], rules: Rules, tok: Cutter | None = None,
+                    subjects: frozenset[str] = frozenset(), names: WordFinder | None = None) -> list[PageLine]:
     """On a line-joined page a caption or credit that cut a sentence is glued into the body
     (…只需 图为…产线。 / (本报记者 甲 摄) 四周左右…): set apart as its own pieces."""
     out: list[PageLine] = []
@@ -310,9 +320,10 @@ def _captions_apart(pieces: list[PageLine], rules: Rules) -> list[PageLine]:
         if credit:
             out.append(replace(pl, shape="credit", piece=text[:credit], piece_spaced="",
                                note=f"{GLUED_NOTE}: a photo credit glued to the front of the text"))
-            text = text[credit:].strip()
+            text, spaced = text[credit:].strip(), ""
             pl = replace(pl, gap=0, piece=text, piece_spaced="")
-        inner = inner_caption(text, rules)
+        inner = inner_caption(text, rules) or spaced_caption(text, spaced, rules, tok) \
+            or named_caption(text, subjects, names, rules, tok)
         if inner is None or not text[:inner[0]].strip():
             out.append(pl)
             continue

@@ -194,7 +194,7 @@ class _Cutter:
             # A second byline set as the one that closed this article: not this article's (seldom signed twice).
             self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
-        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights)
+        below, why = opens_next(self.items, i, self.signed(cur), self.habit, self.rules, self.weights, self.tok)
         it = replace(it, note=why) if why else it
         if below:
             self.runs.append(Run(top=[it]))
@@ -256,7 +256,9 @@ def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Dr
     paras = run.paras
     if not paras:
         return []
-    home = names.contained("".join(h.text for h in run.pre)) or names.contained(paras[0].text)
+    # With no headline above (printed at the page end or after the body), the zone the text names first.
+    home = names.contained("".join(h.text for h in run.pre)) or next(
+        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
     thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
                            [p.open_end for p in paras], home,
                            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])

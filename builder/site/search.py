@@ -17,12 +17,13 @@ Pagefind keeps as one word) in a hidden field at the start of the article's body
 The search box (``digest-search.js``) cuts the query the same way, computes the
 same codes and looks up where Pagefind's index has them (``digest-search-index.js``
 reads its files): the article holds the codes at consecutive positions, so the
-query's characters in a row. No table of codes is downloaded. Pagefind's own
-words stay in the index beside the codes.
+query's characters in a row. No table of codes is downloaded. The index also holds
+every Chinese character of the text on its own (``index_write``), which a search for a
+lone character asks Pagefind's script for.
 
-The field stands between two :data:`FIELD_MARK`, so it can be cut out of
-Pagefind's copy of the page text (``search_fragments``: no reader downloads it),
-and excerpts come from the real text only; its first ``TITLE_SLOTS`` positions
+The field stands between two :data:`FIELD_MARK`, so it is left out of the page
+text kept for each result (``index_write``: no reader downloads it), and excerpts
+come from the real text only; its first ``TITLE_SLOTS`` positions
 hold the headline, so the browser knows from where a code stands whether the
 headline holds the query (and lists those first).
 """
@@ -31,7 +32,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import subprocess
 import time
 import unicodedata
 from pathlib import Path
@@ -44,7 +44,7 @@ SEARCHED_FOLDERS = ("articles/",)
 PINYIN_FILE = "pinyin.json"  # in the index folder, read by digest-search.js
 FILTERS_FILE = "filters.json"  # the values of each filter, beside it
 FIELD_MARK = "\u2042"  # ⁂: opens and closes the hidden field (a mark no page text uses)
-RUN_BREAK = "/"  # between runs: Pagefind counts it as a position (and indexes nothing)
+RUN_BREAK = "/"  # between runs: a position of the field that holds no word
 TITLE_SLOTS = 64  # positions of the field kept for the headline's codes (digest-search.js: TITLE_SLOTS)
 LETTERS = 6  # 26**6 codes: two tokens of a 300,000-token archive share one with odds of 1 in 1,000
 
@@ -208,22 +208,27 @@ def write_table_texts(site_dir: Path, texts: dict[str, str]) -> None:
 
 
 def index_site(site_dir: Path) -> tuple[int, float]:
-    """Run Pagefind over a built site; writes ``site_dir/pagefind/``, its fragments without
-    the hidden field (``search_fragments``).
+    """The search index of a built site (``site_dir/pagefind/``), from every page with a
+    ``data-pagefind-body``, in the order of their paths (``site/index_write.py``).
 
     Returns:
         the number of pages indexed and the seconds it took.
     """
+    from .index_write import IndexWriter  # it reads this module's marks
+
     start = time.perf_counter()
-    result = subprocess.run([str(executable()), "--site", str(site_dir), "--output-subdir", "pagefind"],
-                            capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode:
-        raise RuntimeError(f"pagefind failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-    from .search_fragments import trim_fragments  # it reads this module's FIELD_MARK
-    trim_fragments(Path(site_dir) / "pagefind")
-    pages = 0
-    for line in result.stdout.splitlines():
-        if line.strip().startswith("Indexed") and line.strip().endswith("pages"):
-            pages = int(line.split()[1].replace(",", ""))
-    return pages, seconds
+    site_dir = Path(site_dir)
+    writer = IndexWriter(site_dir / "pagefind")
+    try:
+        for page in sorted(site_dir.rglob("*.html")):
+            if page.is_relative_to(site_dir / "pagefind"):
+                continue
+            html = page.read_text(encoding="utf-8")
+            if "data-pagefind-body" in html:
+                address = page.relative_to(site_dir).as_posix()
+                address = address[:-len("index.html")] if address.endswith("index.html") else address
+                writer.add("/" + address, html)
+        pages = writer.finish()
+    finally:
+        writer.close()
+    return pages, time.perf_counter() - start

@@ -77,6 +77,7 @@ class Rules:
     stray_space_lines: int = 2
     name_never_ends: str = ""
     caption_max_chars: int = 30  # a caption is short (segment/captions.py)
+    caption_end_words: frozenset[str] = frozenset()  # what a caption naming the photo ends with
     joined_page: dict = field(default_factory=dict)  # what tells a line-joined page (segment/joined.py)
     joined_split: dict = field(default_factory=dict)  # the signs a headline ends there, and their weights
     wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
@@ -184,6 +185,7 @@ def load_rules(path: Path) -> Rules:
         stray_space_lines=int(d.get("stray_space_lines", 2)),
         name_never_ends=d.get("name_never_ends", ""),
         caption_max_chars=int(d.get("caption_max_chars", 30)),
+        caption_end_words=frozenset(d.get("caption_end_words") or ()),
         joined_page=dict(d.get("joined_page") or {}),
         joined_split=dict(d.get("joined_split") or {}),
         wrapped_share=float(d.get("wrapped_share", 0.5)),

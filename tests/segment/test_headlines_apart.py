@@ -1,11 +1,13 @@
 """Headlines printed apart from their bodies (after the body, or clustered at the page end), where
 that leaves other lines misread: an article cut in two by another's headline, a headline read as a
 subhead of the next article, a headline over two lines whose second line reads as a caption, a
-second byline given to the article already signed, a misread place in a headline far from its body.
+second byline given to the article already signed, a misread place in a headline far from its body,
+a column set inside an article with no headline above to say its zone, a byline over text begun
+elsewhere.
 Each sample is written for one of these (tests/samples/segment/); the notes say which rule decided."""
 from __future__ import annotations
 
-from segment_helpers import assert_every_line_placed, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
+from segment_helpers import assert_every_line_placed, body, first_sentence, last_sentence, sample, vocab  # noqa: F401 (vocab is a fixture)
 
 from builder.repair.place_misreadings import place_fixes
 
@@ -65,6 +67,35 @@ def test_a_second_byline_after_the_closing_one_signs_another_article(vocab):
     assert huainan.authors == ("王馨凤", "李敏")
     assert taizhou.authors == ("李东华", "张桃")
     assert "second byline" in note_of(page, 17)
+
+
+def test_a_column_set_inside_an_article_whose_headline_is_printed_after_its_body(vocab):
+    """No headline above the 湘潭 text to say its zone: the zone its text names first is its own, so
+    the 衢州 column set inside it (after a sentence that breaks off) is another article; the 衢州
+    text after the 湘潭 headline (no headline, no lead of its own) goes on with that column."""
+    page = sample("inset_headline_after_body.txt", vocab)
+    assert_every_line_placed(page)
+    xiangtan, quzhou, changzhou = page.articles
+    assert xiangtan.title == "湘潭高新区：智造谷创新园三年引进企业120家" and xiangtan.authors == ()
+    assert "衢州" not in body(xiangtan) and "董事长吴刚说，公司刚入园时" in body(xiangtan)
+    assert last_sentence(xiangtan).startswith("湘潭高新区相关负责人表示")
+    assert "湘潭" not in body(quzhou) and quzhou.authors == ("郭明", "李芳")
+    assert first_sentence(quzhou).startswith("为此，越来越多的新材料企业") and quzhou.truncated
+    assert "完善创新服务平台" in body(quzhou) and last_sentence(quzhou).startswith("未来，衢州高新区")
+    assert any("goes on with the column set inside another article" in n for n in quzhou.notes)
+    assert changzhou.title == "常州高新区：智能制造产业园一批新项目开工"
+
+
+def test_a_byline_between_two_bodies_over_text_begun_elsewhere_signs_the_one_above(vocab):
+    """The headlines at the page end, the page's one certain byline on top: a byline between two
+    bodies would sign the one below, but that text begins mid-sentence (司等12家…, the rest of a
+    sentence begun on another page), and no article begins there."""
+    page = sample("byline_over_text_begun_elsewhere.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, quzhou, weihai = page.articles
+    assert ningbo.authors == ("王强", "赵丽")
+    assert quzhou.authors == ("陈军", "刘敏") and weihai.authors == ()
+    assert "the text below begins mid-sentence" in note_of(page, 12)
 
 
 def test_misread_place_far_from_its_body_in_lines_but_not_in_printed_lines(vocab):

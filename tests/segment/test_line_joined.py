@@ -1,7 +1,7 @@
 """Pages where a tool joined the printed lines until a sentence ended (tests/samples/segment/joined_*):
 a headline glued to the front of its first sentence, several headlines (and the byline that
 closed the article before) glued on one line, captions, credits, notices and furniture glued into
-the text.
+the text (inside a sentence, between printed spaces or with none; before a paragraph's end printed again).
 Each is split off again by the signs segment/joined.py weighs, and the placement note says which."""
 from __future__ import annotations
 
@@ -75,6 +75,41 @@ def test_captions_credits_notices_and_furniture_glued_into_the_text_leave_it(voc
     assert last_sentence(xianyang).endswith("研发投入同比增长")
     assert "下转" not in body(xianyang) and "编辑" not in body(xianyang)
     assert "glued to the end left out" in page.placements[8].note
+
+
+def test_the_end_of_a_paragraph_printed_again_behind_glued_captions_is_read_once(vocab):
+    # the captions of a photo glued before the sentence's tail printed again after it: the front is
+    # a caption, the copy is read once
+    page = sample("joined_repeat_behind_captions.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, quzhou = page.articles
+    assert body(ningbo).count("项目推进跑出了“加速度”") == 1 and "软件园项目加快推进" not in body(ningbo)
+    assert ningbo.captions == ("软件园项目加快推进工业软件研发中心",)
+    assert "text printed before at line 2" in page.placements[2].note
+    assert len(ningbo.paragraphs) == 4 and len(quzhou.paragraphs) == 4
+
+
+def test_a_caption_set_between_printed_spaces_inside_a_sentence_leaves_it(vocab):
+    # a piece between two printed spaces ending with a word that ends captions (全景图); one ending
+    # in another word (版图) is text
+    page = sample("joined_caption_between_spaces.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo, quzhou = page.articles
+    assert "推动园区企业的技术进步和产品升级，实现软件产业集群式发展。" in body(ningbo)
+    assert ningbo.captions == ("宁波高新区软件产业园全景图",)
+    assert "开拓了新材料产业发展的全新版图推动产业向高端延伸。" in body(quzhou) and quzhou.captions == ()
+
+
+def test_a_caption_naming_the_headlines_subject_glued_inside_a_sentence_with_no_space_leaves_it(vocab):
+    # no space printed anywhere: the caption runs from the subject a headline names
+    # (浙江大学宁波研究院：…) to the word that ends captions (全景图), the sentence going on after it
+    page = sample("joined_caption_naming_subject.txt", vocab)
+    assert_every_line_placed(page)
+    institute, quzhou = page.articles
+    assert institute.title == "浙江大学宁波研究院：聚焦科技创新赋能产业升级"
+    assert "推动企业的技术进步和产品升级，实现创新资源共享。" in body(institute)
+    assert institute.captions == ("浙江大学宁波研究院园区全景图",)
+    assert quzhou.captions == () and len(quzhou.paragraphs) == 4
 
 
 def test_bylines_glued_to_what_follows_them_close_their_article(vocab):

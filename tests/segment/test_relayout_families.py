@@ -37,15 +37,11 @@ FAILING = {
                                    "column joined to the body below (003); narrow ragged columns beside wide "
                                    "ones cut again at a narrower width (dp-08)",
     "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08)",
-    "joined_until_sentence_end": "captions glued before a sentence or inside one, with no words or credit to tell "
-                                 "them (002: …超算中心|精密科技公司…, 实现|…园区图|高新化提升); garbled lines and "
-                                 "fragments cut at the page edge (004); the lines of two columns interleaved join "
-                                 "across articles (dp-04)",
+    "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
+                                 "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
+                                 "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
     "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
-                             "certain bylines too few to tell its habit (dp-03); a column of another article set "
-                             "inside one among OCR garbles, read as an inset only beside its headline (004)",
-    "headlines_after_their_body": "a column of another article set inside one among OCR garbles, read as an inset "
-                                  "only beside its headline (004)",
+                             "certain bylines too few to tell its habit (dp-03)",
 }
 
 

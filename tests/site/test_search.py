@@ -319,3 +319,22 @@ def test_a_filter_alone_lists_every_article_it_selects(watched, site_url, articl
     wait_for_search(page, "", before)
     got = {r["url"] for r in shown(page)}
     assert got == {a["url"] for a in articles if a["province"] == province}
+
+
+def test_a_lone_chinese_character_finds_every_article_holding_it(watched, site_url, articles):
+    # A lone character has no pair to look up: the index holds each character on its own,
+    # which Pagefind's script is asked for.
+    counts: dict[str, int] = {}
+    for a in articles:
+        for ch in set(re.findall(f"[{search.CJK}]", article_text(a))):
+            counts[ch] = counts.get(ch, 0) + 1
+    rng = random.Random(SEED)
+    by_count = sorted(counts, key=lambda c: (counts[c], c))
+    picked = [by_count[0], by_count[len(by_count) // 2], by_count[-1]] + rng.sample(by_count, 3)
+    open_search(watched.page, site_url)
+    for ch in picked:
+        truth = {a["url"] for a in articles if ch in article_text(a)}
+        found = {r["url"] for r in articles_found(watched.page, ch)}
+        assert truth <= found, (ch, truth - found)
+        assert len(found - truth) <= len(truth) // 5 + 1, (ch, found - truth)  # a note or heading of the page
+    assert not watched.errors, watched.errors
