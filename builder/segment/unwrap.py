@@ -83,8 +83,11 @@ def _nfkc(text: str) -> str:
 
 def _apart(line: Line, rules: Rules) -> bool:
     """A line set apart whatever its width: a byline, a photo credit, a subtitle (——…), a note in
-    brackets (（下转第4版）), a line marked as a heading (#)."""
+    brackets (（下转第4版）), a line marked as a heading (#), a bold headline the OCR read twice over
+    (数字经济数字经济，，…: its text, read once, half the printed line)."""
     text = line.text
+    if len(text) >= 4 and 2 * len(text) <= len(line.raw.strip()) + 1 and rules.sentence_end_chars.isdisjoint(text):
+        return True
     # a byline never ends with a comma (项目走， is the rest of a sentence, not a name)
     byline = names_in(text, rules) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks)
     return bool(line.heading_level or byline or credit_split(text, rules)[1]

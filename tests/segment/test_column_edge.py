@@ -173,3 +173,12 @@ def test_on_a_page_with_blanks_between_paragraphs_a_short_line_right_below_the_e
     (art,) = page.articles
     assert not art.subheads
     assert "时间。”德智新材料董事长柴攀称，公司刚入园时" in art.paragraphs[1]
+
+
+def test_a_bold_line_read_twice_as_wide_as_the_column_runs_into_nothing(vocab):
+    # 园区智造园区智造再添动能再添动能 fills the column of 16: read once it is half of it, a bold
+    # headline's line (here the kicker over 湘潭高新区智能工厂扩容), no piece of a cut paragraph
+    page = sample("column_edge_bold_headline_read_twice.txt", vocab)
+    assert_every_line_placed(page)
+    second = page.articles[1]
+    assert (second.kicker, second.title) == ("园区智造再添动能", "湘潭高新区智能工厂扩容")
