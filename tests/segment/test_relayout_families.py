@@ -36,7 +36,7 @@ FAILING = {
                                    "…董事长柴|“黄金布耕”。); a headline with no headline's form as wide as the "
                                    "column joined to the body below (003); narrow ragged columns beside wide "
                                    "ones cut again at a narrower width (dp-08)",
-    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 003, 004, dp-08)",
+    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 004, dp-08)",
     "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
                                  "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
                                  "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
