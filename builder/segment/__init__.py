@@ -79,13 +79,13 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
                    evidence_for(vocab.data_dir))
     # A page cut every N characters read one line per paragraph (each placement given back to its lines).
-    cut = unwrap(repaired.lines, tools.rules)
+    cut = unwrap(repaired.lines, tools.rules, tools.tok)
     joined = line_joined(cut.lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
     apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
-    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
+    items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), cut_lines=frozenset(cut.groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     drafts = rejoin_across_headline(drafts, tools.names)
@@ -163,7 +163,7 @@ def _once(line: Line, notes: dict[int, str]) -> Line:
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
-           joined: bool = False, strays: int = 0, tight: bool = False) -> tuple[list[Item], list[Item]]:
+           joined: bool = False, strays: int = 0, cut_lines: frozenset[int] = frozenset()) -> tuple[list[Item], list[Item]]:
     """The page's items, lines and paragraphs printed twice placed as duplicates; and the bare lead markers."""
     rules = tools.rules
     # Bylines and leads (本报讯（特约通讯员 cut at the column edge) recur on a page by right.
@@ -172,7 +172,7 @@ def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],
     for no, first in dups.items():
         placed[no] = Placement(no, "duplicate", note=f"printed before at line {first}")
     built, layout = build_items(lines, rules, tools.tok, skip=frozenset(dups), names=tools.names, joined=joined,
-                                strays=strays, tight=tight)
+                                strays=strays, cut_lines=cut_lines)
     items = merge_headings(built, rules, layout.gap, layout.width if layout.wrapped else 0.0, tools.tok, tools.names)
     # Whole paragraphs printed twice (narrow columns: only now are they whole).
     items, copied = paragraph_copies(items, rules.caption_max_chars, rules.sentence_end)

@@ -79,7 +79,7 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
             d.notes.append(f"line {it.lines[0]}: {note}")
         if it.names:
             note = (note + "; " if note else "") + "names after the last sentence: " + " ".join(it.names)
-        if open_prev and out.paragraphs:
+        if (open_prev or _says_who(text, out.paragraphs, rules)) and out.paragraphs:
             out.paragraphs[-1] += text
         elif not it.open_end and len(text) <= ORPHAN and not first_para:
             for no in it.lines:
@@ -93,6 +93,16 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
         open_prev = it.open_end and not it.names
         first_para = False
     return out
+
+
+def _says_who(text: str, paragraphs: list[str], rules: Rules) -> bool:
+    """A line saying who spoke the quote the paragraph before closes (……时代。” / 谭爱平说。, or the
+    closing mark on the line below: ……时代。 / ”谭爱平说。): the end of that paragraph."""
+    if not paragraphs or not rules.quote_attribution.match(text):
+        return False
+    before = paragraphs[-1].rstrip()
+    closes = before[-1:] in "”\"" and rules.ends_sentence(before)
+    return closes or (text[:1] in "”\"" and (before.count("“") > before.count("”") or before.count('"') % 2 == 1))
 
 
 def _keep_body(placed: dict[int, Placement], p: Placement) -> None:

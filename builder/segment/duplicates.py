@@ -82,9 +82,9 @@ def duplicate_lines(lines: tuple[Line, ...], wrapped: bool, exempt: frozenset[in
             prev_copy = True
             continue
         exact.setdefault(key, line.no)
-        blob += key + "\n"
+        blob += key  # no break between lines: a copy of a paragraph cut in two is found across them
         seen_at.append((offset, offset + len(key), line.no))
-        offset += len(key) + 1
+        offset += len(key)
     return found
 
 

@@ -113,6 +113,13 @@ def _unindented_between_paragraphs(a: Around) -> bool:
         a.rules.ends_sentence(a.prev_pl.text) and not a.layout.full(a.prev_pl.text))
 
 
+def _cut_at_edge(a: Around) -> bool:
+    """Joined back from lines cut at the column edge, with a sentence's inner marks (，、): the
+    pieces of a paragraph left open at a column's or the page's end, never a headline (set across
+    the columns, not cut) nor a subhead."""
+    return a.pl.line.no in a.layout.cut_lines and not a.pl.piece and any(c in a.pl.text for c in "，、,")
+
+
 def _runs_on(a: Around) -> bool:
     """The line continues into the next: a word or clause runs across, or it is a full line of a narrow column."""
     if a.nxt is None or a.nxt_kind not in ("body", "heading"):
@@ -167,6 +174,7 @@ RULES: tuple[tuple[str, Callable[[Around], bool], str], ...] = (
     ("a headline's subject on a line of its own", _subject_line, "heading"),
     ("printed next to a photo credit", _before_credit, "caption"),
     ("the rest of a line wrapped at the column edge", _wrapped_rest, "body"),
+    ("cut at the column edge, with a sentence's marks", _cut_at_edge, "body"),
     ("two parts set apart by a space, as subheads are", _spaced_parts, "heading"),
     ("followed by a byline or a lead", _before_byline, "heading"),
     ("set apart by wide gaps, as captions are", _caption_by_layout, "caption"),

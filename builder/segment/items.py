@@ -73,7 +73,7 @@ def resolve_headings(pls: tuple[PageLine, ...], layout: Layout, rules: Rules,
 
 def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozenset[int] = frozenset(),
                 names: WordFinder | None = None, joined: bool | None = None,
-                strays: int = 0, tight: bool = False) -> tuple[tuple[Item, ...], Layout]:
+                strays: int = 0, cut_lines: frozenset[int] = frozenset()) -> tuple[tuple[Item, ...], Layout]:
     """Turn a page's repaired lines into items in page order.
 
     Arguments:
@@ -81,11 +81,12 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
         skip: line numbers already placed as duplicates
         names, joined: see ``line_shapes.classify``
         strays: how many lines print spaces inside words
-        tight: the page was set tight in columns (``unwrap`` joined its cut lines back)
+        cut_lines: the lines ``unwrap`` joined back from lines cut at the column edge (a page set tight)
     Returns:
         the items and the page layout measures.
     """
-    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines, tight=tight)
+    layout = replace(measure(lines, rules), stray_spaces=strays >= rules.stray_space_lines, tight=bool(cut_lines),
+                     cut_lines=cut_lines)
     pls = classify(lines, rules, skip, tok, names, joined)
     kinds, notes = resolve_headings(pls, layout, rules, tok)
     pls = tuple(pl if pl.note == note else replace(pl, note=note) for pl, note in zip(pls, notes))

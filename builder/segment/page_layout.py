@@ -23,6 +23,7 @@ class Layout:
     # The page was set tight in columns (``unwrap`` joined its cut lines back): a paragraph left
     # open there ended short of the edge, at a column's end, blank line below or not.
     tight: bool = False
+    cut_lines: frozenset[int] = frozenset()  # the lines joined back from lines cut at the edge
     # Per line number, the width of the lines around it where they are wrapped though the page
     # as a whole is not (one article set in narrow columns beside wider ones).
     local: dict[int, float] = field(default_factory=dict, compare=False)

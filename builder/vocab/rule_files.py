@@ -63,6 +63,7 @@ class Rules:
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
     closing_statements: tuple[re.Pattern, ...] = ()
+    quote_attribution: re.Pattern = re.compile(r"(?!)")
     caption_patterns: tuple[re.Pattern, ...] = ()
     subtitle_patterns: tuple[re.Pattern, ...] = ()
     furniture_dates: tuple[re.Pattern, ...] = ()
@@ -168,6 +169,7 @@ def load_rules(path: Path) -> Rules:
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
+        quote_attribution=re.compile(d.get("quote_attribution") or r"(?!)"),
         headline_subject=re.compile(d.get("headline_subject") or r"(?!)"),
         caption_patterns=tuple(re.compile(p) for p in d.get("caption_patterns") or ()),
         subtitle_patterns=tuple(re.compile(p) for p in d.get("subtitle_patterns") or ()),

@@ -30,14 +30,13 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "a column of one article set inside another, once its paragraphs are read back "
-                                   "whole, given to the wrong article (dp-04); a paragraph whose last line, or a "
-                                   "headline that, is as wide as the column by chance joined to the next (003, "
-                                   "dp-09); OCR repeats (004, dp-07); a quote closing at a line start read as "
-                                   "opening (000); article widths that differ too much to read as one column (dp-08)",
-    "wrap_blank_between_paragraphs": "the same as with a blank after every line (dp-04, 004, dp-08, dp-10)",
-    "wrap_no_blank_lines": "the same as with a blank after every line; with no blank line a paragraph ending as "
-                           "wide as the column runs on into the next, an inset's among them (dp-04, 003)",
+    "wrap_blank_after_every_line": "a paragraph broken off where a column of another article is set inside it, "
+                                   "its last line as wide as the column by chance, joined to that column's text, "
+                                   "so the inset is given to the wrong article (dp-04: …新机型|20吉瓦时…, 004: "
+                                   "…董事长柴|“黄金布耕”。); a headline with no headline's form as wide as the "
+                                   "column joined to the body below (003); narrow ragged columns beside wide "
+                                   "ones cut again at a narrower width (dp-08)",
+    "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 004, dp-08)",
     "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
                                  "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
                                  "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
