@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
+from .conventions import notes_to_next
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -87,7 +88,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
     runs = _runs(items, tools, notes)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
-    drafts = rejoin_across_headline(drafts, tools.names)
+    drafts = notes_to_next(rejoin_across_headline(drafts, tools.names), tools.rules)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
@@ -203,8 +204,9 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
             form = _headline_form(h, rules)
+            signed = last and above is not None and bool(run.top) and run.top[0].lines[0] > h.lines[-1]
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
-                                   anywhere=above is None or not last, form=form))
+                                   anywhere=above is None or not last, form=form, signed=signed))
             cand_items.append(h)
     return cands, cand_items
 

@@ -159,6 +159,11 @@ def author_note(text: str, rules: Rules) -> bool:
     return any(rx.match(text.strip()) for rx in rules.author_notes)
 
 
+def unnamed_byline(text: str, rules: Rules) -> bool:
+    """A byline that names no one (本报评论员): it signs the text below as a byline does."""
+    return any(rx.match(text.strip()) for rx in rules.unnamed_bylines)
+
+
 @lru_cache(maxsize=4)
 def _after_last_sentence(sentence_end: str, closing_marks: str) -> re.Pattern:
     end, close = re.escape(sentence_end), re.escape(closing_marks)

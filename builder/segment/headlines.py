@@ -32,6 +32,9 @@ BELOW = 0.1
 FORM = 0.15
 # A heading with fewer content words than this counts its share of them at (words + 1) / FEW_WORDS.
 FEW_WORDS = 4
+# The heading right above the byline that opens a body: a headline by its place, whatever its
+# words (a commentary's headline seldom repeats the text's words).
+SIGNED = 0.2
 # A headline whose words the body hardly uses is not taken.
 MIN_SCORE = 0.35
 
@@ -60,6 +63,7 @@ class Candidate:
         anywhere: it may go to any body (a heading in a cluster, or printed apart);
             otherwise only to the body below or above it
         form: it has a headline's own form (marked as a first-level heading, or subject：headline)
+        signed: it stands right above the byline that opens the body below it
     """
     key: int
     text: str
@@ -68,6 +72,7 @@ class Candidate:
     last_above: bool = True
     anywhere: bool = True
     form: bool = False
+    signed: bool = False
 
 
 def score(cand_words: frozenset[str], body: frozenset[str] | str, weight: dict[str, float]) -> float:
@@ -121,7 +126,7 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
                 continue
             s = score(cw, bw, weight) * few[c.key]
             if c.above == b:
-                s += ABOVE if c.last_above else ABOVE_EARLIER
+                s += (ABOVE if c.last_above else ABOVE_EARLIER) + (SIGNED if c.signed else 0.0)
             elif c.below == b:
                 s += BELOW
             if cz & body_zones[b]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bylines import author_note, names_in, sentence_tail_at, trailing_names
+from .bylines import author_note, names_in, unnamed_byline, sentence_tail_at, trailing_names
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
@@ -154,6 +154,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
     if author_note(text, rules):
         return [PageLine(line, gap, "byline", note="an author's note")]
+    if unnamed_byline(text, rules):
+        return [PageLine(line, gap, "byline", note="a byline naming no one")]
     if is_caption_by_words(text, rules):
         return [PageLine(line, gap, "caption", note="a caption by its opening words")]
     if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":

@@ -59,6 +59,8 @@ class Rules:
     byline_symbols: str = ""
     lead_patterns: tuple[re.Pattern, ...] = ()
     author_notes: tuple[re.Pattern, ...] = ()
+    unnamed_bylines: tuple[re.Pattern, ...] = ()  # a byline naming no one (本报评论员)
+    editor_notes: tuple[re.Pattern, ...] = ()  # an editor's note's opening (编者按：)
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -164,6 +166,8 @@ def load_rules(path: Path) -> Rules:
         byline_symbols=d.get("byline_symbols", ""),
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        unnamed_bylines=tuple(re.compile(p) for p in d.get("unnamed_bylines") or ()),
+        editor_notes=tuple(re.compile(p) for p in d.get("editor_notes") or ()),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
