@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
-from .conventions import notes_to_next
+from .conventions import PICTURE_LABEL, notes_to_next, picture_items, sign_pictures
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -86,7 +86,9 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
-    runs = _runs(items, tools, notes)
+    items, pictures = picture_items(items, [no for no, (_, why) in apart.roles.items() if why.endswith(PICTURE_LABEL)],
+                                     tools.rules)
+    runs = _runs(items, tools, notes, pictures)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     drafts = notes_to_next(rejoin_across_headline(drafts, tools.names), tools.rules)
     bodies = [d.text() for d in drafts]
@@ -98,6 +100,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     title_goes_on_in_caption(drafts, runs, tools.names, tools.rules, printed)
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
+    sign_pictures(drafts, pictures, items, tools.rules, {ln.no: ln.spaced or ln.raw for ln in lines})
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
     articles = _attach_bare_leads(articles, bare_leads, placed)
     _place_split_lines(items, placed)
@@ -107,12 +110,12 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
 
-def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
-    """The runs of text, cut again where headlines printed apart say a run holds two articles
-    (one cut per run at a time, until the headlines say no more)."""
-    starts: dict[int, str] = {}
+def _runs(items: list[Item], tools: _Tools, notes: dict[int, str], first: dict[int, str]) -> list[Run]:
+    """The runs of text, cut at ``first`` (item index: why) and again where headlines printed apart
+    say a run holds two articles (one cut per run at a time, until the headlines say no more)."""
+    starts = dict(first)
     bylines = tools.evidence["byline_between_bodies"]
-    runs = runs_of(items, tools.names, tools.rules, tools.tok, weights=bylines)
+    runs = runs_of(items, tools.names, tools.rules, tools.tok, starts, bylines)
     for _ in range(len(items)):
         more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules),
                             tools.evidence["headline_splits"])

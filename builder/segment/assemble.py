@@ -79,6 +79,9 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
             d.notes.append(f"line {it.lines[0]}: {note}")
         if it.names:
             note = (note + "; " if note else "") + "names after the last sentence: " + " ".join(it.names)
+        if it.source:
+            note = (note + "; " if note else "") + f"source mark after the last sentence, no author: {it.source}"
+
         if open_prev and out.paragraphs:
             out.paragraphs[-1] += text
         elif not it.open_end and len(text) <= ORPHAN and not first_para:

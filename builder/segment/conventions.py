@@ -1,11 +1,16 @@
-"""Print conventions that give a paragraph to another article than the one its place says.
+"""Print conventions that give text to another article than the one its place says.
 
 - an editor's note (编者按：…) printed above a series' kicker and headline introduces the
   article below it: it opens that article, it is no article of its own and no tail of the
-  article above.
+  article above;
+- a picture-news item (图片新闻, a caption and a credit) is an item of its own: its caption is
+  its text and its photographer its author, never a caption of the article above.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .bylines import names_in
 from .items import Item
 from .runs import Draft
 from ..vocab.rule_files import Rules
@@ -46,3 +51,56 @@ def _note_at(d: Draft, rules: Rules) -> int | None:
         if it.kind == "para" and editor_note(it.text, rules):
             return i if all(x.kind == "para" for x in d.body[i:]) else None
     return None
+
+
+PICTURE_LABEL = "picture label"  # the furniture kind of the label over a picture-news item
+PICTURE_NOTE = "a picture-news item: the caption under its label is its text"
+
+
+def picture_items(items: list[Item], labels: list[int], rules: Rules) -> tuple[list[Item], dict[int, str]]:
+    """Under a picture-news label (图片新闻): a headline if printed, the caption (its text, read as
+    a paragraph) and the credit make an item of their own. Returns the items, the captions made
+    paragraphs, and where articles start (item index: why): at the item and right after it."""
+    out = list(items)
+    starts: dict[int, str] = {}
+    for label in labels:
+        first = next((i for i, it in enumerate(out) if it.lines[0] > label), None)
+        if first is None:
+            continue
+        i = first
+        while i < len(out) and out[i].kind == "heading" and i - first < 2:
+            i += 1
+        texts = 0
+        while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind == "para" and not texts)):
+            if out[i].kind != "credit":  # its text as printed, the symbol that marks a caption (▲) aside
+                text = out[i].text.lstrip(rules.byline_symbols + "△▼ 　")
+                out[i] = replace(out[i], kind="para", text=text, note=PICTURE_NOTE)
+                texts += 1
+            i += 1
+        if not texts:
+            continue
+        starts[first] = PICTURE_NOTE
+        if i < len(out):
+            starts[i] = "after a picture-news item"
+    return out, starts
+
+
+def sign_pictures(drafts: list[Draft], starts: dict[int, str], items: list[Item], rules: Rules,
+                  spaced: dict[int, str]) -> None:
+    """A picture-news item is signed by its credit: the photographer is its author."""
+    firsts = {items[i].lines[0] for i, why in starts.items() if why == PICTURE_NOTE}
+    for d in drafts:
+        lines = {no for it in d.body + d.pre for no in it.lines}
+        if not lines & firsts or d.authors or d.byline_items:
+            continue
+        for c in d.captions:
+            if c.kind == "credit":
+                d.authors += list(photographers(spaced.get(c.lines[0], c.text), rules))
+
+
+def photographers(credit: str, rules: Rules) -> tuple[str, ...]:
+    """The names of a photo credit (（本报记者 甲 摄）, 甲 乙 摄), () when it names none."""
+    inner = credit.strip().strip("（()）").strip()
+    if not inner.endswith("摄") and not inner.endswith("摄影"):
+        return ()
+    return names_in(inner.removesuffix("摄影").removesuffix("摄").strip(), rules) or ()

@@ -143,7 +143,8 @@ class _Cutter:
         nxt = _next_kind(self.items, i)
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
-        elif cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
+        elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
+                or self.new_article_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -234,7 +235,7 @@ class _Cutter:
         cur.body.append(it)
         if it.names:  # names after its last sentence: the article ends here
             cur.trailing[len(cur.body) - 1] = it.names
-            cur.closed = True
+        cur.closed = cur.closed or bool(it.names or it.source)
 
 
 def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,

@@ -61,6 +61,9 @@ class Rules:
     author_notes: tuple[re.Pattern, ...] = ()
     unnamed_bylines: tuple[re.Pattern, ...] = ()  # a byline naming no one (本报评论员)
     editor_notes: tuple[re.Pattern, ...] = ()  # an editor's note's opening (编者按：)
+    source_marks: frozenset[str] = frozenset()  # where a text came from, in brackets (新华, 高新)
+    source_patterns: tuple[re.Pattern, ...] = ()
+    source_mark_max_chars: int = 12
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -168,6 +171,9 @@ def load_rules(path: Path) -> Rules:
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
         unnamed_bylines=tuple(re.compile(p) for p in d.get("unnamed_bylines") or ()),
         editor_notes=tuple(re.compile(p) for p in d.get("editor_notes") or ()),
+        source_marks=frozenset(d.get("source_marks") or ()),
+        source_patterns=tuple(re.compile(p) for p in d.get("source_patterns") or ()),
+        source_mark_max_chars=int(d.get("source_mark_max_chars", 12)),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
