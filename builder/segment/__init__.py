@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
-from .conventions import PICTURE_LABEL, notes_to_next, picture_items, sign_pictures
+from .conventions import PICTURE_LABEL, mark_continued, notes_to_next, picture_items, sign_pictures
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -107,6 +107,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
     placements, articles = spread(placements, tuple(articles), cut.groups, cut.inner)
+    articles = mark_continued(articles, placements, repaired.page.lines, tools.rules)
     return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
 

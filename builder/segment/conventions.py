@@ -4,15 +4,18 @@
   article below it: it opens that article, it is no article of its own and no tail of the
   article above;
 - a picture-news item (图片新闻, a caption and a credit) is an item of its own: its caption is
-  its text and its photographer its author, never a caption of the article above.
+  its text and its photographer its author, never a caption of the article above;
+- an article continued from or to another page (（上接第1版）, （下转第6版）) records the page.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .bylines import names_in
 from .items import Item
 from .runs import Draft
+from ..model import Article, Placement
 from ..vocab.rule_files import Rules
 
 EDITOR_NOTE = "an editor's note printed above the headline: it opens the article below it"
@@ -32,8 +35,7 @@ def notes_to_next(drafts: list[Draft], rules: Rules) -> list[Draft]:
     for k, d in enumerate(drafts):
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
         at = _note_at(d, rules)
-        if at is None or nxt is None or not nxt.pre or nxt.inset \
-                or nxt.pre[0].lines[0] < d.body[at].lines[-1] or (at == 0 and d.pre):
+        if at is None or nxt is None or not nxt.pre or nxt.inset or nxt.pre[0].lines[0] < d.body[at].lines[-1]:
             out.append(d)
             continue
         moved: list[Item] = d.body[at:]
@@ -46,10 +48,14 @@ def notes_to_next(drafts: list[Draft], rules: Rules) -> list[Draft]:
 
 
 def _note_at(d: Draft, rules: Rules) -> int | None:
-    """Where an editor's note begins in the draft's body, when only paragraphs follow it."""
-    for i, it in enumerate(d.body):
-        if it.kind == "para" and editor_note(it.text, rules):
-            return i if all(x.kind == "para" for x in d.body[i:]) else None
+    """Where the draft's last editor's note begins, when only paragraphs follow it (the first
+    paragraph may be a note moved here from above the headline)."""
+    for i in range(len(d.body) - 1, 0 if d.pre else -1, -1):
+        it = d.body[i]
+        if it.kind != "para":
+            return None
+        if editor_note(it.text, rules):
+            return i
     return None
 
 
@@ -104,3 +110,40 @@ def photographers(credit: str, rules: Rules) -> tuple[str, ...]:
     if not inner.endswith("摄") and not inner.endswith("摄影"):
         return ()
     return names_in(inner.removesuffix("摄影").removesuffix("摄").strip(), rules) or ()
+
+
+_PAGE_NO = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?=\s*版)")
+
+
+def mark_continued(articles: tuple[Article, ...], placements: tuple[Placement, ...], raw: tuple[str, ...],
+                   rules: Rules) -> tuple[Article, ...]:
+    """The page an article comes from or goes on to, by the continuation markers the page prints
+    as furniture: （上接第1版） above an article brings it from page 1, （下转第6版） closing one (on
+    its last line, or on a line of its own after it) sends it on to page 6."""
+    markers = [rx for kind, _, rx in rules.furniture_pieces if kind == "continuation marker"]
+    out = list(articles)
+    for p in placements:
+        if p.role != "furniture" and "furniture" not in p.note:
+            continue
+        for rx in markers:
+            for m in rx.finditer(raw[p.line - 1]):
+                page = _PAGE_NO.search(m.group(0))
+                if page is None:
+                    continue
+                onward = any(w in m.group(0) for w in rules.continued_on_words)
+                k = _owner(out, p, onward)
+                if k is not None:
+                    field = "continued_to" if onward else "continued_from"
+                    out[k] = replace(out[k], **{field: f"第{page.group(0)}版"})
+    return tuple(out)
+
+
+def _owner(articles: list[Article], p: Placement, onward: bool) -> int | None:
+    """The article a marker at placement p belongs to: its own line's, else the one before it
+    (going on) or after it (coming from)."""
+    if p.article is not None:
+        return p.article - 1
+    if onward:
+        before = [k for k, a in enumerate(articles) if a.lines[0] < p.line]
+        return before[-1] if before else None
+    return next((k for k, a in enumerate(articles) if a.lines[0] > p.line), None)

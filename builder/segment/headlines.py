@@ -32,9 +32,6 @@ BELOW = 0.1
 FORM = 0.15
 # A heading with fewer content words than this counts its share of them at (words + 1) / FEW_WORDS.
 FEW_WORDS = 4
-# The heading right above the byline that opens a body: a headline by its place, whatever its
-# words (a commentary's headline seldom repeats the text's words).
-SIGNED = 0.2
 # A headline whose words the body hardly uses is not taken.
 MIN_SCORE = 0.35
 
@@ -126,7 +123,7 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
                 continue
             s = score(cw, bw, weight) * few[c.key]
             if c.above == b:
-                s += (ABOVE if c.last_above else ABOVE_EARLIER) + (SIGNED if c.signed else 0.0)
+                s += ABOVE if c.last_above else ABOVE_EARLIER
             elif c.below == b:
                 s += BELOW
             if cz & body_zones[b]:
@@ -142,7 +139,18 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
             continue
         taken[b] = (key, round(s, 2))
         used.add(key)
+    _by_place(cands, taken, used)
     return taken
+
+
+def _by_place(cands: list[Candidate], taken: dict[int, tuple[int, float]], used: set[int]) -> None:
+    """A body no headline's words matched takes the heading right above the byline that opens it:
+    a headline by its place (a commentary's headline seldom repeats its text's words). Only then,
+    so a kicker left above a byline never beats a headline printed apart."""
+    for c in cands:
+        if c.signed and c.above is not None and c.above not in taken and c.key not in used:
+            taken[c.above] = (c.key, 0.0)
+            used.add(c.key)
 
 
 def best_body(text: str, bodies: list[str], tok: Cutter, stop: frozenset[str]) -> tuple[int | None, float]:

@@ -64,6 +64,7 @@ class Rules:
     source_marks: frozenset[str] = frozenset()  # where a text came from, in brackets (新华, 高新)
     source_patterns: tuple[re.Pattern, ...] = ()
     source_mark_max_chars: int = 12
+    continued_on_words: tuple[str, ...] = ("下转",)  # a continuation marker to another page
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -174,6 +175,7 @@ def load_rules(path: Path) -> Rules:
         source_marks=frozenset(d.get("source_marks") or ()),
         source_patterns=tuple(re.compile(p) for p in d.get("source_patterns") or ()),
         source_mark_max_chars=int(d.get("source_mark_max_chars", 12)),
+        continued_on_words=tuple(d.get("continued_on_words") or ("下转",)),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),

@@ -1,0 +1,73 @@
+"""Conventions of the paper's editors, each on a small page (tests/samples/segment/): an editor's
+note above a series' kicker and headline, a commentary signed only 本报评论员, picture-news items
+under their label, source marks after an article or a dateline, articles continued from or to
+another page."""
+from __future__ import annotations
+
+from segment_helpers import assert_every_line_placed, body, lines_with_role, sample, vocab  # noqa: F401 (vocab is a fixture)
+
+
+def test_an_editors_note_above_a_series_kicker_opens_the_article_below(vocab):
+    page = sample("editor_note_above_series.txt", vocab)
+    assert_every_line_placed(page)
+    continued, first, second = page.articles
+    # not the tail of the article above, and no article of its own under the kicker as title
+    assert "编者按" not in body(continued) and continued.title_generated
+    assert (first.kicker, first.title) == ("新质生产力在园区·系列报道之一", "湘潭高新区：能源装备产业链加速成型")
+    assert first.paragraphs[0].startswith("编者按：") and first.paragraphs[1].startswith("今年一季度")
+    assert first.authors == ("钱进", "吴敏")
+    # a bracketed note set apart by blank lines, the second one on the page, goes the same way
+    assert (second.kicker, second.title) == ("成果转化一线行", "绵阳高新区：概念验证中心让成果“跨过死亡谷”")
+    assert second.paragraphs[0].startswith("【编者按】") and "编者按" not in body(first)[10:]
+    assert second.authors == ("李明",)
+
+
+def test_a_commentary_signed_only_by_the_commentator_is_its_own_article(vocab):
+    page = sample("commentary_signed_by_commentator.txt", vocab)
+    assert_every_line_placed(page)
+    news, commentary, second = page.articles
+    assert "评论员" not in body(news) and "实验室" not in body(news)
+    # its headline is its title though the text hardly repeats its words; the byline names no one
+    assert (commentary.title, commentary.title_generated) == ("让创新成果更快走出实验室", False)
+    assert commentary.authors == () and second.authors == ()
+    assert second.title == "把服务做在企业开口之前"
+    assert lines_with_role(page, "byline") == [2, 7, 12]
+
+
+def test_a_picture_news_item_is_no_caption_of_the_article_above(vocab):
+    page = sample("picture_news_items.txt", vocab)
+    assert_every_line_placed(page)
+    above, picture, after, titled = page.articles
+    assert not above.captions and "图为" not in body(above)
+    # the caption is the item's text, the credit its byline; the label is the page's furniture
+    assert picture.paragraphs == ("图为5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
+    assert picture.authors == ("王磊",) and picture.title_generated
+    assert after.title == "潍坊高新区打造动力装备先导区" and after.authors == ("林峰",) and not after.captions
+    # a headline of its own, and two photographers on a credit without brackets
+    assert titled.title == "光博会上的“黑科技”" and titled.authors == ("赵刚", "李明")
+    assert titled.paragraphs == ("5月10日，观众在常州高新区光电子博览会上体验新型显示产品。",)
+    assert lines_with_role(page, "furniture") == [1, 8, 17]
+
+
+def test_a_source_mark_is_no_author_and_no_text(vocab):
+    page = sample("source_marks.txt", vocab)
+    assert_every_line_placed(page)
+    # （高新） is name-shaped (高 is a surname) but a source mark: neither author nor text
+    assert all(a.authors == () for a in page.articles)
+    assert not any("（" in body(a) or "（" in a.title for a in page.articles)
+    yichang, dateline, liaocheng, lanzhou, jining = page.articles
+    assert yichang.paragraphs[-1].endswith("1500家。") and not yichang.truncated
+    # after a dateline: not the lead's text, so not the title made from it
+    assert dateline.title == "衡阳高新区日前发布新一代信息技术产业扶持政策"
+    assert liaocheng.paragraphs[-1].endswith("等产业。") and not liaocheng.truncated  # （…供稿）
+    assert lines_with_role(page, "byline") == [15]  # （新华社） on a line of its own
+    assert jining.paragraphs == ("济宁高新区生物医药产业园近日投用，首批12家企业入驻。",)  # （完）
+
+
+def test_an_article_continued_from_or_to_another_page_records_the_page(vocab):
+    cut, whole = sample("continued_on_another_page.txt", vocab).articles
+    assert (cut.continued_to, whole.continued_to) == ("第6版", "第7版")
+    assert cut.continued_from == whole.continued_from == ""
+    continued, *rest = sample("editor_note_above_series.txt", vocab).articles
+    assert continued.continued_from == "第1版" and continued.paragraphs[0].startswith("在此基础上")
+    assert all(not a.continued_from and not a.continued_to for a in rest)
