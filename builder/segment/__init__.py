@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
-from .conventions import PICTURE_LABEL, mark_continued, notes_to_next, picture_items, sign_pictures
+from .conventions import LABEL_NOTE, LABELS, label_items, mark_continued, notes_to_next, sign_pictures
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -86,8 +86,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
-    items, pictures = picture_items(items, [no for no, (_, why) in apart.roles.items() if why.endswith(PICTURE_LABEL)],
-                                     tools.rules)
+    items, pictures = label_items(items, {no: why.rpartition(": ")[2] for no, (_, why) in apart.roles.items()
+                                          if why.endswith(LABELS)}, tools.rules)
     runs = _runs(items, tools, notes, pictures)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     drafts = notes_to_next(rejoin_across_headline(drafts, tools.names), tools.rules)
@@ -208,7 +208,7 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
             form = _headline_form(h, rules)
-            signed = last and above is not None and bool(run.top) and run.top[0].lines[0] > h.lines[-1]
+            signed = last and above is not None and (bool(run.top) and run.top[0].lines[0] > h.lines[-1] or LABEL_NOTE in h.note)
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
                                    anywhere=above is None or not last, form=form, signed=signed))
             cand_items.append(h)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import bylines as bl
 from .captions import credit_split
 from .headlines import title_from_lead
-from .joins import starts_mid_sentence
+from .joins import list_item, starts_mid_sentence
 from .runs import Draft
 from ..model import Article, Placement
 from ..textmatch.wordcut import Cutter
@@ -82,7 +82,7 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
         if it.source:
             note = (note + "; " if note else "") + f"source mark after the last sentence, no author: {it.source}"
 
-        if open_prev and out.paragraphs:
+        if open_prev and out.paragraphs and not list_item(out.paragraphs[-1], text, rules):
             out.paragraphs[-1] += text
         elif not it.open_end and len(text) <= ORPHAN and not first_para:
             for no in it.lines:

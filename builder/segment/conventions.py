@@ -60,18 +60,37 @@ def _note_at(d: Draft, rules: Rules) -> int | None:
 
 
 PICTURE_LABEL = "picture label"  # the furniture kind of the label over a picture-news item
+FIGURES_LABEL = "figures label"  # the label over a box of key figures (数读)
+LABELS = (PICTURE_LABEL, FIGURES_LABEL, "column label")  # furniture kinds of a label printed over a piece
 PICTURE_NOTE = "a picture-news item: the caption under its label is its text"
+LABEL_NOTE = "under a column label"
+LABEL_START = "a column label ends the article above"
+FIGURES_NOTE = "a line of the box of figures under its label (数读)"
 
 
-def picture_items(items: list[Item], labels: list[int], rules: Rules) -> tuple[list[Item], dict[int, str]]:
-    """Under a picture-news label (图片新闻): a headline if printed, the caption (its text, read as
-    a paragraph) and the credit make an item of their own. Returns the items, the captions made
-    paragraphs, and where articles start (item index: why): at the item and right after it."""
+def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tuple[list[Item], dict[int, str]]:
+    """What a label printed over a piece says (line: its furniture kind): under a column label
+    (短评, 快讯) a new article begins; under a picture-news label (图片新闻) a headline if printed,
+    the caption (its text, read as a paragraph) and the credit make an item of their own.
+    Returns the items, those captions made paragraphs, and where articles start (item index: why)."""
     out = list(items)
     starts: dict[int, str] = {}
-    for label in labels:
+    for label, kind in sorted(labels.items()):
         first = next((i for i, it in enumerate(out) if it.lines[0] > label), None)
         if first is None:
+            continue
+        if kind == FIGURES_LABEL:
+            _figures_box(out, first, rules)
+            continue
+        if kind != PICTURE_LABEL:
+            # a heading-shaped line read as a caption for the gap the label leaves above it, with
+            # text below it, is the piece's headline
+            if out[first].kind == "caption" and out[first].note.startswith("caption:") and first + 1 < len(out) \
+                    and out[first + 1].kind in ("para", "byline"):
+                out[first] = replace(out[first], kind="heading", note=f"heading: {LABEL_NOTE}, above text")
+            elif out[first].kind == "heading":
+                out[first] = replace(out[first], note=f"{out[first].note}; {LABEL_NOTE}".lstrip("; "))
+            starts.setdefault(first, LABEL_START)
             continue
         i = first
         while i < len(out) and out[i].kind == "heading" and i - first < 2:
@@ -89,6 +108,19 @@ def picture_items(items: list[Item], labels: list[int], rules: Rules) -> tuple[l
         if i < len(out):
             starts[i] = "after a picture-news item"
     return out, starts
+
+
+def _figures_box(out: list[Item], first: int, rules: Rules) -> None:
+    """The short lines with a figure under a figures label (数读: 186亿元　一季度营收) are one box:
+    one caption, given as a whole to the article it reads like, never headlines or text."""
+    i = first
+    while i < len(out) and out[i].kind in ("heading", "caption", "para") and any(c.isdigit() for c in out[i].text) \
+            and len(out[i].text) <= rules.heading_max_chars:
+        i += 1
+    if i > first:
+        box = out[first:i]
+        out[first:i] = [Item("caption", tuple(no for it in box for no in it.lines), "；".join(it.text for it in box),
+                             gap=box[0].gap, gap_before=box[0].gap_before, note=FIGURES_NOTE)]
 
 
 def sign_pictures(drafts: list[Draft], starts: dict[int, str], items: list[Item], rules: Rules,

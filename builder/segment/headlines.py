@@ -60,7 +60,7 @@ class Candidate:
         anywhere: it may go to any body (a heading in a cluster, or printed apart);
             otherwise only to the body below or above it
         form: it has a headline's own form (marked as a first-level heading, or subject：headline)
-        signed: it stands right above the byline that opens the body below it
+        signed: it stands right above the byline that opens the body below it, or right under a column label
     """
     key: int
     text: str

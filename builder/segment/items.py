@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .bylines import lead_marker
 from .heading_rules import around, decide
-from .joins import certain_join
+from .joins import certain_join, list_item
 from .captions import is_subtitle
 from .line_shapes import PageLine, classify, heading_shaped
 from .page_layout import Layout, measure
@@ -126,7 +126,7 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
         if kind == "body":
             if para and not para[-1].ends_article and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.at(para[-1].no).full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
-                    and not _lead(pl.text, rules):
+                    and not _lead(pl.text, rules) and not list_item(para[-1].text, pl.text, rules):
                 para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
@@ -134,7 +134,8 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
             # by blank lines or in columns (a page of one line per paragraph and no blank line can
             # print a column of another article right after an open line: joined once its article is known).
             if para and (layout.gap or layout.at(para[-1].no).wrapped) and pl.gap == 0 and not para[-1].ends_article \
-                    and not rules.ends_sentence(para[-1].text) and not layout.tight:
+                    and not rules.ends_sentence(para[-1].text) and not layout.tight \
+                    and not list_item(para[-1].text, pl.text, rules):
                 para.append(_echoed(pl, repeats, echo))
                 continue
             close()

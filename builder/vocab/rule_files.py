@@ -65,6 +65,7 @@ class Rules:
     source_patterns: tuple[re.Pattern, ...] = ()
     source_mark_max_chars: int = 12
     continued_on_words: tuple[str, ...] = ("下转",)  # a continuation marker to another page
+    list_items: tuple[re.Pattern, ...] = ()  # how a numbered list's item opens (一、)
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -176,6 +177,7 @@ def load_rules(path: Path) -> Rules:
         source_patterns=tuple(re.compile(p) for p in d.get("source_patterns") or ()),
         source_mark_max_chars=int(d.get("source_mark_max_chars", 12)),
         continued_on_words=tuple(d.get("continued_on_words") or ("下转",)),
+        list_items=tuple(re.compile(p) for p in d.get("list_items") or ()),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),

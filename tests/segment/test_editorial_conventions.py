@@ -71,3 +71,20 @@ def test_an_article_continued_from_or_to_another_page_records_the_page(vocab):
     continued, *rest = sample("editor_note_above_series.txt", vocab).articles
     assert continued.continued_from == "第1版" and continued.paragraphs[0].startswith("在此基础上")
     assert all(not a.continued_from and not a.continued_to for a in rest)
+
+
+def test_a_column_label_ends_the_article_above_and_a_numbered_list_keeps_its_items(vocab):
+    page = sample("pieces_under_column_labels.txt", vocab)
+    assert_every_line_placed(page)
+    news, notebook, measures, comment = page.articles
+    # 记者手记 and 短评 over a piece of their own: the label is furniture, the heading its title
+    assert "协同" not in body(news) and notebook.title == "产业集群贵在协同" and not notebook.title_generated
+    assert (comment.title, comment.authors) == ("让政策红利直达企业", ("何平",))
+    assert measures.authors == ("任杰",)  # the commentary's signature is not the news item's
+    # 措施主要包括： / 一、…: each item a paragraph, the first not glued to the line above it
+    assert measures.paragraphs[0].endswith("措施主要包括：")
+    assert [p[:2] for p in measures.paragraphs[1:4]] == ["一、", "二、", "三、"]
+    # the 数读 box: one caption, its lines together, no headline and no text
+    assert len(measures.captions) == 1 and measures.captions[0].startswith("186亿元")
+    assert not any("186亿元" in body(a) for a in page.articles)
+    assert lines_with_role(page, "furniture") == [1, 7, 19, 24]
