@@ -14,11 +14,10 @@ from dataclasses import replace
 
 from .bylines import names_in
 from .items import Item
-from .runs import Draft
+from .runs import EDITOR_NOTE, Draft
 from ..model import Article, Placement
 from ..vocab.rule_files import Rules
 
-EDITOR_NOTE = "an editor's note printed above the headline: it opens the article below it"
 
 
 def editor_note(text: str, rules: Rules) -> bool:
@@ -27,18 +26,18 @@ def editor_note(text: str, rules: Rules) -> bool:
 
 
 def notes_to_next(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """An editor's note with nothing but its own paragraphs after it in its draft, and headings
-    printed between it and the next draft, goes to the front of the next draft; a draft left
+    """An editor's note with nothing but its own paragraphs after it in its draft goes to the front
+    of the next draft, printed after it (a note never closes an article: 编后 does); a draft left
     empty is dropped. A note under a heading of its own (a series' introduction with its own
     title) stays where it is."""
     out: list[Draft] = []
     for k, d in enumerate(drafts):
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
         at = _note_at(d, rules)
-        if at is None or nxt is None or not nxt.pre or nxt.inset or nxt.pre[0].lines[0] < d.body[at].lines[-1]:
+        if at is None or nxt is None or nxt.inset or min(it.lines[0] for it in nxt.pre + nxt.body) < d.body[at].lines[-1]:
             out.append(d)
             continue
-        moved: list[Item] = d.body[at:]
+        moved = [replace(it, note=EDITOR_NOTE) for it in d.body[at:]]
         del d.body[at:]
         nxt.body[:0] = moved
         nxt.notes.append(f"line {moved[0].lines[0]}: {EDITOR_NOTE}")

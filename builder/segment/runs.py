@@ -21,6 +21,9 @@ from ..vocab.rule_files import Rules
 
 SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
+# An editor's note opening an article (conventions.py) speaks of the series, not of what the article
+# is about: its words are no evidence for the article's headline or zone.
+EDITOR_NOTE = "an editor's note printed above the headline: it opens the article below it"
 
 
 @dataclass
@@ -65,7 +68,8 @@ class Draft:
         return max(it.lines[-1] for it in self.body)
 
     def text(self) -> str:
-        return "\n".join(it.text for it in self.body)
+        """The body's text, an editor's note left out."""
+        return "\n".join(it.text for it in self.body if it.note != EDITOR_NOTE)
 
 
 def _zone_names(vocab: Vocabulary) -> WordFinder:

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from .bylines import lead_marker, names_in
+from .bylines import lead_marker, names_in, source_tail
 from .captions import credit_split, is_subtitle
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
@@ -85,7 +85,8 @@ def _own_line(line: Line, rules: Rules) -> bool:
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
     marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
-    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or marker))
+    # …产业。（聊城高新区供稿）: a source mark closes the paragraph as names do
+    return _apart(line, rules) or bool(tail and (names_in(tail, rules) or marker or source_tail(line.text, rules)))
 
 
 def _opens(line: Line, width: int, rules: Rules) -> bool:
