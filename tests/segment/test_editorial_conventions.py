@@ -88,3 +88,17 @@ def test_a_column_label_ends_the_article_above_and_a_numbered_list_keeps_its_ite
     assert len(measures.captions) == 1 and measures.captions[0].startswith("186亿元")
     assert not any("186亿元" in body(a) for a in page.articles)
     assert lines_with_role(page, "furniture") == [1, 7, 19, 24]
+
+
+def test_a_byline_set_with_a_bar_an_authors_note_and_a_qr_code_line(vocab):
+    page = sample("interview_bar_byline_and_qr_line.txt", vocab)
+    assert_every_line_placed(page)
+    interview, commentary, brief = page.articles
+    # 文｜本报记者 任杰: a byline, so the headline above it stays the headline
+    assert (interview.title, interview.authors) == ("以“硬科技”引领园区高质量发展", ("任杰",))
+    assert interview.paragraphs[0].startswith("核心提示") and interview.paragraphs[-1].startswith("王建国：")
+    # （本文作者系…） after the text: a byline without names, neither text nor caption
+    assert commentary.authors == ("张明远",) and not commentary.captions and "作者" not in body(commentary)
+    # a line asking to scan a QR code is the page's furniture, no kicker of the next article
+    assert brief.kicker is None and brief.authors == ("孙涛", "李明")
+    assert lines_with_role(page, "furniture") == [1, 18]
