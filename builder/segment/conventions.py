@@ -70,7 +70,8 @@ FIGURES_NOTE = "a line of the box of figures under its label (数读)"
 def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tuple[list[Item], dict[int, str]]:
     """What a label printed over a piece says (line: its furniture kind): under a column label
     (短评, 快讯) a new article begins; under a picture-news label (图片新闻) a headline if printed,
-    the caption (its text, read as a paragraph) and the credit make an item of their own.
+    the caption (its text, read as a paragraph) and the credit make an item of their own, as they
+    do under a headline of their own with no label.
     Returns the items, those captions made paragraphs, and where articles start (item index: why)."""
     out = list(items)
     starts: dict[int, str] = {}
@@ -81,6 +82,8 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tupl
         if kind == FIGURES_LABEL:
             _figures_box(out, first, rules)
             continue
+        if kind != PICTURE_LABEL and not first:
+            continue  # a label over the page's first piece: no article above to end
         if kind != PICTURE_LABEL:
             # a heading-shaped line read as a caption for the gap the label leaves above it, with
             # text below it, is the piece's headline
@@ -91,22 +94,46 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tupl
                 out[first] = replace(out[first], note=f"{out[first].note}; {LABEL_NOTE}".lstrip("; "))
             starts.setdefault(first, LABEL_START)
             continue
-        i = first
-        while i < len(out) and out[i].kind == "heading" and i - first < 2:
-            i += 1
-        texts = 0
-        while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind == "para" and not texts)):
-            if out[i].kind != "credit":  # its text as printed, the symbol that marks a caption (▲) aside
-                text = out[i].text.lstrip(rules.byline_symbols + "△▼ 　")
-                out[i] = replace(out[i], kind="para", text=text, note=PICTURE_NOTE)
-                texts += 1
-            i += 1
-        if not texts:
-            continue
-        starts[first] = PICTURE_NOTE
-        if i < len(out):
-            starts[i] = "after a picture-news item"
+        _picture(out, first, rules, starts)
+    for i in _unlabelled_pictures(out):
+        _picture(out, i, rules, starts)
     return out, starts
+
+
+def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) -> None:
+    """The picture-news item from item ``first`` on: a headline or two, the caption made its text."""
+    i = first
+    while i < len(out) and out[i].kind == "heading" and i - first < 2:
+        i += 1
+    texts = 0
+    while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind == "para" and not texts)):
+        if out[i].kind != "credit":  # its text as printed, the symbol that marks a caption (▲) aside
+            text = out[i].text.lstrip(rules.byline_symbols + "△▼ 　")
+            out[i] = replace(out[i], kind="para", text=text, note=PICTURE_NOTE)
+            texts += 1
+        i += 1
+    if not texts:
+        return
+    starts[first] = PICTURE_NOTE
+    if i < len(out):
+        starts[i] = "after a picture-news item"
+
+
+def _unlabelled_pictures(out: list[Item]) -> list[int]:
+    """Headlines over nothing but a photo's caption and credit, before the next headline or the
+    page end: a picture-news item printed without its label (no article's photo stands alone
+    under a headline of its own)."""
+    found = []
+    for i, it in enumerate(out):
+        if it.kind != "heading" or (i and out[i - 1].kind == "heading"):
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind in ("caption", "credit"):
+            j += 1
+        kinds = {x.kind for x in out[i + 1:j]}
+        if kinds == {"caption", "credit"} and (j == len(out) or out[j].kind == "heading"):
+            found.append(i)
+    return found
 
 
 def _figures_box(out: list[Item], first: int, rules: Rules) -> None:

@@ -102,3 +102,14 @@ def test_a_byline_set_with_a_bar_an_authors_note_and_a_qr_code_line(vocab):
     # a line asking to scan a QR code is the page's furniture, no kicker of the next article
     assert brief.kicker is None and brief.authors == ("孙涛", "李明")
     assert lines_with_role(page, "furniture") == [1, 18]
+
+
+def test_a_headline_over_only_a_photo_and_its_credit_is_a_picture_item(vocab):
+    page = sample("picture_item_without_label.txt", vocab)
+    assert_every_line_placed(page)
+    above, picture, below = page.articles
+    # not the caption of the article above (its headline) nor of the one below (its photo)
+    assert not above.captions and not below.captions
+    assert (picture.title, picture.authors) == ("威海高新区医疗器械博览会开幕", ("王磊",))
+    assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
+    assert below.title == "潍坊高新区打造动力装备先导区" and below.authors == ("林峰",)
