@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from .bylines import names_in
+from .captions import credit_split
 from .items import Item
 from .runs import EDITOR_NOTE, Draft
 from ..model import Article, Placement
@@ -101,17 +102,26 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tupl
 
 
 def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) -> None:
-    """The picture-news item from item ``first`` on: a headline or two, the caption made its text."""
+    """The picture-news item from item ``first`` on: a headline or two (a heading with the caption
+    below it, not the caption's own first line wrapped), the caption made its text, the credit."""
     i = first
-    while i < len(out) and out[i].kind == "heading" and i - first < 2:
+    while i < len(out) and out[i].kind == "heading" and i - first < 2 and i + 1 < len(out) \
+            and out[i + 1].kind in ("heading", "caption", "para"):
         i += 1
     texts = 0
-    while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind == "para" and not texts)):
-        if out[i].kind != "credit":  # its text as printed, the symbol that marks a caption (▲) aside
-            text = out[i].text.lstrip(rules.byline_symbols + "△▼ 　")
-            out[i] = replace(out[i], kind="para", text=text, note=PICTURE_NOTE)
+    while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind in ("para", "heading") and not texts)):
+        it = out[i]
+        caption, credit = credit_split(it.text, rules) if it.kind == "credit" else (it.text, "")
+        if caption:
+            # its text as printed, the symbol that marks a caption (▲) aside; a credit on the
+            # caption's last line (…康复设备。 （王磊 摄）) signs it as names after a last sentence do
+            text = caption.lstrip(rules.byline_symbols + "△▼ 　")
+            out[i] = replace(it, kind="para", text=text, note=PICTURE_NOTE, open_end=not rules.ends_sentence(text),
+                             names=photographers(credit, rules) if credit else ())
             texts += 1
         i += 1
+        if credit:
+            break
     if not texts:
         return
     starts[first] = PICTURE_NOTE

@@ -113,3 +113,16 @@ def test_a_headline_over_only_a_photo_and_its_credit_is_a_picture_item(vocab):
     assert (picture.title, picture.authors) == ("威海高新区医疗器械博览会开幕", ("王磊",))
     assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
     assert below.title == "潍坊高新区打造动力装备先导区" and below.authors == ("林峰",)
+
+
+def test_the_editors_conventions_hold_on_a_page_wrapped_in_columns(vocab):
+    page = sample("editors_conventions_wrapped.txt", vocab)
+    assert_every_line_placed(page)
+    series, commentary, picture, brief = page.articles
+    assert series.kicker == "新质生产力在园区·系列报道之一" and series.paragraphs[0].startswith("编者按：今年以来")
+    assert series.paragraphs[0].endswith("敬请关注。") and not series.captions
+    assert (commentary.title, commentary.authors) == ("让创新成果更快走出实验室", ())
+    # a caption wrapped onto the line of its credit: one paragraph, signed by the photographer
+    assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
+    assert picture.authors == ("王磊",)
+    assert brief.paragraphs[-1].endswith("专精特新企业。") and brief.authors == () and not brief.captions
