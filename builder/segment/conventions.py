@@ -15,6 +15,7 @@ from dataclasses import replace
 from .bylines import names_in
 from .captions import credit_split
 from .items import Item
+from .line_shapes import CAPTION_BY_WORDS
 from .runs import EDITOR_NOTE, Draft
 from ..model import Article, Placement
 from ..vocab.rule_files import Rules
@@ -130,18 +131,19 @@ def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) 
 
 
 def _unlabelled_pictures(out: list[Item]) -> list[int]:
-    """Headlines over nothing but a photo's caption and credit, before the next headline or the
-    page end: a picture-news item printed without its label (no article's photo stands alone
-    under a headline of its own)."""
+    """Headlines over nothing but a photo's caption in its own words (图为…, ▲…) and then its
+    credit, before the next headline or the page end: a picture-news item printed without its
+    label (no article's photo stands alone under a headline of its own; a headline printed after
+    its body may stand over another photo's credit, never over its caption's words)."""
     found = []
     for i, it in enumerate(out):
-        if it.kind != "heading" or (i and out[i - 1].kind == "heading"):
+        if it.kind != "heading" or (i and out[i - 1].kind == "heading") or i + 2 >= len(out) \
+                or out[i + 1].kind != "caption" or out[i + 1].note != CAPTION_BY_WORDS:
             continue
-        j = i + 1
-        while j < len(out) and out[j].kind in ("caption", "credit"):
+        j = i + 2
+        while j < len(out) and out[j].kind == "credit":
             j += 1
-        kinds = {x.kind for x in out[i + 1:j]}
-        if kinds == {"caption", "credit"} and (j == len(out) or out[j].kind == "heading"):
+        if j > i + 2 and (j == len(out) or out[j].kind == "heading"):
             found.append(i)
     return found
 

@@ -117,6 +117,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     return tuple(out)
 
 
+CAPTION_BY_WORDS = "a caption by its opening words"
+
 # Names after a paragraph's last sentence that a narrow column wrapped: at most this long on each line.
 NAMES_PIECE = 16
 
@@ -160,7 +162,7 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     if source_line(text, rules):
         return [PageLine(line, gap, "byline", note="a source mark: where the article came from, no author")]
     if is_caption_by_words(text, rules):
-        return [PageLine(line, gap, "caption", note="a caption by its opening words")]
+        return [PageLine(line, gap, "caption", note=CAPTION_BY_WORDS)]
     if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
         return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
     # A byline never ends with a comma (…机构和下 / 游客户，: a sentence wrapped, no 游 to sign it).
