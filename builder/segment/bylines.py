@@ -150,7 +150,8 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
         # No more of them than names with one (a sentence cut up by stray spaces is no byline:
         # 本报讯 记者从工业 和信息 化部获悉).
         loose = (marked or parens) and sum(sure) * 2 >= len(sure) and all(
-            s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4 and w[-1] not in rules.name_never_ends) or _DOTTED_NAME.match(w)
+            s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4 and w[-1] not in rules.name_never_ends
+                  and w not in rules.source_marks) or _DOTTED_NAME.match(w)
             for w, s in zip(words, sure))
         if not loose:
             return None

@@ -126,3 +126,13 @@ def test_the_editors_conventions_hold_on_a_page_wrapped_in_columns(vocab):
     assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
     assert picture.authors == ("王磊",)
     assert brief.paragraphs[-1].endswith("专精特新企业。") and brief.authors == () and not brief.captions
+
+
+def test_a_named_commentator_and_an_agencys_reporters_sign_with_their_names_only(vocab):
+    page = sample("bylines_of_agencies_and_commentators.txt", vocab)
+    assert_every_line_placed(page)
+    commentary, agency, dateline = page.articles
+    assert (commentary.title, commentary.authors) == ("让科技成果加速转化为现实生产力", ("张思远",))
+    assert agency.authors == ("王晓明", "李华")  # 新华社 is where they work, no name
+    assert dateline.authors == ("刘洋",) and dateline.paragraphs[0].startswith("今年前4个月")
+    assert lines_with_role(page, "byline") == [2, 6]
