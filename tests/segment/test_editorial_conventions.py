@@ -128,11 +128,14 @@ def test_the_editors_conventions_hold_on_a_page_wrapped_in_columns(vocab):
     assert brief.paragraphs[-1].endswith("专精特新企业。") and brief.authors == () and not brief.captions
 
 
-def test_a_named_commentator_and_an_agencys_reporters_sign_with_their_names_only(vocab):
+def test_commentators_agencies_and_markers_after_the_names_sign_with_the_names_only(vocab):
     page = sample("bylines_of_agencies_and_commentators.txt", vocab)
     assert_every_line_placed(page)
-    commentary, agency, dateline = page.articles
+    commentary, agency, dateline, marked_after, compiled = page.articles
     assert (commentary.title, commentary.authors) == ("让科技成果加速转化为现实生产力", ("张思远",))
     assert agency.authors == ("王晓明", "李华")  # 新华社 is where they work, no name
     assert dateline.authors == ("刘洋",) and dateline.paragraphs[0].startswith("今年前4个月")
-    assert lines_with_role(page, "byline") == [2, 6]
+    # the markers after the names: 王磊/文 李明/图, （赵敏 整理）
+    assert marked_after.authors == ("王磊", "李明") and compiled.authors == ("赵敏",)
+    assert compiled.paragraphs[-1].endswith("同比增长8%。")
+    assert lines_with_role(page, "byline") == [2, 6, 15]
