@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
-from .conventions import LABEL_NOTE, LABELS, label_items, mark_continued, notes_to_next, sign_pictures
+from .conventions import LABEL_NOTE, LABELS, label_items, mark_continued, regroup, sign_pictures
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, duplicate_paragraphs
 from .furniture import Apart, set_apart
@@ -90,7 +90,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
                                           if why.endswith(LABELS)}, tools.rules)
     runs = _runs(items, tools, notes, pictures)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
-    drafts = notes_to_next(rejoin_across_headline(drafts, tools.names), tools.rules)
+    drafts = regroup(rejoin_across_headline(drafts, tools.names), runs, tools.rules)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)

@@ -16,7 +16,7 @@ from .bylines import names_in
 from .captions import credit_split
 from .items import Item
 from .line_shapes import CAPTION_BY_WORDS
-from .runs import EDITOR_NOTE, Draft
+from .runs import EDITOR_NOTE, Draft, Run
 from ..model import Article, Placement
 from ..vocab.rule_files import Rules
 
@@ -25,6 +25,30 @@ from ..vocab.rule_files import Rules
 def editor_note(text: str, rules: Rules) -> bool:
     """A paragraph that opens with an editor's note marker (编者按：)."""
     return any(rx.match(text) for rx in rules.editor_notes)
+
+
+def regroup(drafts: list[Draft], runs: list[Run], rules: Rules) -> list[Draft]:
+    """Sidebars back to the article above them, editor's notes on to the article below them. A
+    sidebar's label is no candidate headline of any article (taken out of the runs' headings)."""
+    for run in runs:
+        run.pre = [h for h in run.pre if h.note != SIDEBAR_NOTE]
+    return notes_to_next(sidebars_to_previous(drafts), rules)
+
+
+def sidebars_to_previous(drafts: list[Draft]) -> list[Draft]:
+    """A draft headed by nothing but a sidebar's label (【链接】, 编后) is the end of the article above
+    it: its label a subhead there, its paragraphs that article's."""
+    out: list[Draft] = []
+    for d in drafts:
+        if out and d.pre and not d.inset and all(h.note == SIDEBAR_NOTE for h in d.pre):
+            prev = out[-1]
+            prev.body += d.pre + d.body
+            prev.byline_items += d.byline_items
+            prev.captions += d.captions
+            prev.notes.append(f"line {d.pre[0].lines[0]}: {SIDEBAR_NOTE}")
+            continue
+        out.append(d)
+    return out
 
 
 def notes_to_next(drafts: list[Draft], rules: Rules) -> list[Draft]:
@@ -67,6 +91,7 @@ PICTURE_NOTE = "a picture-news item: the caption under its label is its text"
 LABEL_NOTE = "under a column label"
 LABEL_START = "a column label ends the article above"
 FIGURES_NOTE = "a line of the box of figures under its label (数读)"
+SIDEBAR_NOTE = "a sidebar's label after an article: it and its text are the article's"
 
 
 def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tuple[list[Item], dict[int, str]]:
@@ -75,7 +100,8 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tupl
     the caption (its text, read as a paragraph) and the credit make an item of their own, as they
     do under a headline of their own with no label.
     Returns the items, those captions made paragraphs, and where articles start (item index: why)."""
-    out = list(items)
+    out = [replace(it, kind="heading", note=SIDEBAR_NOTE) if it.kind != "byline" and rules.sidebar_labels.match(it.text)
+           else it for it in items]
     starts: dict[int, str] = {}
     for label, kind in sorted(labels.items()):
         first = next((i for i, it in enumerate(out) if it.lines[0] > label), None)

@@ -66,6 +66,7 @@ class Rules:
     source_mark_max_chars: int = 12
     continued_on_words: tuple[str, ...] = ("下转",)  # a continuation marker to another page
     list_items: tuple[re.Pattern, ...] = ()  # how a numbered list's item opens (一、)
+    sidebar_labels: re.Pattern = re.compile(r"(?!)")  # a sidebar's label after an article (【链接】)
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -178,6 +179,7 @@ def load_rules(path: Path) -> Rules:
         source_mark_max_chars=int(d.get("source_mark_max_chars", 12)),
         continued_on_words=tuple(d.get("continued_on_words") or ("下转",)),
         list_items=tuple(re.compile(p) for p in d.get("list_items") or ()),
+        sidebar_labels=re.compile(d.get("sidebar_labels") or r"(?!)"),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),

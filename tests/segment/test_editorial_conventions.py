@@ -139,3 +139,15 @@ def test_commentators_agencies_and_markers_after_the_names_sign_with_the_names_o
     assert marked_after.authors == ("王磊", "李明") and compiled.authors == ("赵敏",)
     assert compiled.paragraphs[-1].endswith("同比增长8%。")
     assert lines_with_role(page, "byline") == [2, 6, 15]
+
+
+def test_a_sidebar_after_an_article_is_the_articles_even_after_its_closing_mark(vocab):
+    page = sample("sidebars_after_articles.txt", vocab)
+    assert_every_line_placed(page)
+    first, second, third = page.articles  # no article of its own for 编后, 【链接】 or 延伸阅读
+    assert first.paragraphs[-2:] == ("编后", "株洲的经验表明，只有龙头企业与配套企业同频共振，集群才能行稳致远。")
+    # after （完）, which closed the article: the label a subhead, its text the article's
+    assert second.paragraphs[-2] == "【链接】" and second.paragraphs[-1].startswith("宁波高新区是1999年")
+    assert not second.captions and second.authors == ("任杰",)
+    assert third.paragraphs[-2] == "延伸阅读"
+    assert lines_with_role(page, "subhead") == [6, 12, 17]
