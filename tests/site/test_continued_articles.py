@@ -27,3 +27,14 @@ def test_the_page_an_article_comes_from_or_goes_on_to_is_shown_and_exported(tmp_
     assert "本文上接第1版" in files[article_page(came.id)]
     others = [e for e in digest.entries if not (e.article.continued_from or e.article.continued_to)]
     assert others and not any("转版" in files[article_page(e.id)] for e in others)
+
+
+def test_a_split_or_merged_article_keeps_where_its_ends_continue(tmp_path):
+    shutil.copy(SAMPLES / "continued_on_another_page.txt", tmp_path / "continued_on_another_page.txt")
+    cut, whole = build_digest(Settings.for_seeds(tmp_path, cache_dir=None)).entries
+    (tmp_path / "corrections.yaml").write_text(f"{cut.id}:\n  split: 2\n", encoding="utf-8")
+    first, second, _ = build_digest(Settings.for_seeds(tmp_path, cache_dir=None)).entries
+    assert (first.article.continued_to, second.article.continued_to) == ("", "第6版")  # only the last part goes on
+    (tmp_path / "corrections.yaml").write_text(f"{cut.id}:\n  merge: [{whole.id}]\n", encoding="utf-8")
+    (merged,) = build_digest(Settings.for_seeds(tmp_path, cache_dir=None)).entries
+    assert merged.article.continued_to == "第7版"  # where the last piece goes on
