@@ -52,7 +52,8 @@ __all__ = ["segment_page", "zone_finder"]
 # A caption goes to another article than the one it stands in only when it
 # names that article's subject this clearly (share of its words).
 CAPTION_MOVE = 0.5
-# A subject：headline whose headline part is this short is unfinished when a heading follows right below.
+# A subject：headline whose headline part is this short is unfinished when a heading follows right below;
+# a heading of at most half as many characters right below a title is no more than its wrapped end (两成).
 SHORT_PREDICATE = 6
 # A headline's words after its subject seldom run longer than this.
 LONGEST_PREDICATE = 20
@@ -87,7 +88,7 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), tight=bool(cut.groups))
     items, pictures = label_items(items, {no: why.rpartition(": ")[2] for no, (_, why) in apart.roles.items()
-                                          if why.endswith(LABELS)}, tools.rules)
+                                          if why.endswith(LABELS)}, tools.rules, {ln.no: ln.text for ln in lines})
     runs = _runs(items, tools, notes, pictures)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
     drafts = regroup(rejoin_across_headline(drafts, tools.names), runs, tools.rules)
@@ -292,7 +293,7 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
         predicate = len(_predicate(owner.title.text, tools.names))
         if predicate + len(h.text) > LONGEST_PREDICATE:
             continue  # longer than a headline's words after its subject run: a caption below it
-        if predicate > SHORT_PREDICATE and (mine < MIN_SCORE or mine < max(scores)):
+        if predicate > SHORT_PREDICATE and (mine < MIN_SCORE or mine < max(scores)) and len(h.text) > SHORT_PREDICATE // 2:
             continue
         t = owner.title
         owner.title = Item("heading", t.lines + h.lines, t.text + h.text, gap=t.gap, gap_before=t.gap_before,

@@ -94,11 +94,13 @@ FIGURES_NOTE = "a line of the box of figures under its label (数读)"
 SIDEBAR_NOTE = "a sidebar's label after an article: it and its text are the article's"
 
 
-def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tuple[list[Item], dict[int, str]]:
+def label_items(items: list[Item], labels: dict[int, str], rules: Rules,
+                plain: dict[int, str]) -> tuple[list[Item], dict[int, str]]:
     """What a label printed over a piece says (line: its furniture kind): under a column label
     (短评, 快讯) a new article begins; under a picture-news label (图片新闻) a headline if printed,
     the caption (its text, read as a paragraph) and the credit make an item of their own, as they
     do under a headline of their own with no label.
+    ``plain``: each line's text (a heading's own has its spaces read as separators).
     Returns the items, those captions made paragraphs, and where articles start (item index: why)."""
     out = [replace(it, kind="heading", note=SIDEBAR_NOTE) if it.kind != "byline" and rules.sidebar_labels.match(it.text)
            else it for it in items]
@@ -122,28 +124,32 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules) -> tupl
                 out[first] = replace(out[first], note=f"{out[first].note}; {LABEL_NOTE}".lstrip("; "))
             starts.setdefault(first, LABEL_START)
             continue
-        _picture(out, first, rules, starts)
-    for i in _unlabelled_pictures(out):
-        _picture(out, i, rules, starts)
+        _picture(out, first, rules, starts, plain)
+    for i in _unlabelled_pictures(out, rules):
+        _picture(out, i, rules, starts, plain)
     return out, starts
 
 
-def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) -> None:
+def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str], plain: dict[int, str]) -> None:
     """The picture-news item from item ``first`` on: a headline or two (a heading with the caption
     below it, not the caption's own first line wrapped), the caption made its text, the credit."""
     i = first
     while i < len(out) and out[i].kind == "heading" and i - first < 2 and i + 1 < len(out) \
             and out[i + 1].kind in ("heading", "caption", "para"):
         i += 1
-    texts = 0
-    while i < len(out) and (out[i].kind in ("caption", "credit") or (out[i].kind in ("para", "heading") and not texts)):
+    texts, open_text = 0, False
+    # the caption's lines: captions and credits, and a paragraph or heading that opens it or goes on
+    # with its open sentence (a caption wrapped in a narrow column)
+    while i < len(out) and (out[i].kind in ("caption", "credit")
+                            or (out[i].kind in ("para", "heading") and (not texts or open_text))):
         it = out[i]
-        caption, credit = credit_split(it.text, rules) if it.kind == "credit" else (it.text, "")
+        caption, credit = credit_split(it.text, rules) if it.kind == "credit" else (_plain(it, plain), "")
         if caption:
             # its text as printed, the symbol that marks a caption (▲) aside; a credit on the
             # caption's last line (…康复设备。 （王磊 摄）) signs it as names after a last sentence do
             text = caption.lstrip(rules.byline_symbols + "△▼ 　")
-            out[i] = replace(it, kind="para", text=text, note=PICTURE_NOTE, open_end=not rules.ends_sentence(text),
+            open_text = not rules.ends_sentence(text)
+            out[i] = replace(it, kind="para", text=text, note=PICTURE_NOTE, open_end=open_text,
                              names=photographers(credit, rules) if credit else ())
             texts += 1
         i += 1
@@ -156,7 +162,14 @@ def _picture(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) 
         starts[i] = "after a picture-news item"
 
 
-def _unlabelled_pictures(out: list[Item]) -> list[int]:
+def _plain(it: Item, plain: dict[int, str]) -> str:
+    """A heading's text as its lines print it (its spaces not read as separators of its parts), when
+    the item is those whole lines."""
+    text = "".join(plain.get(no, "") for no in it.lines)
+    return text if it.kind == "heading" and text.replace("，", "") == it.text.replace("，", "") else it.text
+
+
+def _unlabelled_pictures(out: list[Item], rules: Rules) -> list[int]:
     """Headlines over nothing but a photo's caption in its own words (图为…, ▲…) and then its
     credit, before the next headline or the page end: a picture-news item printed without its
     label (no article's photo stands alone under a headline of its own; a headline printed after
@@ -167,9 +180,12 @@ def _unlabelled_pictures(out: list[Item]) -> list[int]:
                 or out[i + 1].kind != "caption" or out[i + 1].note != CAPTION_BY_WORDS:
             continue
         j = i + 2
-        while j < len(out) and out[j].kind == "credit":
-            j += 1
-        if j > i + 2 and (j == len(out) or out[j].kind == "heading"):
+        while j < len(out) and out[j].kind == "para" and not rules.ends_sentence(out[j - 1].text):
+            j += 1  # the rest of the caption's sentence, wrapped onto the next lines
+        k = j
+        while k < len(out) and out[k].kind == "credit":
+            k += 1
+        if k > j and (k == len(out) or out[k].kind == "heading"):
             found.append(i)
     return found
 

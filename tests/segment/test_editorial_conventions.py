@@ -151,3 +151,15 @@ def test_a_sidebar_after_an_article_is_the_articles_even_after_its_closing_mark(
     assert not second.captions and second.authors == ("任杰",)
     assert third.paragraphs[-2] == "延伸阅读"
     assert lines_with_role(page, "subhead") == [6, 12, 17]
+
+
+def test_a_picture_items_caption_wrapped_over_two_lines_stays_whole(vocab):
+    page = sample("picture_item_caption_wrapped.txt", vocab)
+    assert_every_line_placed(page)
+    above, picture, below = page.articles
+    # a headline's two-character end wrapped onto a line of its own is the headline's
+    assert above.title == "宁波高新区新材料企业营收增长两成" and not above.captions
+    assert "体验" not in body(above) and "博览会" not in body(above)
+    assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
+    assert (picture.title, picture.authors) == ("威海高新区医疗器械博览会开幕", ("王磊",))
+    assert below.authors == ("林峰",) and not below.captions
