@@ -90,6 +90,7 @@ LABELS = (PICTURE_LABEL, FIGURES_LABEL, "column label")  # furniture kinds of a 
 PICTURE_NOTE = "a picture-news item: the caption under its label is its text"
 LABEL_NOTE = "under a column label"
 LABEL_START = "a column label ends the article above"
+BRIEF_START = "a bulleted brief under a column label"
 FIGURES_NOTE = "a line of the box of figures under its label (数读)"
 SIDEBAR_NOTE = "a sidebar's label after an article: it and its text are the article's"
 
@@ -112,6 +113,8 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules,
         if kind == FIGURES_LABEL:
             _figures_box(out, first, rules)
             continue
+        if kind != PICTURE_LABEL:
+            _bulleted_briefs(out, first, rules, starts)
         if kind != PICTURE_LABEL and not first:
             continue  # a label over the page's first piece: no article above to end
         if kind != PICTURE_LABEL:
@@ -188,6 +191,18 @@ def _unlabelled_pictures(out: list[Item], rules: Rules) -> list[int]:
         if k > j and (k == len(out) or out[k].kind == "heading"):
             found.append(i)
     return found
+
+
+def _bulleted_briefs(out: list[Item], first: int, rules: Rules, starts: dict[int, str]) -> None:
+    """Under a column label, paragraphs each opening with a bullet (■ 近日，…; a symbol a byline may
+    open with, here before no names) are briefs of their own, the bullet no part of their text."""
+    i = first
+    while i < len(out) and out[i].kind == "para" and out[i].text[:1] in rules.byline_symbols \
+            and out[i].text[:1] not in "▲△▼":
+        out[i] = replace(out[i], text=out[i].text[1:].lstrip(" 　"), spaced=out[i].spaced.lstrip(rules.byline_symbols + " 　"))
+        if i > first:
+            starts.setdefault(i, BRIEF_START)
+        i += 1
 
 
 def _figures_box(out: list[Item], first: int, rules: Rules) -> None:

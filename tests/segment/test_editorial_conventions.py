@@ -163,3 +163,12 @@ def test_a_picture_items_caption_wrapped_over_two_lines_stays_whole(vocab):
     assert picture.paragraphs == ("5月8日，观众在威海高新区医疗器械博览会上体验新型康复设备。",)
     assert (picture.title, picture.authors) == ("威海高新区医疗器械博览会开幕", ("王磊",))
     assert below.authors == ("林峰",) and not below.captions
+
+
+def test_bulleted_briefs_under_a_column_label_are_briefs_of_their_own(vocab):
+    page = sample("bulleted_briefs_under_label.txt", vocab)
+    assert_every_line_placed(page)
+    *briefs, signed = page.articles
+    assert [b.paragraphs[0][:4] for b in briefs] == ["近日，淮", "日前，咸", "5月以来"]
+    assert not any("■" in b.title or "■" in body(b) for b in briefs) and all(b.title_generated for b in briefs)
+    assert signed.authors == ("孙涛",)  # ■ before names is still a byline
