@@ -266,10 +266,14 @@ def mark_continued(articles: tuple[Article, ...], placements: tuple[Placement, .
 
 
 def _owner(articles: list[Article], p: Placement, onward: bool) -> int | None:
-    """The article a marker at placement p belongs to: its own line's, else the one before it
-    (going on) or after it (coming from)."""
+    """The article a marker at placement p belongs to: its own line's, else the one it is printed
+    inside (under its headline: 株洲高新区：… / （上接第1版）), else the one before it (going on)
+    or after it (coming from)."""
     if p.article is not None:
         return p.article - 1
+    inside = next((k for k, a in enumerate(articles) if a.lines[0] < p.line < a.lines[1]), None)
+    if inside is not None:
+        return inside
     if onward:
         before = [k for k, a in enumerate(articles) if a.lines[0] < p.line]
         return before[-1] if before else None

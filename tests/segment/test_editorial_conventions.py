@@ -71,6 +71,9 @@ def test_an_article_continued_from_or_to_another_page_records_the_page(vocab):
     continued, *rest = sample("editor_note_above_series.txt", vocab).articles
     assert continued.continued_from == "第1版" and continued.paragraphs[0].startswith("在此基础上")
     assert all(not a.continued_from and not a.continued_to for a in rest)
+    # the marker under the headline the jump page repeats: that article's, not the next one's
+    headed, after = sample("continued_under_its_headline.txt", vocab).articles
+    assert (headed.title, headed.continued_from, after.continued_from) == ("株洲高新区：打造世界级轨道交通产业集群", "第1版", "")
 
 
 def test_a_column_label_ends_the_article_above_and_a_numbered_list_keeps_its_items(vocab):
