@@ -214,6 +214,8 @@ class Article:
         captions: photo captions and credits that belonged to the article
         lines: first and last line numbers of the article on the page
         truncated: the article starts or ends mid-sentence at the page edge
+        continued_from, continued_to: the page it comes from (（上接第1版）) or goes on to
+            (（下转第6版）) as printed (第1版), or ""
         notes: the least certain decisions taken for it, for the build report
     """
     page: str
@@ -228,6 +230,8 @@ class Article:
     lines: tuple[int, int] = (0, 0)
     truncated: bool = False
     notes: tuple[str, ...] = ()
+    continued_from: str = ""
+    continued_to: str = ""
 
 
 class IdentifiedArticle(NamedTuple):

@@ -102,8 +102,11 @@ def _split(work: Worksheet, c: Correction) -> None:
     bounds = [0, *cuts, len(art.paragraphs)]
     parts = []
     for k, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        # only the first part comes from another page, only the last goes on to one
         part = replace(art, paragraphs=art.paragraphs[lo:hi],
-                       subheads=tuple(i - lo for i in art.subheads if lo <= i < hi))
+                       subheads=tuple(i - lo for i in art.subheads if lo <= i < hi),
+                       continued_from=art.continued_from if k == 0 else "",
+                       continued_to=art.continued_to if hi == len(art.paragraphs) else "")
         if k:
             part = replace(part, title=_lead_title(part.paragraphs[0]), title_generated=True, kicker=None,
                            authors=(), captions=(), truncated=False, notes=())
@@ -143,7 +146,7 @@ def _merge(work: Worksheet, c: Correction) -> None:
             captions=art.captions + other.captions,
             authors=art.authors + tuple(a for a in other.authors if a not in art.authors),
             # Merging joins the pieces of one article: the result is no longer "cut at the page edge".
-            truncated=False, notes=art.notes + other.notes,
+            truncated=False, notes=art.notes + other.notes, continued_to=other.continued_to,
             lines=(min(art.lines[0], other.lines[0]), max(art.lines[1], other.lines[1])) if same_page else art.lines,
         )
         for row in work.rows(other.page):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from ..textmatch.cjk import CJK_CHAR
-from ..vocab.rule_files import FigureRules
+from ..vocab.figure_rules import FigureRules
 
 LEVEL, CHANGE, SHARE = "level", "change", "share"
 KIND_NAMES = {LEVEL: "数值", CHANGE: "变化", SHARE: "占比"}

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
+from .conventions import LABEL_NOTE, LABELS, label_items, mark_continued, regroup, sign_pictures
 from .assemble import finish
 from .duplicates import doubled_line, duplicate_lines, paragraph_copies
 from .furniture import Apart, set_apart
@@ -52,7 +53,8 @@ __all__ = ["segment_page", "zone_finder"]
 # A caption goes to another article than the one it stands in only when it
 # names that article's subject this clearly (share of its words).
 CAPTION_MOVE = 0.5
-# A subject：headline whose headline part is this short is unfinished when a heading follows right below.
+# A subject：headline whose headline part is this short is unfinished when a heading follows right below;
+# a heading of at most half as many characters right below a title is no more than its wrapped end (两成).
 SHORT_PREDICATE = 6
 # A headline's words after its subject seldom run longer than this.
 LONGEST_PREDICATE = 20
@@ -86,9 +88,11 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), cut_lines=frozenset(cut.groups))
-    runs = _runs(items, tools, notes)
+    items, pictures = label_items(items, {no: why.rpartition(": ")[2] for no, (_, why) in apart.roles.items()
+                                          if why.endswith(LABELS)}, tools.rules, {ln.no: ln.text for ln in lines})
+    runs = _runs(items, tools, notes, pictures)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
-    drafts = rejoin_across_headline(drafts, tools.names)
+    drafts = regroup(rejoin_across_headline(drafts, tools.names), runs, tools.rules)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)
     loose = _give_headlines(drafts, runs, bodies, tools, printed)
@@ -100,21 +104,23 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
         bodies = [d.text() for d in drafts]
     _give_captions(drafts, runs, bodies, loose, tools, placed)
     _give_loose_bylines(drafts, runs, placed)
+    sign_pictures(drafts, pictures, items, tools.rules, {ln.no: ln.spaced or ln.raw for ln in lines})
     articles = [finish(n, d, repaired.page.name, tools.rules, tools.tok, placed) for n, d in enumerate(drafts, start=1)]
     articles = _attach_bare_leads(articles, bare_leads, placed)
     _place_split_lines(items, placed)
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
     placements, articles = spread(placements, tuple(articles), cut.groups, cut.inner)
+    articles = mark_continued(articles, placements, repaired.page.lines, tools.rules)
     return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
 
-def _runs(items: list[Item], tools: _Tools, notes: dict[int, str]) -> list[Run]:
-    """The runs of text, cut again where headlines printed apart say a run holds two articles
-    (one cut per run at a time, until the headlines say no more)."""
-    starts: dict[int, str] = {}
+def _runs(items: list[Item], tools: _Tools, notes: dict[int, str], first: dict[int, str]) -> list[Run]:
+    """The runs of text, cut at ``first`` (item index: why) and again where headlines printed apart
+    say a run holds two articles (one cut per run at a time, until the headlines say no more)."""
+    starts = dict(first)
     bylines = tools.evidence["byline_between_bodies"]
-    runs = runs_of(items, tools.names, tools.rules, tools.tok, weights=bylines)
+    runs = runs_of(items, tools.names, tools.rules, tools.tok, starts, bylines)
     for _ in range(len(items)):
         more = split_points(items, runs, tools.tok, tools.stop, tools.names, lambda h: _headline_form(h, tools.rules),
                             tools.evidence["headline_splits"])
@@ -203,8 +209,9 @@ def _candidates(drafts: list[Draft], runs: list[Run], rules: Rules) -> tuple[lis
             last = k == len(run.pre) - 1
             # The heading right above a body is its own or the one's above; earlier ones may be a cluster.
             form = _headline_form(h, rules)
+            signed = last and above is not None and (bool(run.top) and run.top[0].lines[0] > h.lines[-1] or LABEL_NOTE in h.note)
             cands.append(Candidate(len(cands), h.text, above, below, last_above=last,
-                                   anywhere=above is None or not last, form=form))
+                                   anywhere=above is None or not last, form=form, signed=signed))
             cand_items.append(h)
     return cands, cand_items
 
@@ -286,7 +293,7 @@ def _continue_titles(drafts: list[Draft], cand_items: list[Item], used: set[int]
         predicate = len(_predicate(owner.title.text, tools.names))
         if predicate + len(h.text) > LONGEST_PREDICATE:
             continue  # longer than a headline's words after its subject run: a caption below it
-        if predicate > SHORT_PREDICATE and (mine < MIN_SCORE or mine < max(scores)):
+        if predicate > SHORT_PREDICATE and (mine < MIN_SCORE or mine < max(scores)) and len(h.text) > SHORT_PREDICATE // 2:
             continue
         t = owner.title
         owner.title = Item("heading", t.lines + h.lines, t.text + h.text, gap=t.gap, gap_before=t.gap_before,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import bylines as bl
 from .captions import credit_split
 from .headlines import title_from_lead
-from .joins import starts_mid_sentence
+from .joins import list_item, starts_mid_sentence
 from .runs import Draft
 from ..model import Article, Placement
 from ..textmatch.wordcut import Cutter
@@ -79,7 +79,11 @@ def _body(number: int, d: Draft, rules: Rules, tok: Cutter, placed: dict[int, Pl
             d.notes.append(f"line {it.lines[0]}: {note}")
         if it.names:
             note = (note + "; " if note else "") + "names after the last sentence: " + " ".join(it.names)
-        if (open_prev or _says_who(text, out.paragraphs, rules)) and out.paragraphs:
+        if it.source:
+            note = (note + "; " if note else "") + f"source mark after the last sentence, no author: {it.source}"
+
+        if (open_prev or _says_who(text, out.paragraphs, rules)) and out.paragraphs \
+                and not list_item(out.paragraphs[-1], text, rules):
             out.paragraphs[-1] += text
         elif not it.open_end and len(text) <= ORPHAN and not first_para:
             for no in it.lines:

@@ -139,6 +139,8 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
     parens = bool(m)
     if m:
         text = m.group(1)
+        if source_mark(text, rules):  # （高新）: where the text came from, not who wrote it
+            return None
     rest, marked = strip_markers(text, rules)
     words = _tokens(rest, rules)
     if not words:
@@ -148,7 +150,9 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
         # No more of them than names with one (a sentence cut up by stray spaces is no byline:
         # 本报讯 记者从工业 和信息 化部获悉).
         loose = (marked or parens) and sum(sure) * 2 >= len(sure) and all(
-            s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4) or _DOTTED_NAME.match(w) for w, s in zip(words, sure))
+            s or (_NAME_CHARS.match(w) and 2 <= len(w) <= 4 and w[-1] not in rules.name_never_ends
+                  and w not in rules.source_marks) or _DOTTED_NAME.match(w)
+            for w, s in zip(words, sure))
         if not loose:
             return None
     return tuple(words)
@@ -157,6 +161,36 @@ def names_in(text: str, rules: Rules) -> tuple[str, ...] | None:
 def author_note(text: str, rules: Rules) -> bool:
     """An author's note after an article: （作者系…）, （作者单位：…）."""
     return any(rx.match(text.strip()) for rx in rules.author_notes)
+
+
+def source_mark(inner: str, rules: Rules) -> bool:
+    """The text of a bracket that names where an article came from (新华, 据新华社, 宜昌高新区供稿)
+    or marks its end (完)."""
+    inner = inner.strip()
+    return inner in rules.source_marks or any(rx.match(inner) for rx in rules.source_patterns)
+
+
+def source_line(text: str, rules: Rules) -> bool:
+    """A line that is only a source mark in brackets: （新华）."""
+    m = _PARENS.match(text.strip())
+    return bool(m) and source_mark(m.group(1), rules)
+
+
+def source_tail(text: str, rules: Rules) -> int:
+    """Where a source mark after a paragraph's last sentence begins (…1.5万家。（高新）), or 0: a
+    known mark, or a short bracket holding no names and no sentence."""
+    at = sentence_tail_at(text, rules)
+    m = _PARENS.match(text[at:].strip())
+    if not at or not m:
+        return 0
+    inner = m.group(1)
+    short = len(inner) <= rules.source_mark_max_chars and not any(c in rules.sentence_end for c in inner)
+    return at if source_mark(inner, rules) or (short and names_in(text[at:].strip(), rules) is None) else 0
+
+
+def unnamed_byline(text: str, rules: Rules) -> bool:
+    """A byline that names no one (本报评论员): it signs the text below as a byline does."""
+    return any(rx.match(text.strip()) for rx in rules.unnamed_bylines)
 
 
 @lru_cache(maxsize=4)
@@ -227,5 +261,7 @@ def lead_byline(text: str, rules: Rules, spaced: str = "") -> tuple[str, tuple[s
         found = (names_in(sm.group(1), rules) if sm else None) or names_in(inner, rules)
         if found:
             names = found
+            rest = rest[m.end():]
+        elif source_mark(inner, rules):  # 本报长沙5月9日电（新华）: the lead's source, no author
             rest = rest[m.end():]
     return rest.lstrip(" 　"), names, text[: len(text) - len(rest)].strip()

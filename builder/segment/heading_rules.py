@@ -48,7 +48,7 @@ class Around:
     def after_end(self) -> bool:
         """Right after a byline or trailing names an article has ended: a short line without inner
         punctuation there needs a word cut in two to count as a wrapped line (it may be the next headline)."""
-        ended = (self.prev == "byline" and self.before_prev == "body") or bool(self.prev_pl and self.prev_pl.trailing)
+        ended = (self.prev == "byline" and self.before_prev == "body") or bool(self.prev_pl and self.prev_pl.ends_article)
         return ended and not _INNER_MARKS.search(self.pl.text)
 
 

@@ -60,6 +60,7 @@ class Candidate:
         anywhere: it may go to any body (a heading in a cluster, or printed apart);
             otherwise only to the body below or above it
         form: it has a headline's own form (marked as a first-level heading, or subject：headline)
+        signed: it stands right above the byline that opens the body below it, or right under a column label
     """
     key: int
     text: str
@@ -68,6 +69,7 @@ class Candidate:
     last_above: bool = True
     anywhere: bool = True
     form: bool = False
+    signed: bool = False
 
 
 def score(cand_words: frozenset[str], body: frozenset[str] | str, weight: dict[str, float]) -> float:
@@ -137,7 +139,18 @@ def match(cands: list[Candidate], bodies: list[str], tok: Cutter,
             continue
         taken[b] = (key, round(s, 2))
         used.add(key)
+    _by_place(cands, taken, used)
     return taken
+
+
+def _by_place(cands: list[Candidate], taken: dict[int, tuple[int, float]], used: set[int]) -> None:
+    """A body no headline's words matched takes the heading right above the byline that opens it:
+    a headline by its place (a commentary's headline seldom repeats its text's words). Only then,
+    so a kicker left above a byline never beats a headline printed apart."""
+    for c in cands:
+        if c.signed and c.above is not None and c.above not in taken and c.key not in used:
+            taken[c.above] = (c.key, 0.0)
+            used.add(c.key)
 
 
 def best_body(text: str, bodies: list[str], tok: Cutter, stop: frozenset[str]) -> tuple[int | None, float]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .bylines import lead_marker
 from .heading_rules import around, decide
-from .joins import certain_join
+from .joins import certain_join, list_item
 from .captions import is_subtitle
 from .line_shapes import PageLine, classify, heading_shaped
 from .page_layout import Layout, measure
@@ -48,6 +48,7 @@ class Item:
     lead: bool = False
     open_end: bool = False
     spaced: str = ""  # a paragraph's text with its printed spaces (they separate a lead's names)
+    source: str = ""  # a source mark after its last sentence (（新华）): the article ends here
     note: str = ""  # which rule decided, for the line's placement
 
 
@@ -105,8 +106,8 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
             text = "".join("" if p.no in repeats else p.text for p in para)
             items.append(Item("para", tuple(p.no for p in para), text, gap=para[0].gap,
                               gap_before=layout.big_gap(para[0].gap), lead=_lead(text, rules),
-                              names=para[-1].trailing,
-                              open_end=not rules.ends_sentence(text) and not para[-1].trailing,
+                              names=para[-1].trailing, source=para[-1].source,
+                              open_end=not rules.ends_sentence(text) and not para[-1].ends_article,
                               spaced="".join(p.piece_spaced or p.piece or p.line.spaced or p.line.text for p in para[:3]),
                               note=para[0].note))
             para.clear()
@@ -124,17 +125,18 @@ def build_items(lines: tuple[Line, ...], rules: Rules, tok: Cutter, skip: frozen
                               note="heading: a short block of lines with no sentence end, set apart by blank lines"))
             continue
         if kind == "body":
-            if para and not para[-1].trailing and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
+            if para and not para[-1].ends_article and not rules.ends_sentence(para[-1].text) and not layout.big_gap(pl.gap) \
                     and (layout.at(para[-1].no).full(para[-1].text) or cut or certain_join(para[-1].text, pl.text, rules, tok)) \
-                    and not _lead(pl.text, rules):
+                    and not _lead(pl.text, rules) and not list_item(para[-1].text, pl.text, rules):
                 para.append(_after_cut(para, pl, repeats, echo) if cut else _echoed(pl, repeats, echo))
                 cut = False
                 continue
             # No blank line between them: one printed block, on a page that sets its paragraphs apart
             # by blank lines or in columns (a page of one line per paragraph and no blank line can
             # print a column of another article right after an open line: joined once its article is known).
-            if para and (layout.gap or layout.at(para[-1].no).wrapped) and pl.gap == 0 and not para[-1].trailing \
-                    and not rules.ends_sentence(para[-1].text) and not layout.tight:
+            if para and (layout.gap or layout.at(para[-1].no).wrapped) and pl.gap == 0 and not para[-1].ends_article \
+                    and not rules.ends_sentence(para[-1].text) and not layout.tight \
+                    and not list_item(para[-1].text, pl.text, rules):
                 para.append(_echoed(pl, repeats, echo))
                 continue
             close()

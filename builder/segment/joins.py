@@ -32,6 +32,14 @@ def cut_word(before: str, after: str, tok: Cutter) -> bool:
     return False
 
 
+def list_item(before: str, text: str, rules: Rules) -> bool:
+    """A numbered item (一、…, （二）…) after a line closed by a colon or after another item: a
+    paragraph of its own, never the rest of the line above (措施主要包括： / 一、对新引进…)."""
+    if not any(rx.match(text) for rx in rules.list_items):
+        return False
+    return before.rstrip().endswith(("：", ":")) or any(rx.match(before) for rx in rules.list_items)
+
+
 def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
     """The line ``after`` continues the sentence that ``before`` leaves open."""
     if not before or not after or rules.ends_sentence(before):

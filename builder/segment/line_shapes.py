@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bylines import author_note, names_in, sentence_tail_at, trailing_names
+from .bylines import (author_note, names_in, sentence_tail_at, source_line, source_tail, trailing_names,
+                      unnamed_byline)
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
@@ -125,6 +126,8 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
     return tuple(out)
 
 
+CAPTION_BY_WORDS = "a caption by its opening words"
+
 # Names after a paragraph's last sentence that a narrow column wrapped: at most this long on each line.
 NAMES_PIECE = 16
 
@@ -163,8 +166,12 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
     marked = text.lstrip()[:1] in rules.byline_symbols + "(（" or any(m in text for m in rules.byline_markers)
     if author_note(text, rules):
         return [PageLine(line, gap, "byline", note="an author's note")]
+    if unnamed_byline(text, rules):
+        return [PageLine(line, gap, "byline", note="a byline naming no one")]
+    if source_line(text, rules):
+        return [PageLine(line, gap, "byline", note="a source mark: where the article came from, no author")]
     if is_caption_by_words(text, rules):
-        return [PageLine(line, gap, "caption", note="a caption by its opening words")]
+        return [PageLine(line, gap, "caption", note=CAPTION_BY_WORDS)]
     if is_subtitle(text, rules) and prev is not None and prev.shape == "heading":
         return [PageLine(line, gap, "subtitle", note="a subtitle (——) under a headline")]
     # A byline never ends with a comma (…机构和下 / 游客户，: a sentence wrapped, no 游 to sign it).
@@ -206,6 +213,8 @@ def _shapes(line: Line, gap: int, prev: PageLine | None, rules: Rules, tok: Cutt
         inside = _article_after_open_end(line, gap, page, rules, tok)
     if inside is not None:
         return inside
+    if not trailing and (at := source_tail(text, rules)):
+        return [PageLine(line, gap, "body", names_at=at, source=text[at:].strip())]
     names_at = sentence_tail_at(text, rules) if trailing else 0
     return [PageLine(line, gap, "body", trailing=trailing, names_at=names_at)]
 

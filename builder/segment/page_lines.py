@@ -27,7 +27,8 @@ class PageLine:
     names: tuple[str, ...] = ()
     caption: str = ""
     trailing: tuple[str, ...] = ()
-    names_at: int = 0  # where the trailing names begin in the repaired text
+    names_at: int = 0  # where the trailing names (or the source mark) begin in the repaired text
+    source: str = ""  # a source mark after the last sentence of the line (…万家。（高新）); text leaves it out
     piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
     piece_spaced: str = ""  # that part with its printed spaces, when known
     note: str = ""  # which rule decided, when it is worth saying
@@ -36,9 +37,14 @@ class PageLine:
     def text(self) -> str:
         if self.piece:
             return self.piece
-        if self.trailing:
+        if self.trailing or self.source:
             return self.line.text[:self.names_at]
         return self.line.text
+
+    @property
+    def ends_article(self) -> bool:
+        """Names or a source mark follow its last sentence: an article ends here."""
+        return bool(self.trailing or self.source)
 
     @property
     def no(self) -> int:

@@ -21,6 +21,9 @@ from ..vocab.rule_files import Rules
 
 SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
+# An editor's note opening an article (conventions.py) speaks of the series, not of what the article
+# is about: its words are no evidence for the article's headline or zone.
+EDITOR_NOTE = "an editor's note printed above the headline: it opens the article below it"
 
 
 @dataclass
@@ -65,7 +68,8 @@ class Draft:
         return max(it.lines[-1] for it in self.body)
 
     def text(self) -> str:
-        return "\n".join(it.text for it in self.body)
+        """The body's text, an editor's note left out."""
+        return "\n".join(it.text for it in self.body if it.note != EDITOR_NOTE)
 
 
 def _zone_names(vocab: Vocabulary) -> WordFinder:
@@ -143,7 +147,8 @@ class _Cutter:
         nxt = _next_kind(self.items, i)
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
-        elif cur.closed or it.level == 1 or nxt in ("lead", "byline", None) or self.new_article_below(i, it, cur):
+        elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
+                or self.new_article_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -234,7 +239,7 @@ class _Cutter:
         cur.body.append(it)
         if it.names:  # names after its last sentence: the article ends here
             cur.trailing[len(cur.body) - 1] = it.names
-            cur.closed = True
+        cur.closed = cur.closed or bool(it.names or it.source)
 
 
 def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from .bylines import lead_marker, names_in
+from .bylines import lead_marker, names_in, source_tail
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
@@ -103,7 +103,8 @@ def _own_line(line: Line, rules: Rules, tok: Cutter | None = None) -> bool:
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
     marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
     names = bool(names_in(tail, rules)) and not (tok is not None and _common_word(tail, tok))
-    return _apart(line, rules) or bool(tail and (names or marker))
+    # …产业。（聊城高新区供稿）: a source mark closes the paragraph as names do
+    return _apart(line, rules) or bool(tail and (names or marker or source_tail(line.text, rules)))
 
 
 def _common_word(text: str, tok: Cutter) -> bool:

@@ -28,6 +28,8 @@ def entry_record(e: Entry) -> dict:
         "tags": list(e.tags),
         "authors": list(a.authors),
         "truncated": a.truncated,
+        "continued_from": a.continued_from or None,
+        "continued_to": a.continued_to or None,
         "date": e.date,
         "source": {"file": a.page, "lines": list(a.lines)},
         "paragraphs": list(a.paragraphs),

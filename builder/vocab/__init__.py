@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .rule_files import (DATA_DIR, FigureRules, PlaceRules, ThemeScoring, load_figure_rules, load_place_rules,
-                         load_theme_scoring, read_yaml)
+from .figure_rules import FigureRules, load_figure_rules
+from .rule_files import DATA_DIR, PlaceRules, ThemeScoring, load_place_rules, load_theme_scoring, read_yaml
 
 
 @dataclass(frozen=True)

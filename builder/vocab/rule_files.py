@@ -2,7 +2,7 @@
 
 - ``repair_rules.yaml`` → ``Rules`` (repair and segment)
 - ``places.yaml`` → ``PlaceRules`` (where an article is)
-- ``figures.yaml`` → ``FigureRules`` (key figures)
+- ``figures.yaml`` → ``FigureRules`` (key figures: ``figure_rules.py``)
 - the ``scoring`` section of ``themes.yaml`` → ``ThemeScoring``
 
 Defaults live in one place, the dataclass fields (a file may leave any key out), and a key
@@ -59,6 +59,14 @@ class Rules:
     byline_symbols: str = ""
     lead_patterns: tuple[re.Pattern, ...] = ()
     author_notes: tuple[re.Pattern, ...] = ()
+    unnamed_bylines: tuple[re.Pattern, ...] = ()  # a byline naming no one (本报评论员)
+    editor_notes: tuple[re.Pattern, ...] = ()  # an editor's note's opening (编者按：)
+    source_marks: frozenset[str] = frozenset()  # where a text came from, in brackets (新华, 高新)
+    source_patterns: tuple[re.Pattern, ...] = ()
+    source_mark_max_chars: int = 12
+    continued_on_words: tuple[str, ...] = ("下转",)  # a continuation marker to another page
+    list_items: tuple[re.Pattern, ...] = ()  # how a numbered list's item opens (一、)
+    sidebar_labels: re.Pattern = re.compile(r"(?!)")  # a sidebar's label after an article (【链接】)
     headline_subject: re.Pattern = re.compile(r"(?!)")
     lead_openings: tuple[str, ...] = ()
     sentence_openings: re.Pattern = re.compile(r"(?!)")
@@ -166,6 +174,14 @@ def load_rules(path: Path) -> Rules:
         byline_symbols=d.get("byline_symbols", ""),
         lead_patterns=tuple(re.compile(p) for p in d.get("lead_patterns") or ()),
         author_notes=tuple(re.compile(p) for p in d.get("author_notes") or ()),
+        unnamed_bylines=tuple(re.compile(p) for p in d.get("unnamed_bylines") or ()),
+        editor_notes=tuple(re.compile(p) for p in d.get("editor_notes") or ()),
+        source_marks=frozenset(d.get("source_marks") or ()),
+        source_patterns=tuple(re.compile(p) for p in d.get("source_patterns") or ()),
+        source_mark_max_chars=int(d.get("source_mark_max_chars", 12)),
+        continued_on_words=tuple(d.get("continued_on_words") or ("下转",)),
+        list_items=tuple(re.compile(p) for p in d.get("list_items") or ()),
+        sidebar_labels=re.compile(d.get("sidebar_labels") or r"(?!)"),
         lead_openings=tuple(d.get("lead_openings") or ()),
         sentence_openings=re.compile(d.get("sentence_openings") or r"(?!)"),
         closing_statements=tuple(re.compile(p) for p in d.get("closing_statements") or ()),
@@ -304,62 +320,6 @@ def _district_aliases(path: Path, data: object) -> DistrictAliases:
     base = DistrictAliases()
     return DistrictAliases(window=int(d.get("window", base.window)),
                            zone_words=tuple(d.get("zone_words") or base.zone_words))
-
-
-# --- figures.yaml ------------------------------------------------------------
-
-@dataclass(frozen=True)
-class FigureKinds:
-    """The ``kinds`` section of ``figures.yaml``: what says a number is a change, a share or
-    the level a change reached, and the parts of speech a label may not start with."""
-    change: tuple[str, ...] = ()
-    share: tuple[str, ...] = ()
-    end_value: tuple[str, ...] = ()
-    lead_pos: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, eq=False)
-class FigureRules:
-    """``figures.yaml``: units, and the words that trim a figure's label (see its header)."""
-    max_figures: int = 8    # figures kept per article
-    max_label: int = 14     # a longer label is cut after its last 的
-    class_weight: dict[str, float] = field(default_factory=dict)  # unit class -> weight
-    units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit class -> units
-    not_after: tuple[str, ...] = ()
-    not_before: tuple[str, ...] = ()
-    time: str = ""          # a time phrase at the start of a label (a regex)
-    lead: tuple[str, ...] = ()
-    trail: tuple[str, ...] = ()
-    verbs: tuple[str, ...] = ()
-    after_stop: tuple[str, ...] = ()
-    split: tuple[str, ...] = ("的",)
-    change: tuple[str, ...] = ()
-    kinds: FigureKinds = field(default_factory=FigureKinds)
-
-
-def load_figure_rules(path: Path) -> FigureRules:
-    """``figures.yaml`` as FigureRules; a missing file gives the defaults (no units)."""
-    if not Path(path).exists():
-        return FigureRules()
-    d = check_keys(path, read_yaml(path), _field_names(FigureRules))
-    base = FigureRules()
-    words = {k: tuple(d.get(k) or getattr(base, k))
-             for k in ("not_after", "not_before", "lead", "trail", "verbs", "after_stop", "split", "change")}
-    return FigureRules(
-        max_figures=int(d.get("max_figures", base.max_figures)),
-        max_label=int(d.get("max_label", base.max_label)),
-        class_weight={k: float(v) for k, v in (d.get("class_weight") or {}).items()},
-        units={k: tuple(v or ()) for k, v in (d.get("units") or {}).items()},
-        time=d.get("time") or base.time,
-        kinds=_figure_kinds(path, d.get("kinds")),
-        **words,
-    )
-
-
-def _figure_kinds(path: Path, data: object) -> FigureKinds:
-    d = check_keys(path, data, _field_names(FigureKinds), "kinds.")
-    return FigureKinds(**{k: tuple(d.get(k) or ()) for k in ("change", "share", "end_value")},
-                       lead_pos=frozenset(d.get("lead_pos") or ()))
 
 
 # --- themes.yaml, scoring ----------------------------------------------------

@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from builder.vocab import DATA_DIR, load_vocabulary
-from builder.vocab.rule_files import (RULES_KEYS, FigureRules, PlaceRules, PlaceWeights, RuleFileError, ThemeScoring,
-                                      load_figure_rules, load_place_rules, load_rules, load_theme_scoring, read_yaml)
+from builder.vocab.figure_rules import FigureRules, load_figure_rules
+from builder.vocab.rule_files import (RULES_KEYS, PlaceRules, PlaceWeights, RuleFileError, ThemeScoring,
+                                      load_place_rules, load_rules, load_theme_scoring, read_yaml)
 from conftest import ROOT, copy_project, mkdocs_build, mkdocs_env
 
 
