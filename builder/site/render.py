@@ -84,9 +84,15 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
             of being returned; the rest (data, feeds, redirects) is returned. The same files.
     """
     steps = Steps()
+    sunk = []
+    if sink is not None:
+        def counted(path: str, text: str, put=sink) -> None:
+            sunk.append(path)
+            put(path, text)
+        sink = counted
     with fewer_collections():
         files = _render_site(digest, vocab, templates, site_url, search_markers, sink)
-    steps.done(f"files rendered: {len(files):,}" + (" (and the pages one by one)" if sink else ""))
+    steps.done(f"files rendered: {len(files) + len(sunk):,}")
     return files
 
 
