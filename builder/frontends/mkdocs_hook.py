@@ -16,7 +16,7 @@ to the functions the command line uses (``pipeline.build_site``,
 - ``on_page_markdown``: the search markers of a hand-written page (``content/``),
   which the generated ones carry in their own Markdown;
 - ``on_files`` also starts the search index beside MkDocs (``index_apart``): a forked
-  process converts the searched pages and feeds Pagefind while MkDocs renders;
+  process converts the searched pages and writes the index while MkDocs renders;
 - ``on_post_page``: a written page lets go of its Markdown and HTML (nothing reads them
   after); where no fork was safe (``mkdocs serve``), the page is fed to the index here;
 - ``on_post_build``: wait for the index (or have the fed one written).
