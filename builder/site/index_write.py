@@ -40,8 +40,8 @@ from .search import CJK, FIELD_MARK, RUN_BREAK
 SIGNATURE = b"pagefind_dcd"  # opens every decompressed Pagefind file; its script checks it
 LEVEL = 6  # gzip's default: a tenth of the time of 9, for a few bytes more
 CHUNK_POSITIONS = 20_000  # Pagefind's chunk size: positions and pages held by one chunk
-PLAIN = 24  # the weight of a word of plain text in Pagefind 1.5
-FIRST_WEIGHT = 25  # the weight Pagefind's reader starts with: every page's list changes it first
+PLAIN = 24  # the weight of a word of plain text in Pagefind 1.5; its reader starts at 25, so
+# every page's list opens with the change to it (-25)
 FLUSH_CHARS = 4_000_000  # words held before they go to their part files (about 30 MB)
 SHORT = 7  # hex digits of a file's name; more where two files would share one
 _LONE = re.compile(f"[{CJK}]")
@@ -80,24 +80,21 @@ def _packed(data: bytes) -> bytes:
     return gzip.compress(SIGNATURE + data, LEVEL, mtime=0)
 
 
-_WEIGHT = bytes(cbor.encode(-PLAIN - 1)) if PLAIN != FIRST_WEIGHT else b""
+_WEIGHT = bytes(cbor.encode(-PLAIN - 1))
 _NONE = bytes(cbor.encode([]))
 _PAGE = bytes(cbor.array_head(3))  # [page number step, locations, meta locations]
 _WORD = bytes(cbor.array_head(3))  # [word, pages, variants]
 _CHUNK = bytes(cbor.array_head(1))  # [words]
-
-
-_ONE = cbor.array_head(1 + bool(_WEIGHT)) + _WEIGHT  # most words stand once in a page
+_ONE = cbor.array_head(2) + _WEIGHT  # most words stand once in a page
 
 
 def locations(positions: list[int]) -> tuple[int, bytes]:
     """A page's positions of a word as Pagefind writes them (the weight first: plain text; then
     each position as its step from the one before), CBOR-encoded; and how many items they are."""
     if len(positions) == 1:
-        return 1 + bool(_WEIGHT), _ONE + cbor.uint(positions[0])
+        return 2, _ONE + cbor.uint(positions[0])
     steps = [b - a for a, b in zip([0, *positions], positions)]
-    count = len(steps) + bool(_WEIGHT)
-    return count, cbor.array_head(count) + _WEIGHT + b"".join(map(cbor.uint, steps))
+    return len(steps) + 1, cbor.array_head(len(steps) + 1) + _WEIGHT + b"".join(map(cbor.uint, steps))
 
 
 class IndexWriter:

@@ -137,7 +137,7 @@ class _Reader:
             return
         if self.body_at is not None and self.body_at > 0:
             self.parts["marked"].append(text)
-        if self.in_body:
+        elif self.in_body and self.body_at is None:  # read whole only while no body is marked
             self.parts["whole"].append(text)
 
 

@@ -84,20 +84,15 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
             of being returned; the rest (data, feeds, redirects) is returned. The same files.
     """
     steps = Steps()
-    sunk = []
-    if sink is not None:
-        def counted(path: str, text: str, put=sink) -> None:
-            sunk.append(path)
-            put(path, text)
-        sink = counted
     with fewer_collections():
-        files = _render_site(digest, vocab, templates, site_url, search_markers, sink)
-    steps.done(f"files rendered: {len(files) + len(sunk):,}")
+        files, sunk = _render_site(digest, vocab, templates, site_url, search_markers, sink)
+    steps.done(f"files rendered: {len(files) + sunk:,}")
     return files
 
 
 def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str,
-                 search_markers: bool, sink: Callable[[str, str], None] | None) -> dict[str, str]:
+                 search_markers: bool, sink: Callable[[str, str], None] | None) -> tuple[dict[str, str], int]:
+    """The files kept, and how many pages went to the sink."""
     catalog = build_catalog(digest, vocab)
     env = environment(templates)
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
@@ -158,7 +153,9 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
             text = render(job)
             sink(job[1], marked_file(job[1], text, texts) if search_markers else text)
         files: dict[str, str] = {}
+        sunk = len(jobs)
     else:
+        sunk = 0
         files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
     records = [entry_record(e) for e in catalog.entries]  # one record per article, both exports
     files["data/articles.json"] = articles_json(records)
@@ -170,4 +167,4 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
         files[group.extra["feed"]] = rss_feed(group.entries, site_url, group.extra["feed"], group.name)
     if search_markers:
         files = marked_pages(files, texts)
-    return files
+    return files, sunk

@@ -132,3 +132,11 @@ def test_chunks_written_from_encoded_parts_are_what_the_plain_encoder_gives(buil
     for path in chunks:
         data = unpacked(path)
         assert bytes(cbor.encode(cbor.decode(data))) == data, path
+
+
+@pytest.mark.parametrize("positions", [[7], [0, 3, 300, 70_000]])
+def test_a_words_locations_are_what_the_plain_encoder_gives(positions):
+    # the weight first (plain text), then each position's step from the one before
+    count, data = index_write.locations(positions)
+    steps = [b - a for a, b in zip([0, *positions], positions)]
+    assert data == bytes(cbor.encode([-index_write.PLAIN - 1, *steps])) and count == len(steps) + 1
