@@ -27,6 +27,7 @@ from ..settings import Settings
 
 _staging: list[Path] = []
 _serve_folder: Path | None = None  # the pages of a ``mkdocs serve`` session, kept between rebuilds
+_serve_memo = None  # what its builds keep for the next (``pipeline.Remembered``)
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,18 @@ def build_for_serve(settings: Settings) -> Built:
     """The site built in this process (``mkdocs serve`` runs threads: no fork), its files in
     one staging folder for the whole session, each rewritten only when its text changed: with
     ``mkdocs serve --dirty`` MkDocs then renders again only the pages an edit changed (it
-    compares each source's time with its output's)."""
-    from ..pipeline import build_site
+    compares each source's time with its output's). Phase one's results and the rendered
+    pages stay in memory for the next build (``pipeline.Remembered``), so an edit renders
+    again only the pages it changed."""
+    from ..pipeline import Remembered, build_site
     from ..site.write import write_files
 
-    global _serve_folder
+    global _serve_folder, _serve_memo
     if _serve_folder is None:
         _serve_folder = Path(tempfile.mkdtemp(prefix="digest-serve-"))
-    site = build_site(settings, search_markers=True)
+    if _serve_memo is None:
+        _serve_memo = Remembered()
+    site = build_site(settings, search_markers=True, memo=_serve_memo)
     write_files(_serve_folder, site.files)
     return Built.of(site, settings, _serve_folder)
 
