@@ -100,10 +100,10 @@ def _misreadings_across_breaks(lines: list[Line], fixes: list[Fix], rules: Rules
         # opening with an ASCII mark, not a letter, starts no Latin word ((本报记者 甲 乙) keeps its spaces).
         if _latin(a.text[-1:]) and not b.text[:1].isascii():
             mended = remove_cjk_spaces(line_fixes.fix_misreadings((a.spaced or a.text) + " " + b.text[0], rules))
-            k, line, text = i, a, mended[:-1] if mended.endswith(b.text[0]) else a.text
+            k, line, text = i, a, mended[:-1].rstrip() if mended.endswith(b.text[0]) else a.text
         elif _latin(b.text[:1]) and not a.text[-1:].isascii():
             mended = remove_cjk_spaces(line_fixes.fix_misreadings(a.text[-1] + " " + (b.spaced or b.text), rules))
-            k, line, text = j, b, mended[1:] if mended.startswith(a.text[-1]) else b.text
+            k, line, text = j, b, mended[1:].lstrip() if mended.startswith(a.text[-1]) else b.text
         else:
             continue
         if text != line.text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .bylines import lead_byline, names_in
-from .byline_place import form, opens_next, page_habit
+from .byline_place import form, opens_next, page_habit, signed_again_below, signers
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
@@ -148,7 +148,8 @@ class _Cutter:
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
         elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
-                or self.new_article_below(i, it, cur):
+                or self.new_article_below(i, it, cur) or (not it.level and self.signed(cur) and signed_again_below(self.items, i, self.signers(cur), self.rules)) \
+                or any(rx.search(it.text) for rx in self.rules.headline_patterns):  # no subhead has that form
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -170,6 +171,9 @@ class _Cutter:
         here = self.names.contained(it.text)
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
+
+    def signers(self, run: Run) -> set[str]:
+        return signers(run.top, run.trailing, run.paras[0] if run.paras else None, self.rules)
 
     def signed(self, run: Run) -> bool:
         """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""

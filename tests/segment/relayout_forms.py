@@ -165,7 +165,7 @@ def furniture_lines(rnd: random.Random) -> list[str]:
     y, m, d = rnd.randint(2019, 2026), rnd.randint(1, 12), rnd.randint(1, 28)
     date = rnd.choice((f"{y}年{m}月{d}日", "".join(CN_DIGITS[int(c)] for c in str(y)) + f"年{cn_number(m)}月{cn_number(d)}日"))
     weekday = f"星期{rnd.choice(WEEKDAYS)}"
-    label = f"{rnd.choice(['园区', '区域', '创新', '产业'])}·{rnd.choice(['区域', '动态', '前沿', '观察'])}"
+    label = "·".join(rnd.sample(["园区", "区域", "创新", "产业", "动态", "前沿", "观察"], 2))
     forms = [
         [f"{date} {weekday}"], [f"{date}\u3000{weekday}\u3000\u3000第{rnd.randint(1, 16)}版"],
         [f"第{rnd.randint(1, 16)}版\u3000\u3000{label}"], [label], [f"{rnd.randint(1, 16):02d}  {label}"],
