@@ -17,6 +17,7 @@ from pathlib import Path
 from . import bylines as bl
 from .items import Item
 from .joins import starts_mid_sentence
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
 
@@ -148,14 +149,16 @@ def signers(top: list[Item], trailing: dict[int, tuple[str, ...]], first: Item |
     return out
 
 
-def signed_again_below(items: list[Item], i: int, signed_by: set[str], rules: Rules) -> bool:
-    """Heading i, in a run signed already, over text that closes with other names before the next
-    heading (a byline right after a paragraph, or names after its last sentence), heads a new
-    article: an article is seldom signed twice (a commentary whose names close it: 以“耐心资本”…)."""
+def signed_again_below(items: list[Item], i: int, signed_by: set[str], rules: Rules, zones: WordFinder) -> bool:
+    """Heading i, in a run signed already, over text naming no zone that closes with other names
+    before the next heading (a byline right after a paragraph, or names after its last sentence),
+    heads a new article: an article is seldom signed twice (a commentary whose names close it:
+    以“耐心资本”…). Text below that names a zone is left to the zones: the names may close a
+    column of another article set inside this one."""
     for k in range(i + 1, len(items)):
         x = items[k]
-        if x.kind == "heading":
-            return False  # the text below this heading only
+        if x.kind == "heading" or (x.kind == "para" and zones.contained(x.text)):
+            return False
         if x.kind == "para" and (x.lead or x.names):
             return bool(x.names) and set(x.names).isdisjoint(signed_by)
         if x.kind == "byline":

@@ -106,10 +106,15 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
                      {ln.no: text[i - 1].text for i, ln in enumerate(text) if i},
                      {ln.no: "".join(t.text for t in text[max(i - 3, 0):i]) for i, ln in enumerate(text)})
-    held = 0  # the blank lines before a line of furniture: furniture is no space between paragraphs
+    # The blank lines before a line of furniture: furniture is no space between paragraphs. After a
+    # continuation marker the text above goes on on another page: nothing below continues it.
+    held = 0
     for line in lines:
         if line.debris == Role.FURNITURE:
             held, gap = max(held, gap), 0
+            if out and any(kind == "continuation marker" and rx.search(line.text)
+                           for kind, _, rx in rules.furniture_pieces):
+                out[-1] = replace(out[-1], continued=True)
             continue
         if line.debris:
             gap += 1

@@ -83,15 +83,15 @@ def byline_form(names: tuple[str, ...], rnd: random.Random, places: tuple[str, .
 
 # --- where an article's byline is, and printing it again -----------------------------------
 
-def _taken_off(units: list, article) -> tuple[list, tuple[str, ...], bool]:
+def _taken_off(units: list, article) -> tuple[list, tuple[str, ...], bool, str]:
     """The units of the page with ``article``'s byline taken off (its byline lines, the byline in
-    its lead, the names after its last sentence), the names found, and whether a byline line
-    stood right over the body."""
+    its lead, the names after its last sentence), the names found, whether a byline line stood
+    right over the body, and the side it was printed on (top: over the body or in its lead; end)."""
     r = rules()
     mine = [i for i, u in enumerate(units) if u.article == article.number and u.kind == "text"]
     body = [i for i in mine if units[i].role == "body"]
     if not body:
-        return units, (), False
+        return units, (), False, ""
     out = list(units)
     top, lead, end, over = (), (), (), False
     first, last = body[0], body[-1]
@@ -110,7 +110,19 @@ def _taken_off(units: list, article) -> tuple[list, tuple[str, ...], bool]:
     if found:
         end += found
         out[last] = replace(out[last], text=text.rstrip())
-    return out, top + lead + end, over
+    return out, top + lead + end, over, "top" if top or lead else "end"
+
+
+def _places(headed: bool, over: bool, side: str, closes: bool) -> tuple[str, ...]:
+    """Where the byline may go. Under a headline of its own: anywhere. An article printed without
+    its headline over it (the headlines set apart) keeps its byline on the side it was printed,
+    for there the byline may be what tells it from the article before (a line over its body only
+    where one stood)."""
+    if headed:
+        return ("top", "lead") + ("end", "tail") * closes
+    if side == "end" and closes:
+        return "end", "tail"
+    return ("lead",) + ("top",) * over
 
 
 def reprinted_bylines(units: list, articles, rnd: random.Random) -> list:
@@ -119,16 +131,14 @@ def reprinted_bylines(units: list, articles, rnd: random.Random) -> list:
     for article in articles:
         if not article.authors:
             continue
-        changed, names, over = _taken_off(units, article)
+        changed, names, over, side = _taken_off(units, article)
         if names != article.authors:
             continue
         body = [i for i, u in enumerate(changed) if u and u.article == article.number and u.role == "body"]
         first, last = body[0], body[-1]
         before = next((u for u in reversed(changed[:first]) if u), None)
-        # A line over the body only where a headline of the article stands over it (or its byline did).
-        headed = over or (before is not None and before.kind == "head" and before.article == article.number)
-        places = ("top",) * headed + ("lead", "end", "tail") if changed[last].text.rstrip()[-1:] in SENTENCE_END \
-            else ("top",) * headed + ("lead",)
+        headed = before is not None and before.kind == "head" and before.article == article.number
+        places = _places(headed, over, side, changed[last].text.rstrip()[-1:] in SENTENCE_END)
         place, text = byline_form(names, rnd, places)
         if place == "lead":  # in place of a lead marker printed without names (本报讯 近日…)
             rest = lead_byline(changed[first].text.strip(), rules())[0]
