@@ -174,14 +174,17 @@ class _Cutter:
             any(here & self.names.contained(x.text) for x in below)
 
     def subject_below(self, i: int, it: Item, cur: Run) -> bool:
-        """A heading in a headline's own form (浙江大学台州研究院：…) whose subject the text below
-        names and the text above does not heads a new article: no subhead has that form."""
-        if not any(rx.search(it.text) for rx in self.rules.headline_patterns):
-            return False
+        """A heading in a headline's own form (浙江大学台州研究院：…) heads a new article where the
+        text below names its subject and the text above does not, or where another headline of that
+        form follows it before any text (a cluster of headlines): no subhead has that form."""
+        form = lambda h: any(rx.search(h.text) for rx in self.rules.headline_patterns)  # noqa: E731
         subject = it.text.partition("：")[0]
-        below = "".join(x.text for x in self.items[i + 1:next(
-            (k for k in range(i + 1, len(self.items)) if self.items[k].kind == "heading"), len(self.items))])
-        return subject in below and not any(subject in p.text for p in cur.paras)
+        nxt = next((k for k in range(i + 1, len(self.items)) if self.items[k].kind == "heading"), len(self.items))
+        following = next((x for x in self.items[i + 1:] if x.kind not in ("caption", "credit", "subtitle")), it)
+        return form(it) and ((subject in "".join(x.text for x in self.items[i + 1:nxt])
+                              and not any(subject in p.text for p in cur.paras))
+                             or (following.kind == "heading" and form(following)
+                                 and following.text.partition("：")[0] != subject))
 
     def signers(self, run: Run) -> set[str]:
         return signers(run.top, run.trailing, run.paras[0] if run.paras else None, self.rules)

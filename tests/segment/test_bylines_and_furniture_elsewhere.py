@@ -32,3 +32,16 @@ def test_page_furniture_between_two_paragraphs_leaves_the_article_whole(vocab):
     assert factory.paragraphs[-1].startswith("佛山高新区有关负责人表示") and len(factory.paragraphs) == 4
     assert not any(w in body(factory) for w in ("动态", "观察", "邮箱", "星期"))
     assert factory.captions and display.title.startswith("惠州仲恺高新区")
+
+
+def test_a_cluster_of_headlines_over_a_body_with_no_byline_under_its_headline(vocab):
+    page = sample("headline_cluster_over_unsigned_body.txt", vocab)
+    assert_every_line_placed(page)
+    nanjing, tianjin, chengde, weifang = page.articles
+    # two headlines in a headline's form in a row, the last one's body signed at its end: a cluster
+    # printed apart from its bodies, not subheads of the article above
+    assert nanjing.title == "南京高新区：新型研发机构成为创新“策源地”" and not nanjing.title_generated
+    assert tianjin.title == "天津滨海高新区：信创产业营收增长超两成"
+    assert "策源地" not in body(chengde) and not chengde.captions
+    assert nanjing.captions and weifang.authors == ("高洁", "王希冉")
+    assert lines_with_role(page, "subhead") == []
