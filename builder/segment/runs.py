@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .bylines import lead_byline, names_in
-from .byline_place import form, opens_next, page_habit
+from .bylines import author_note, lead_byline, names_in
+from .byline_place import form, opens_next, page_habit, signed_again_below, signers
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
@@ -148,7 +148,9 @@ class _Cutter:
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
         elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
-                or self.new_article_below(i, it, cur):
+                or self.new_article_below(i, it, cur) \
+                or (self.signed(cur) and signed_again_below(self.items, i, self.signers(cur), self.rules, self.names)) \
+                or self.subject_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -170,6 +172,22 @@ class _Cutter:
         here = self.names.contained(it.text)
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
+
+    def subject_below(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading in a headline's own form (浙江大学台州研究院：…) heads a new article where the
+        text below names its subject and the text above does not, or where another headline of that
+        form follows it before any text (a cluster of headlines): no subhead has that form."""
+        form = lambda h: any(rx.search(h.text) for rx in self.rules.headline_patterns)  # noqa: E731
+        subject = it.text.partition("：")[0]
+        nxt = next((k for k in range(i + 1, len(self.items)) if self.items[k].kind == "heading"), len(self.items))
+        following = next((x for x in self.items[i + 1:] if x.kind not in ("caption", "credit", "subtitle")), it)
+        return form(it) and ((subject in "".join(x.text for x in self.items[i + 1:nxt])
+                              and not any(subject in p.text for p in cur.paras))
+                             or (following.kind == "heading" and form(following)
+                                 and following.text.partition("：")[0] != subject))
+
+    def signers(self, run: Run) -> set[str]:
+        return signers(run.top, run.trailing, run.paras[0] if run.paras else None, self.rules)
 
     def signed(self, run: Run) -> bool:
         """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
@@ -195,7 +213,8 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
-        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules) \
+                and not author_note(it.text, self.rules):  # (作者系…) after the names that close a commentary
             # A second byline set as the one that closed this article: not this article's (seldom signed twice).
             self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
