@@ -99,10 +99,13 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
                  sink: Callable[[str, str], None] | None, memo: RenderMemo | None) -> tuple[dict[str, str], int]:
     """The files kept, and how many pages went to the sink."""
     catalog = build_catalog(digest, vocab)
-    env = environment(templates)
+    if memo is None:
+        env = environment(templates)
+    else:
+        env = memo.begin(fingerprint(templates, vocab.data_dir, extra=f"{site_url}\0{search_markers}"),
+                         functools.partial(environment, templates))
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
     if memo is not None:
-        memo.begin(fingerprint(templates, vocab.data_dir, extra=f"{site_url}\0{search_markers}"))
         env.globals["province_map"] = memo.volatile(env.globals["province_map"])
     env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
     env.filters["zh"] = functools.partial(in_chinese, data_dir=vocab.data_dir)  # English notes, shown in Chinese

@@ -25,6 +25,7 @@ from typing import Any
 
 _FINAL = (str, int, float, bool, bytes, type(None), frozenset, set)  # noted whole
 _MISSING = object()  # a path that led nowhere (the template asked whether it exists)
+_LONG = 64  # a longer tuple is never compared whole: checking it would read the archive
 _VOLATILE = ("digest",)  # roots a page may not be taken from the memo after reading
 
 
@@ -63,8 +64,8 @@ def _plain(value: Any, depth: int = 4) -> bool:
         return True
     if depth == 0:
         return False
-    if isinstance(value, (tuple, list)):
-        return all(_plain(v, depth - 1) for v in value)
+    if isinstance(value, (tuple, list)):  # a long list (every entry) is read item by item
+        return len(value) <= _LONG and all(_plain(v, depth - 1) for v in value)
     fields = getattr(type(value), "__dataclass_fields__", None)
     return fields is not None and all(_plain(getattr(value, f), depth - 1) for f in fields)
 
@@ -299,18 +300,26 @@ class RenderMemo:
         self._fingerprint: str | None = None
         self._checker = Checker()
         self._interned: dict = {}
+        self._environment: Any = None
         self._current: Reads | None = None
         self.hits = self.misses = 0
 
-    def begin(self, fingerprint: str) -> None:
-        """A new build: ``fingerprint`` of what every page depends on (templates, data)."""
+    def begin(self, fingerprint: str, environment: Callable[[], Any]) -> Any:
+        """A new build: ``fingerprint`` of what every page depends on (templates, data).
+
+        Returns:
+            the Jinja environment, made by ``environment()`` for a new fingerprint and kept
+            otherwise (its templates compiled once a session, not once a build)
+        """
         if fingerprint != self._fingerprint:
+            self._environment = environment()
             self._pages.clear()
             self._marked.clear()
             self._interned.clear()
             self._fingerprint = fingerprint
         self._checker = Checker()
         self.hits = self.misses = 0
+        return self._environment
 
     def render(self, template: str, path: str, context: dict[str, Any],
                render: Callable[[dict[str, Any]], str]) -> str:
