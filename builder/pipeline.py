@@ -20,6 +20,7 @@ from .dates import issue_dates
 from .dates.pages_file import load_pages_file
 from .site.addresses import moved_ids, read_ledger
 from .enrich import analyse_articles, choose_all_tags, link_related
+from .enrich.related_again import RelatedMemo
 from .ids import assign_ids
 from .model import Digest, Entry, IdentifiedArticle, Page, SegmentedPage
 from .runtime.progress import Steps
@@ -103,7 +104,7 @@ def _build_digest(settings: Settings, memo: Remembered | None = None) -> Digest:
     issues = issue_dates(pages, settings.data_dir, editors, memo.dates_of(version) if memo is not None else None)
     dated = tuple(replace(e, date=issues[e.article.page].date) if e.article.page in issues else e
                   for e in enriched.entries)
-    linked = link_related(dated)                                                           # 6.
+    linked = link_related(dated, memo.related if memo is not None else None)               # 6.
     steps.done(f"corrections, tags, dates and related articles: {len(linked):,} articles")
     return Digest(
         entries=linked, pages=amended.pages,
@@ -117,10 +118,11 @@ def _build_digest(settings: Settings, memo: Remembered | None = None) -> Digest:
 @dataclass(frozen=True)
 class Remembered:
     """What a preview's process keeps from one build to the next: phase one's results by page
-    (``PageCache``'s memory), what each page's lines print of its issue (``issue_dates``) and
-    the rendered pages with what each read (``RenderMemo``)."""
+    (``PageCache``'s memory), what each page's lines print of its issue (``issue_dates``), the
+    related articles (``related_again``) and the rendered pages with what each read (``RenderMemo``)."""
     pages: dict = field(default_factory=dict)
     dates: dict = field(default_factory=dict)
+    related: RelatedMemo = field(default_factory=RelatedMemo)
     render: RenderMemo = field(default_factory=RenderMemo)
 
     def dates_of(self, version: str) -> dict:
