@@ -4,7 +4,7 @@ A preview rebuilds the whole digest on every edit (the page cache spares phase o
 rendering every page again took most of an edit's wait at 10,000 articles. Which pages an
 edit touches is not written down anywhere (a template may show any part of the catalog),
 so it is *observed*: while a page renders, what the template is given (the catalog, the
-page's own entry, group or listing) is seen through :class:`_Seen` wrappers that note each
+page's own entry, group or listing) is seen through wrappers (``render_reads.py``) that note each
 value read and the path it was reached by (``entry.article.paragraphs``,
 ``catalog.zone_paths[…]``). On the next build a page is taken from the memo when every
 path it read still leads to an equal value in the new digest; otherwise it is rendered
@@ -18,182 +18,14 @@ one a full render makes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_FINAL = (str, int, float, bool, bytes, type(None), frozenset, set)  # noted whole
-_MISSING = object()  # a path that led nowhere (the template asked whether it exists)
-_LONG = 64  # a longer tuple is never compared whole: checking it would read the archive
+from .render_reads import FINAL as _FINAL, MISSING as _MISSING, Reads, Whole, wrap
+
 _VOLATILE = ("digest",)  # roots a page may not be taken from the memo after reading
-
-
-class Reads:
-    """The values one page's render read, by path: path → value."""
-
-    def __init__(self) -> None:
-        self.values: dict[tuple, Any] = {}
-        self.volatile = False
-        self.wrappers: dict[int, _Base] = {}  # id of a value -> its wrapper (the value is kept by it)
-
-    def note(self, path: tuple, value: Any) -> Any:
-        self.values[path] = value
-        return value
-
-
-def wrap(value: Any, path: tuple, reads: Reads) -> Any:
-    """``value`` as the template sees it: a final value (noted) or a wrapper that notes reads.
-
-    One wrapper per object, reached by the first path that led to it: a template comparing
-    two reads of one object with ``is`` (the figure list grouping an entry's figures) sees
-    the same object both times."""
-    if _plain(value):
-        return reads.note(path, value)
-    seen = reads.wrappers.get(id(value))
-    if seen is None:
-        kind = _SeenMap if isinstance(value, Mapping) else _SeenSeq if isinstance(value, (tuple, list)) else _Seen
-        seen = reads.wrappers[id(value)] = kind(value, path, reads)
-    return seen
-
-
-def _plain(value: Any, depth: int = 4) -> bool:
-    """Compared whole when read: a final value, or a tuple or record (an entry, its article, a
-    figure) of plain values a few levels deep: one comparison instead of one per field read."""
-    if isinstance(value, _FINAL):
-        return True
-    if depth == 0:
-        return False
-    if isinstance(value, (tuple, list)):  # a long list (every entry) is read item by item
-        return len(value) <= _LONG and all(_plain(v, depth - 1) for v in value)
-    fields = getattr(type(value), "__dataclass_fields__", None)
-    return fields is not None and all(_plain(getattr(value, f), depth - 1) for f in fields)
-
-
-class _Base:
-    __slots__ = ("_value", "_path", "_reads", "_kids")
-
-    def __init__(self, value: Any, path: tuple, reads: Reads) -> None:
-        object.__setattr__(self, "_value", value)
-        object.__setattr__(self, "_path", path)
-        object.__setattr__(self, "_reads", reads)
-        object.__setattr__(self, "_kids", {})
-
-    def _kid(self, step: tuple, get: Callable[[], Any]) -> Any:
-        kids = self._kids
-        if step not in kids:
-            try:
-                value = get()
-            except (AttributeError, KeyError, IndexError, TypeError):
-                self._reads.note(self._path + (step,), _MISSING)
-                raise
-            kids[step] = wrap(value, self._path + (step,), self._reads)
-        return kids[step]
-
-    def _whole(self) -> Any:
-        return self._reads.note(self._path + (("=",),), self._value)
-
-    def __bool__(self) -> bool:
-        return self._reads.note(self._path + (("bool",),), bool(self._value))
-
-    def __str__(self) -> str:
-        return self._reads.note(self._path + (("str",),), str(self._value))
-
-    def __eq__(self, other: object) -> bool:
-        return self._whole() == (other._whole() if isinstance(other, _Base) else other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class _Seen(_Base):
-    """An object (a dataclass of the digest or catalog): its attributes, each noted."""
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        on_class = getattr(type(self._value), name, None)
-        if callable(on_class) and not isinstance(on_class, type):  # a method: its result is noted
-            return lambda *args: self._call(name, args)
-        return self._kid((".", name), lambda: getattr(self._value, name))
-
-    def _call(self, name: str, args: tuple) -> Any:
-        if not all(isinstance(a, _FINAL) for a in args):  # arguments that cannot name a path
-            self._reads.volatile = True
-            return getattr(self._value, name)(*args)
-        return self._kid(("()", name, args), lambda: getattr(self._value, name)(*args))
-
-    def __hash__(self) -> int:
-        return hash(self._whole())
-
-
-class _SeenMap(_Base, Mapping):
-    """A mapping: each key looked up noted; listing it notes the whole mapping."""
-    __slots__ = ()
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._kid(("[]", key), lambda: self._value[key])
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        if self._reads.note(self._path + (("in", key),), key in self._value):
-            return self[key]
-        return default
-
-    def __contains__(self, key: object) -> bool:
-        return self._reads.note(self._path + (("in", key),), key in self._value)
-
-    def __iter__(self):
-        return iter(self._whole())
-
-    def __len__(self) -> int:
-        return len(self._whole())
-
-    def items(self):
-        return [(k, self[k]) for k in self._whole()]
-
-    def values(self):
-        return [self[k] for k in self._whole()]
-
-
-class _SeenSeq(_Base):
-    """A tuple or list: its length noted, each item wrapped by its position."""
-    __slots__ = ()
-
-    def __len__(self) -> int:
-        return self._reads.note(self._path + (("len",),), len(self._value))
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        return self._kid(("[]", index), lambda: self._value[index])
-
-    def __iter__(self):
-        for i in range(len(self)):
-            yield self[i]
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._whole()
-
-    def __add__(self, other: Any) -> list:
-        return list(self) + list(other)
-
-    def __radd__(self, other: Any) -> list:
-        return list(other) + list(self)
-
-
-class _Whole:
-    """A root the page may read anything of (the digest): reading it makes the page volatile."""
-    __slots__ = ("_value", "_reads")
-
-    def __init__(self, value: Any, reads: Reads) -> None:
-        self._value, self._reads = value, reads
-
-    def __getattr__(self, name: str) -> Any:
-        self._reads.volatile = True
-        return getattr(self._value, name)
-
 
 class _Roots(dict):
     """A page's context as the first step of its paths (a root name is an item)."""
@@ -260,6 +92,7 @@ class Checker:
 
     def __init__(self) -> None:
         self._done: dict[tuple[int, int], tuple[Any, bool]] = {}
+        self._equal: dict[tuple[int, int], tuple[Any, bool]] = {}  # an entry compared once, not once a page
 
     def same(self, value: Any, node: dict) -> bool:
         key = (id(value), id(node))
@@ -268,13 +101,22 @@ class Checker:
             done = self._done[key] = (value, self._same(value, node))
         return done[1]
 
+    def equal(self, got: Any, expected: Any) -> bool:
+        if isinstance(got, _FINAL):
+            return _equal(got, expected)
+        key = (id(got), id(expected))  # both alive: the new digest's and the memo's
+        same = self._equal.get(key)
+        if same is None:  # `got` kept with the answer: a value made by a property keeps its id its own
+            same = self._equal[key] = (got, _equal(got, expected))
+        return same[1]
+
     def _same(self, value: Any, node: dict) -> bool:
         for step, (expected, kids) in node.items():
             try:
                 got = _step(value, step)
             except _LOOKUP_ERRORS:
                 got = _MISSING
-            if expected is not _NONE and not _equal(got, expected):
+            if expected is not _NONE and not self.equal(got, expected):
                 return False
             if kids is not None and (got is _MISSING or not self.same(got, kids)):
                 return False
@@ -341,7 +183,7 @@ class RenderMemo:
                 return old.text
         self.misses += 1
         reads = self._current = Reads()
-        seen = {k: v if callable(v) else _Whole(v, reads) if k in _VOLATILE else wrap(v, (("[]", k),), reads)
+        seen = {k: v if callable(v) else Whole(v, reads) if k in _VOLATILE else wrap(v, (("[]", k),), reads)
                 for k, v in context.items()}
         try:
             text = render(seen)

@@ -14,7 +14,8 @@ from builder.bench.synthetic import make_archive, read_material
 from builder.pipeline import Remembered, build_digest, build_site
 from builder.settings import Settings
 from builder.site.render import render_site
-from builder.site.render_memo import RenderMemo, Reads, wrap
+from builder.site.render_memo import RenderMemo
+from builder.site.render_reads import Reads, wrap
 from builder.vocab import load_vocabulary
 from conftest import ROOT, copy_seeds
 
