@@ -7,9 +7,12 @@ Each rule that starts a new run is a named step, so the reason is plain.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Callable
 
 from .bylines import lead_byline, names_in
 from .byline_place import form, opens_next, page_habit
+from .glued_breaks import split_breaks
 from .insets import split_threads
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
@@ -19,6 +22,7 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
+Breaks = Callable[[list[Item], frozenset[str]], list[Item]]
 SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 # An editor's note opening an article (conventions.py) speaks of the series, not of what the article
@@ -256,14 +260,21 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
     return cutter.runs
 
 
-def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
-    """One draft per thread of a run (two when another article's column is set inside it)."""
-    paras = run.paras
-    if not paras:
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules, breaks: Breaks | None = None) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it).
+
+    Arguments:
+        breaks: on a line-joined page, splits the paragraphs a column break was glued into
+            (given the run's items and its article's zones)
+    """
+    if not run.paras:
         return []
     # With no headline above (printed at the page end or after the body), the zone the text names first.
     home = names.contained("".join(h.text for h in run.pre)) or next(
-        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
+        (z for z in (names.contained(p.text) for p in run.paras) if z), frozenset())
+    if breaks is not None:
+        run = replace(run, body=breaks(run.body, home))
+    paras = run.paras
     thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
                            [p.open_end for p in paras], home,
                            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
@@ -281,12 +292,20 @@ def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Dr
     return [Draft(run_no, home_body, list(run.pre)), inset]
 
 
-def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
+def drafts_of(runs: list[Run], names: WordFinder, rules: Rules, tok: Cutter | None = None) -> list[Draft]:
     """The drafts of every run, in page order, with the run's bylines and trailing names given out:
-    the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph.
+
+    Arguments:
+        tok: given on a line-joined page, where a column break may be glued into a sentence
+    """
     drafts: list[Draft] = []
     for r, run in enumerate(runs):
-        got = split_run(r, run, names, rules)
+        breaks = None
+        if tok is not None:  # the sentences the articles so far leave open, a column may go on
+            opens = [d.body[-1].text for d in drafts if d.body and d.body[-1].kind == "para" and d.body[-1].open_end]
+            breaks = partial(split_breaks, opens=opens, names=names, rules=rules, tok=tok)
+        got = split_run(r, run, names, rules, breaks)
         if not got:
             continue
         got[0].byline_items += run.top
@@ -297,7 +316,8 @@ def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
         owner.byline_items += run.end
         for idx, names_ in run.trailing.items():
             item = run.body[idx]
-            holder = next(d for d in got if item in d.body)
+            # (an item split in two: the names follow its last piece)
+            holder = next((d for d in got if any(x.lines == item.lines and item.text.endswith(x.text) for x in d.body)))
             holder.authors += list(names_)
         drafts.extend(d for d in got if not (d.inset and _resume(d, drafts, names)))
     drafts.sort(key=lambda d: d.first_line)
