@@ -131,3 +131,24 @@ def named_caption(text: str, subjects: frozenset[str], names: WordFinder | None,
                     and not re.search(r"[^\w]", text[start:end]):
                 return start, end
     return None
+
+
+def caption_before_credit(before: str, spaced: str, rules: Rules) -> int:
+    """The caption set between printed spaces right before a photo credit glued inside a sentence
+    (…；今年以来，…15名博士或高层次 中国动力谷自主创新园 图片来源：… 人才。): its length, when what
+    stands before it is text, a sentence ended in it and the next one left open (headlines glued
+    together end none), else 0."""
+    if not spaced or not any(c in before for c in rules.sentence_end):
+        return 0
+    seen, printed = 0, spaced
+    for i, c in enumerate(spaced):  # the printed text up to where ``before`` ends
+        if seen == len(before):
+            printed = spaced[:i]
+            break
+        seen += not c.isspace()
+    pieces = printed.split()
+    last = pieces[-1] if len(pieces) >= 2 else ""
+    if 4 <= len(last) <= rules.caption_max_chars and not re.search(r"[^\w]", last) and before.endswith(last) \
+            and pieces[-2][-1:] not in rules.sentence_end + rules.closing_marks:
+        return len(last)
+    return 0
