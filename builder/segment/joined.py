@@ -26,7 +26,7 @@ import re
 
 from .bylines import is_name, lead_marker, names_in
 from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
-from .joins import cut_word
+from .joins import cut_word, starts_mid_sentence
 from ..model import Line
 from ..textmatch.cjk import CJK_RANGE
 from ..repair.line_fixes import undouble
@@ -113,15 +113,18 @@ def _joins_on(text: str, tok: Cutter) -> bool:
 
 
 FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",
-               "a news opening set off by a comma follows", "a quoted speech opens there")
+               "a news opening set off by a comma follows", "a quoted speech opens there",
+               "a sentence begun on another page goes on there")
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
-              tok: Cutter) -> tuple[float, str]:
+              tok: Cutter, marked: bool = False) -> tuple[float, str]:
     """How strongly the signs say a headline ends at ``k``, and which signs did.
 
     Arguments:
         body: the words of the article after the line's first sentence
+        marked: the line was marked as a heading, and ``k`` is the last place where the rest of a
+            sentence begun on another page may begin (颗粒等15个产品…, 355家，…)
     """
     w = rules.joined_split
     head, rest = text[:k], text[k:]
@@ -140,6 +143,8 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
     elif _speech_opens(rest):
         signs.append(("a quoted speech opens there", w.get("opening", 1.5)))
+    elif marked and starts_mid_sentence(rest, rules, tok, word_cut=False):
+        signs.append(("a sentence begun on another page goes on there", w.get("mid_sentence", 1.0)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
     if any(rx.match(head) for rx in rules.headline_patterns):
@@ -152,6 +157,14 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     if not any(n in FRONT_SIGNS for n, _ in signs):
         return 0.0, ""
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
+
+
+def _may_end(text: str, k: int, rules: Rules, tok: Cutter) -> bool:
+    """A headline may end at ``k``: it has a headline's shape, leaves no quotation open and no noun
+    to count, no word runs across, and the rest opens no continuation."""
+    head, rest = text[:k].rstrip(), text[k:].lstrip()
+    return not (rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok)
+                or cut_word(head, rest, tok) or head.count("“") != head.count("”") or _needs_its_noun(head, tok))
 
 
 def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
@@ -172,16 +185,16 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
     spaces = _spaces(text, spaced or text)
     words = _content(text[first_end:] + body + closed, tok)
     best: tuple[float, int, str] = (0.0, 0, "")
-    for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
-        head, rest = text[:k].rstrip(), text[k:].lstrip()
-        if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
-                or cut_word(head, rest, tok) or head.count("“") != head.count("”"):
-            continue  # (a headline leaves no quotation open)
-        if _needs_its_noun(head, tok):
-            continue
-        weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
+    places = [k for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4) if _may_end(text, k, rules, tok)]
+    # the rest of a sentence begun on another page begins at the last place it can (投产|颗粒等…, not
+    # 投产颗粒等…) in the line's first clause (发布|355家，…, not …由1.|96%增长…)
+    clause = next((i for i, c in enumerate(text) if c in "，,、；"), first_end)
+    mid = max((k for k in places if k < clause and starts_mid_sentence(text[k:].lstrip(), rules, tok, word_cut=False)),
+              default=None) if marked else None
+    for k in places:
+        weight, why = _evidence(text, k, first_end, spaces, words, rules, tok, k == mid)
         # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
-        longer = weight > best[0] - 1e-9 and any(rx.match(head) for rx in rules.headline_patterns)
+        longer = weight > best[0] - 1e-9 and any(rx.match(text[:k].rstrip()) for rx in rules.headline_patterns)
         if weight and (weight > best[0] + 1e-9 or longer):
             best = (weight, k, why)
     weight, k, why = best
