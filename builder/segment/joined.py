@@ -118,13 +118,13 @@ FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
-              tok: Cutter, marked: bool = False) -> tuple[float, str]:
+              tok: Cutter, mid_sentence: bool = False) -> tuple[float, str]:
     """How strongly the signs say a headline ends at ``k``, and which signs did.
 
     Arguments:
         body: the words of the article after the line's first sentence
-        marked: the line was marked as a heading, and ``k`` is the last place where the rest of a
-            sentence begun on another page may begin (颗粒等15个产品…, 355家，…)
+        mid_sentence: the line was marked as a heading, and ``k`` is the last place where the rest
+            of a sentence begun on another page may begin (颗粒等15个产品…, 355家，…)
     """
     w = rules.joined_split
     head, rest = text[:k], text[k:]
@@ -143,7 +143,7 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
     elif _speech_opens(rest):
         signs.append(("a quoted speech opens there", w.get("opening", 1.5)))
-    elif marked and starts_mid_sentence(rest, rules, tok, word_cut=False):
+    elif mid_sentence:
         signs.append(("a sentence begun on another page goes on there", w.get("mid_sentence", 1.0)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
@@ -188,9 +188,14 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
     places = [k for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4) if _may_end(text, k, rules, tok)]
     # the rest of a sentence begun on another page begins at the last place it can (投产|颗粒等…, not
     # 投产颗粒等…) in the line's first clause (发布|355家，…, not …由1.|96%增长…)
+    # (a lone first character that seldom opens a sentence, 鲁银行 for 齐鲁银行, when no surer sign holds)
     clause = next((i for i, c in enumerate(text) if c in "，,、；"), first_end)
-    mid = max((k for k in places if k < clause and starts_mid_sentence(text[k:].lstrip(), rules, tok, word_cut=False)),
-              default=None) if marked else None
+    mid = None
+    for word_cut in (False, True) if marked else ():
+        mid = max((k for k in places if k < clause and starts_mid_sentence(text[k:].lstrip(), rules, tok, word_cut)),
+                  default=None)
+        if mid is not None:
+            break
     for k in places:
         weight, why = _evidence(text, k, first_end, spaces, words, rules, tok, k == mid)
         # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
