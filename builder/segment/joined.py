@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 
 from .bylines import is_name, lead_marker, names_in
-from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
-from .joins import cut_word, starts_mid_sentence
+from .glued import Glued, head_shaped, may_end_headline, names_at_front, opens_sentence, sentence_rest_at, spaced_prefix
+from .joins import cut_word
 from ..model import Line
 from ..textmatch.cjk import CJK_RANGE
 from ..repair.line_fixes import undouble
@@ -89,10 +89,6 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
     return ()
 
 
-def _needs_its_noun(head: str, tok: Cutter) -> bool:
-    """The front ends in 一 and a measure word (…公里一辆): the noun it counts follows, no headline ends so."""
-    word, tag = tok.tag(head[-4:])[-1]
-    return tag == "m" and len(word) == 2 and word[0] == "一"
 
 
 def _speech_opens(text: str) -> bool:
@@ -159,12 +155,8 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
 
 
-def _may_end(text: str, k: int, rules: Rules, tok: Cutter) -> bool:
-    """A headline may end at ``k``: it has a headline's shape, leaves no quotation open and no noun
-    to count, no word runs across, and the rest opens no continuation."""
-    head, rest = text[:k].rstrip(), text[k:].lstrip()
-    return not (rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok)
-                or cut_word(head, rest, tok) or head.count("“") != head.count("”") or _needs_its_noun(head, tok))
+
+
 
 
 def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
@@ -185,17 +177,8 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
     spaces = _spaces(text, spaced or text)
     words = _content(text[first_end:] + body + closed, tok)
     best: tuple[float, int, str] = (0.0, 0, "")
-    places = [k for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4) if _may_end(text, k, rules, tok)]
-    # the rest of a sentence begun on another page begins at the last place it can (投产|颗粒等…, not
-    # 投产颗粒等…) in the line's first clause (发布|355家，…, not …由1.|96%增长…)
-    # (a lone first character that seldom opens a sentence, 鲁银行 for 齐鲁银行, when no surer sign holds)
-    clause = next((i for i, c in enumerate(text) if c in "，,、；"), first_end)
-    mid = None
-    for word_cut in (False, True) if marked else ():
-        mid = max((k for k in places if k < clause and starts_mid_sentence(text[k:].lstrip(), rules, tok, word_cut)),
-                  default=None)
-        if mid is not None:
-            break
+    places = [k for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4) if may_end_headline(text, k, rules, tok)]
+    mid = sentence_rest_at(text, places, first_end, rules, tok) if marked else None
     for k in places:
         weight, why = _evidence(text, k, first_end, spaces, words, rules, tok, k == mid)
         # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
