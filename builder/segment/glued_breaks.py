@@ -21,6 +21,7 @@ No word may run across the break. The signs and their weights are in ``repair_ru
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from .bylines import is_name
 from .insets import SHORT
@@ -32,6 +33,7 @@ from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
 
 NOTE = "a column break glued into a sentence (line-joined page): split there"
+RESUMED = "the sentence it breaks off goes on where the column ends"
 # What a sentence's rest cut at a column's end opens with, besides a figure.
 _OPENING_MARKS = "“‘《（("
 
@@ -76,29 +78,41 @@ def _places(text: str, lo: int, rules: Rules, tok: Cutter) -> list[int]:
             and not cut_word(text[:k], text[k:], tok)]
 
 
-def goes_on(open_text: str, piece: str, rules: Rules, tok: Cutter) -> bool:
-    """The piece goes on the sentence ``open_text`` leaves open: a word runs across, a verb or a
-    preposition left without its object has a figure or a noun after it (达到|20吉瓦时), or a lone
-    surname has the rest of the name after it (董事长柴|攀称)."""
+def goes_on(open_text: str, piece: str, rules: Rules, tok: Cutter, name_only: bool = False) -> bool:
+    """The piece goes on the sentence ``open_text`` leaves open: a lone surname has the rest of the
+    name after it (董事长柴|攀称), or (unless ``name_only``: between any two places of a page some
+    word is made by chance, 新|会) a word runs across, or a verb or a preposition left without its
+    object has a figure or a noun after it (达到|20吉瓦时)."""
     if not open_text or not piece:
         return False
-    if cut_word(open_text, piece, tok):
-        return True
     last, first = tok.tag(open_text[-6:])[-1], tok.tag(piece[:6])[0]
-    if last[1][:1] in ("v", "p") and len(last[0]) >= 2 and first[1][:1] in ("m", "n"):
+    if not name_only and (cut_word(open_text, piece, tok) or (
+            last[1][:1] in ("v", "p") and len(last[0]) >= 2 and first[1][:1] in ("m", "n"))):
         return True
-    return len(last[0]) == 1 and len(first[0]) == 1 and is_cjk(first[0]) and last[0] in rules.surnames \
-        and is_name(last[0] + first[0], rules)
+    return _lone_surname(open_text, rules, tok) and len(first[0]) == 1 and is_cjk(first[0]) \
+        and is_name(open_text[-1] + first[0], rules)
+
+
+def _lone_surname(text: str, rules: Rules, tok: Cutter) -> bool:
+    """The text ends in a surname standing alone after a word (董事长柴, not 20吉): a name cut off."""
+    tags = tok.tag(text[-6:])
+    return len(tags) > 1 and len(tags[-1][0]) == 1 and tags[-1][0] in rules.surnames and tags[-1][1].startswith("nr") \
+        and len(tags[-2][0]) >= 2 and all(is_cjk(c) for c in tags[-2][0])
 
 
 def _share(words: set[str], of: set[str]) -> float:
     return len(words & of) / len(words) if words else 0.0
 
 
-def _into_column(p: Item, inset_words: set[str], opens: list[str], rules: Rules, tok: Cutter) -> tuple[float, int, str]:
+def _into_column(p: Item, inset_words: set[str], opens: list[str], resumed: Callable[[str], bool], rules: Rules,
+                 tok: Cutter) -> tuple[float, int, str]:
     """The best place in the last sentence of ``p`` where the column's first piece begins:
     (weight, place, the signs); of places that weigh the same, the first (the piece runs back as
-    far as the signs hold)."""
+    far as the signs hold).
+
+    Arguments:
+        resumed: whether the text the column breaks off is found going on where the column ends
+    """
     w = rules.joined_break
     text, spaces = p.text, _spaces(p.text, p.spaced or p.text)
     best = (0.0, 0, "")
@@ -117,6 +131,10 @@ def _into_column(p: Item, inset_words: set[str], opens: list[str], rules: Rules,
             signs.append(("it goes on a sentence left open before", w.get("goes_on", 1.0)))
         if piece[0].isdigit() or piece[0] in _OPENING_MARKS:
             signs.append(("it opens as a sentence's rest does", w.get("opens", 0.5)))
+        if not is_cjk(piece[0]) and _lone_surname(text[:k], rules, tok):
+            signs.append(("a name is cut off there", w.get("name_cut", 0.5)))
+            if resumed(text[:k]):
+                signs.append((RESUMED, w.get("goes_on", 1.0)))
         weight = sum(s for _, s in signs)
         if weight > best[0] + 1e-9:
             best = (weight, k, ", ".join(n for n, _ in signs))
@@ -124,15 +142,22 @@ def _into_column(p: Item, inset_words: set[str], opens: list[str], rules: Rules,
 
 
 def _out_of_column(p: Item, zone_end: int, home_words: set[str], inset_words: set[str], home_open: str,
-                   rules: Rules, tok: Cutter) -> tuple[float, int, str]:
+                   rules: Rules, tok: Cutter, found: bool = False) -> tuple[float, int, str]:
     """The best place in ``p`` (past the last zone of the column it names) where the interrupted
-    article's text resumes: (weight, place, the signs)."""
+    article's text resumes: (weight, place, the signs).
+
+    Arguments:
+        found: the break into the column was found because a name it cut goes on in ``p``: only such places are weighed (none before which the column's own words still
+            stand), and the best is taken whatever it weighs
+    """
     w = rules.joined_break
     text, spaces = p.text, _spaces(p.text, p.spaced or p.text)
     best = (0.0, 0, "")
     for k in _places(text, zone_end, rules, tok):
         piece = text[k:]
         mine = _words(piece, tok)
+        if found and (not goes_on(home_open, piece, rules, tok, name_only=True) or mine & (inset_words - home_words)):
+            continue  # (the article resumed uses none of the column's own words)
         signs = []
         if k in spaces:
             signs.append(("a space was printed there", w.get("space", 1.5)))
@@ -143,7 +168,7 @@ def _out_of_column(p: Item, zone_end: int, home_words: set[str], inset_words: se
             signs.append(("it goes on the sentence broken off before the column", w.get("goes_on", 1.0)))
         if starts_mid_sentence(piece, rules, tok):
             signs.append(("it opens as a sentence's rest does", w.get("opens", 0.5)))
-        weight = sum(s for _, s in signs)
+        weight = sum(s for _, s in signs) + found * rules.joined_break.get("split_at", 2.0)
         if weight > best[0] + 1e-9:
             best = (weight, k, ", ".join(n for n, _ in signs))
     return best
@@ -190,21 +215,23 @@ def split_breaks(body: list[Item], home: frozenset[str], opens: list[str], names
     inset_words = set().union(*(ws for ws, f in zip(words, foreign) if f))
     home_words = set().union(*(ws for i, (ws, f) in enumerate(zip(words, foreign)) if not f and i != first - 1))
     before, cuts = paras[first - 1], {}
-    home_open = before.text if before.open_end else ""
-    if not before.open_end:
-        weight, k, why = _into_column(before, inset_words, opens, rules, tok)
-        if weight >= split_at:
-            cuts[id(before)] = _cut(before, k, why)
-            home_open = before.text[:k]
     last = first
     while last + 1 < len(paras) and foreign[last + 1]:
         last += 1
     p = paras[last]
-    if home_open and last + 1 < len(paras) and not p.open_end:
-        column_zones = zones[last] - home
-        zone_end = max(p.text.rfind(z) + len(z) for z in column_zones)
-        weight, k, why = _out_of_column(p, zone_end, home_words - words[last], inset_words - words[last],
-                                        home_open, rules, tok)
+    zone_end = max(p.text.rfind(z) + len(z) for z in zones[last] - home)
+    ends = _places(p.text, zone_end, rules, tok) if last + 1 < len(paras) and not p.open_end else []
+    home_open, found = (before.text if before.open_end else ""), False
+    if not before.open_end:
+        def resumed(text: str) -> bool:
+            return any(goes_on(text, p.text[k:], rules, tok, name_only=True) for k in ends)
+        weight, k, why = _into_column(before, inset_words, opens, resumed, rules, tok)
+        if weight >= split_at:
+            cuts[id(before)] = _cut(before, k, why)
+            home_open, found = before.text[:k], RESUMED in why
+    if home_open and ends:
+        column_words = set().union(*(ws for i, (ws, f) in enumerate(zip(words, foreign)) if f and i != last))
+        weight, k, why = _out_of_column(p, zone_end, home_words, column_words, home_open, rules, tok, found)
         if weight >= split_at:
             cuts[id(p)] = _cut(p, k, why)
     return [piece for it in body for piece in cuts.get(id(it), (it,))]

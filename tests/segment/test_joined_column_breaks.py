@@ -36,6 +36,16 @@ def test_where_the_article_resumes_after_the_column_a_name_cut_at_the_edge_is_wh
     assert body(xiamen).endswith("面向海西地区，完善创新")
 
 
+def test_with_no_space_printed_the_name_cut_at_the_column_and_resumed_after_it_finds_both_breaks(vocab):
+    """…董事长柴“黄金十年”。 and …完善创新攀称，…: a lone surname after a word, an opening quote after it,
+    and the rest of the name (柴攀) where the column ends, past the column's own words: one finding."""
+    page = sample("joined_column_break_name_cut_no_space.txt", vocab)
+    zhuzhou, xiamen = page.articles
+    assert "这家新材料公司董事长柴攀称，公司刚入园时，" in body(zhuzhou)
+    assert "黄金十年" not in body(zhuzhou) and "厦门" not in body(zhuzhou)
+    assert body(xiamen).endswith("面向海西地区，完善创新")
+
+
 def test_a_paragraph_glued_from_two_copies_is_read_once(vocab):
     """The paragraph cut at the column edge (…协同推进工业互) joined to a copy of an earlier paragraph's
     end (网络建设和设备上云…): both its parts are printed elsewhere, so it is a copy."""
