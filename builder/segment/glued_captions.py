@@ -152,3 +152,29 @@ def caption_before_credit(before: str, spaced: str, rules: Rules) -> int:
             and pieces[-2][-1:] not in rules.sentence_end + rules.closing_marks:
         return len(last)
     return 0
+
+
+def unspaced_caption_credit(text: str, names: WordFinder | None, context: str, rules: Rules,
+                            tok: Cutter | None) -> tuple[int, int, int] | None:
+    """A caption and a photo credit glued inside a sentence with no space printed (…高层次中国动力谷
+    自主创新园图片来源：株洲高新区人才。): the credit's source is a zone's name, and the caption
+    before it names what the text around names too (the longest such piece, no mark in it, no word
+    running across its start). (caption start, credit start, credit end) in ``text``, or None."""
+    if names is None or tok is None:
+        return None
+    for rx in rules.credit_patterns:
+        m = rx.search(text, 4)
+        if m is None or text[m.end() - 1] not in ":：":
+            continue
+        zone = names.longest(text[m.end():m.end() + 24])
+        end = m.end() + len(zone[0]) if zone and text.startswith(zone[0], m.end()) else 0
+        if not end or not text[end:].strip() or text[end] in rules.sentence_end + rules.closing_marks:
+            return None
+        around = text[end:] + context
+        for a in range(max(1, m.start() - rules.caption_max_chars), m.start() - 3):
+            piece = text[a:m.start()]
+            if not re.search(r"[^\w]", piece) and piece in around and text[a - 1] not in rules.sentence_end \
+                    and not cut_word(text[:a], piece, tok):
+                return a, m.start(), end
+        return None
+    return None

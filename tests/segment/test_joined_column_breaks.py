@@ -77,3 +77,14 @@ def test_a_short_first_line_set_tight_over_its_column_opens_the_paragraph(vocab)
     assert "为保障项目落地，威海高新区实行“项目管家”服务制度，从项目签约、" in body(weihai)
     roles = {p.line: p.role for p in page.placements}
     assert roles[24] == "body" and roles[17] == "subhead"
+
+
+def test_a_caption_and_credit_glued_inside_a_sentence_with_no_space_leave_it_whole(vocab):
+    """…高层次软件产业园研发大楼图片来源：宁波高新区人才。: the credit's source is a zone's name, the caption
+    before it names what the text names right after; the sentence reads on past them."""
+    page = sample("joined_caption_credit_no_space.txt", vocab)
+    assert_every_line_placed(page)
+    ningbo = page.articles[0]
+    assert "15名博士或高层次人才。软件产业园研发大楼已入驻企业60余家。" in body(ningbo)
+    assert "图片来源" not in body(ningbo)
+    assert any("研发大楼" in c for c in ningbo.captions)
