@@ -11,9 +11,9 @@ headlines on one line, captions, credits and furniture glued into the text
 are split off by weighing several signs) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
-printed twice) → ``runs`` (runs of text between headlines and bylines;
-``insets``: a column of one article set inside another; ``byline_place``: whose
-a byline left between two bodies is; ``headline_splits``: a run cut where
+printed twice) → ``runs`` (runs of text between headlines and bylines; ``insets``: a column of one
+article set inside another, ``glued_breaks``: its breaks glued into sentences on a line-joined page;
+``byline_place``: whose a byline left between two bodies is; ``headline_splits``: a run cut where
 headlines printed at the page end say two articles follow each other) →
 headlines matched to bodies by content (``headlines``, here; a headline printed
 after its body, and the rest of a column it cut off, ``headline_splits``),
