@@ -13,7 +13,10 @@ again inside the paragraph where independent signs agree:
 - the piece goes on a sentence left open elsewhere (…年产能将达到 + 20吉瓦时, an article broken off
   at a headline; 董事长柴 + 攀称, a name cut at the column's end);
 - the piece opens as the rest of a sentence does: a figure or an opening quote into the column,
-  a lone character that seldom opens a sentence where the article resumes.
+  a lone character that seldom opens a sentence where the article resumes;
+- a surname left alone before the break (董事长柴|“黄金布耕”。) whose name goes on where the
+  column ends (…完善创新|攀称，…): the two breaks are found as one, the second past the last of
+  the column's own words.
 
 No word may run across the break. The signs and their weights are in ``repair_rules.yaml``
 (``joined_break``).
@@ -57,6 +60,7 @@ def _spaces(text: str, spaced: str) -> frozenset[int]:
 
 
 def _sentence_starts(text: str, rules: Rules) -> list[int]:
+    """Where the sentences of the text begin."""
     out = [0]
     for i, c in enumerate(text):
         if c in rules.sentence_end:
