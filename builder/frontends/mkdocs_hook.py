@@ -100,7 +100,7 @@ def _last_commit_time(root: Path) -> str | None:
 def on_files(files: Files, config) -> Files:
     try:
         if _serving:  # a preview rebuilds in this process: quick, and a fork beside its threads is not safe
-            built = builder_apart.build_for_serve(_settings(config))
+            built = builder_apart.build_for_serve(_settings(config), search=_indexing())
         else:
             built = builder_apart.build_staged(_settings(config))
     except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops

@@ -73,7 +73,7 @@ def _wrapped_rest(a: Around) -> bool:
     """The rest of the open line above, or of the one above the photo captions set inside its
     paragraph (…研究院不仅提供技术， / 图为… / 还帮助企业对接…)."""
     before = a.above_caption if a.prev in ("caption", "credit") else a.prev_pl if a.prev == "body" else None
-    if before is None or a.rules.ends_sentence(before.text) or a.gap_before:
+    if before is None or a.rules.ends_sentence(before.text) or a.gap_before or before.ends_article:
         return False
     return a.layout.full(before.text) or certain_join(before.text, a.pl.text, a.rules, a.tok)
 

@@ -17,7 +17,7 @@ from .glued_captions import (caption_before_credit, caption_before_opening, cred
                              is_credit, named_caption, spaced_caption, unspaced_caption_credit)
 from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
                      plain_head, split_heads, subject_starts)
-from ..model import Line
+from ..model import Line, Role
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -106,13 +106,23 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
                      {ln.no: text[i - 1].text for i, ln in enumerate(text) if i},
                      {ln.no: "".join(t.text for t in text[max(i - 3, 0):i]) for i, ln in enumerate(text)})
+    # The blank lines before a line of furniture: furniture is no space between paragraphs. After a
+    # continuation marker the text above goes on on another page: nothing below continues it.
+    held = 0
     for line in lines:
+        if line.debris == Role.FURNITURE:
+            held, gap = max(held, gap), 0
+            if out and any(kind == "continuation marker" and rx.search(line.text)
+                           for kind, _, rx in rules.furniture_pieces):
+                out[-1] = replace(out[-1], continued=True)
+            continue
         if line.debris:
             gap += 1
             continue
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
+        gap, held = max(held, gap), 0
         across = _names_across(out[-1], line, gap, rules) if out else None
         if across is not None:
             out[-1:] = across

@@ -7,13 +7,11 @@ Each rule that starts a new run is a named step, so the reason is plain.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import partial
-from typing import Callable
 
-from .bylines import lead_byline, names_in
-from .byline_place import form, opens_next, page_habit
+from .bylines import author_note, lead_byline, names_in
+from .byline_place import form, opens_next, page_habit, signed_again_below, signers
 from .glued_breaks import split_breaks
-from .insets import split_threads
+from .insets import split_threads, threads_apart
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
@@ -22,7 +20,6 @@ from ..vocab import Vocabulary, once_per_vocabulary
 from ..vocab.rule_files import Rules
 
 
-Breaks = Callable[[list[Item], frozenset[str]], list[Item]]
 SECOND_BYLINE_NOTE = "a second byline set as the one closing the article above: not that article's"
 AFTER_BODY_NOTE = "a headline's form naming the zone of the text above and not of the text below: ends the article above"
 # An editor's note opening an article (conventions.py) speaks of the series, not of what the article
@@ -152,7 +149,9 @@ class _Cutter:
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
         elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
-                or self.new_article_below(i, it, cur):
+                or self.new_article_below(i, it, cur) \
+                or (self.signed(cur) and signed_again_below(self.items, i, self.signers(cur), self.rules, self.names)) \
+                or self.subject_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -174,6 +173,22 @@ class _Cutter:
         here = self.names.contained(it.text)
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
+
+    def subject_below(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading in a headline's own form (浙江大学台州研究院：…) heads a new article where the
+        text below names its subject and the text above does not, or where another headline of that
+        form follows it before any text (a cluster of headlines): no subhead has that form."""
+        form = lambda h: any(rx.search(h.text) for rx in self.rules.headline_patterns)  # noqa: E731
+        subject = it.text.partition("：")[0]
+        nxt = next((k for k in range(i + 1, len(self.items)) if self.items[k].kind == "heading"), len(self.items))
+        following = next((x for x in self.items[i + 1:] if x.kind not in ("caption", "credit", "subtitle")), it)
+        return form(it) and ((subject in "".join(x.text for x in self.items[i + 1:nxt])
+                              and not any(subject in p.text for p in cur.paras))
+                             or (following.kind == "heading" and form(following)
+                                 and following.text.partition("：")[0] != subject))
+
+    def signers(self, run: Run) -> set[str]:
+        return signers(run.top, run.trailing, run.paras[0] if run.paras else None, self.rules)
 
     def signed(self, run: Run) -> bool:
         """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
@@ -199,7 +214,8 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
-        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules) \
+                and not author_note(it.text, self.rules):  # (作者系…) after the names that close a commentary
             # A second byline set as the one that closed this article: not this article's (seldom signed twice).
             self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
@@ -260,33 +276,25 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
     return cutter.runs
 
 
-def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules, breaks: Breaks | None = None) -> list[Draft]:
-    """One draft per thread of a run (two when another article's column is set inside it).
-
-    Arguments:
-        breaks: on a line-joined page, splits the paragraphs a column break was glued into
-            (given the run's items and its article's zones)
-    """
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules,
+              joined: tuple[Cutter, list[str]] | None = None) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it); ``joined`` (a
+    line-joined page: the word cutter, the sentences the articles before leave open) first splits the
+    paragraphs a column break was glued into."""
     if not run.paras:
         return []
     # With no headline above (printed at the page end or after the body), the zone the text names first.
     home = names.contained("".join(h.text for h in run.pre)) or next(
         (z for z in (names.contained(p.text) for p in run.paras) if z), frozenset())
-    if breaks is not None:
-        run = replace(run, body=breaks(run.body, home))
+    if joined is not None:
+        run = replace(run, body=split_breaks(run.body, home, joined[1], names, rules, joined[0]))
     paras = run.paras
     thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
                            [p.open_end for p in paras], home,
                            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
-    home_body, inset_body, k = [], [], 0
-    for it in run.body:
-        if it.kind == "para":
-            (inset_body if thread[k] else home_body).append(it)
-            k += 1
-        else:
-            home_body.append(it)
+    home_body, inset_body = threads_apart(run.body, thread)
     inset = Draft(run_no, inset_body, [], inset=True)
     inset.notes.append("a column of this article was printed inside another; moved back in reading order")
     return [Draft(run_no, home_body, list(run.pre)), inset]
@@ -294,18 +302,12 @@ def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules, breaks: Br
 
 def drafts_of(runs: list[Run], names: WordFinder, rules: Rules, tok: Cutter | None = None) -> list[Draft]:
     """The drafts of every run, in page order, with the run's bylines and trailing names given out:
-    the top byline to the run's own article, the closing one to whoever owns the last paragraph.
-
-    Arguments:
-        tok: given on a line-joined page, where a column break may be glued into a sentence
-    """
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph
+    (``tok``: given on a line-joined page, where a column break may be glued into a sentence)."""
     drafts: list[Draft] = []
     for r, run in enumerate(runs):
-        breaks = None
-        if tok is not None:  # the sentences the articles so far leave open, a column may go on
-            opens = [d.body[-1].text for d in drafts if d.body and d.body[-1].kind == "para" and d.body[-1].open_end]
-            breaks = partial(split_breaks, opens=opens, names=names, rules=rules, tok=tok)
-        got = split_run(r, run, names, rules, breaks)
+        opens = [d.body[-1].text for d in drafts if d.body and d.body[-1].kind == "para" and d.body[-1].open_end]
+        got = split_run(r, run, names, rules, (tok, opens) if tok is not None else None)
         if not got:
             continue
         got[0].byline_items += run.top

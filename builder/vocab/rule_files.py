@@ -78,6 +78,7 @@ class Rules:
     furniture_pieces: tuple[tuple[str, bool, re.Pattern], ...] = ()
     furniture_lines: tuple[tuple[str, re.Pattern], ...] = ()
     furniture_page_prefix: re.Pattern = re.compile(r"(?!)")
+    furniture_section_name: re.Pattern = re.compile(r"(?!)")
     furniture_prefixes: tuple[re.Pattern, ...] = ()
     notice_titles: tuple[re.Pattern, ...] = ()
     notice_max_lines: int = 12
@@ -195,6 +196,7 @@ def load_rules(path: Path) -> Rules:
                                for p in d.get("furniture_pieces") or ()),
         furniture_lines=tuple((p["kind"], re.compile(p["pattern"])) for p in d.get("furniture_lines") or ()),
         furniture_page_prefix=re.compile(d.get("furniture_page_prefix") or r"(?!)"),
+        furniture_section_name=re.compile(d.get("furniture_section_name") or r"(?!)"),
         furniture_prefixes=tuple(re.compile(p) for p in d.get("furniture_prefixes") or ()),
         notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
         notice_max_lines=int(d.get("notice_max_lines", 12)),
