@@ -89,3 +89,14 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
         thread[i] = t
         pending[t] = i if open_end[i] else None
     return thread
+
+
+def threads_apart(body: list, thread: list[int]) -> tuple[list, list]:
+    """A run's items in its two threads: each paragraph in its own (``thread``, in order), the
+    other items (headings, bylines) with the home thread."""
+    of_para = iter(thread)
+    home: list = []
+    inset: list = []
+    for it in body:
+        (inset if it.kind == "para" and next(of_para) else home).append(it)
+    return home, inset

@@ -13,8 +13,8 @@ from .bylines import (author_note, names_in, sentence_tail_at, source_line, sour
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
-from .glued_captions import (caption_before_opening, credit_span, front_credit, inner_caption, is_credit, named_caption,
-                             spaced_caption)
+from .glued_captions import (caption_before_credit, caption_before_opening, credit_span, front_credit, inner_caption,
+                             is_credit, named_caption, spaced_caption, unspaced_caption_credit)
 from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
                      plain_head, split_heads, subject_starts)
 from ..model import Line, Role
@@ -369,12 +369,18 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
     """A line-joined page: a photo credit with text glued before and after it. What comes before is a
     caption (heading-shaped) or text; what comes after is read as a line of its own."""
     span = credit_span(line.text, line.spaced or line.text, rules, tok)
-    if span is None:
+    unspaced = None if span else unspaced_caption_credit(
+        line.text, page.names, (page.after or {}).get(line.no, "") + (page.above or {}).get(line.no, ""), rules, tok)
+    if span is None and unspaced is None:
         return None
-    start, end = span
+    start, end = span or unspaced[1:]
     note = f"{GLUED_NOTE}: a photo credit glued inside the line"
     before, rest = line.text[:start].strip(), line.text[end:].strip()
-    if any(c in rules.sentence_end for c in before):
+    caption = caption_before_credit(before, line.spaced, rules) if span else start - unspaced[0]
+    if caption:  # the sentence goes on after the caption and the credit
+        out = [PageLine(line, gap, "body", piece=before[:-caption], note=note),
+               PageLine(line, 0, "caption", piece=before[-caption:], note=note)]
+    elif any(c in rules.sentence_end for c in before):
         out = [PageLine(line, gap, "body", piece=before, note=note)]
     elif before[:1] in rules.byline_symbols:  # a byline and the headline it follows, read as a line of their own
         spaced = spaced_prefix(line.spaced, len(re.sub(r"\s", "", line.text[:start]))) if line.spaced else ""

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from .bylines import author_note, lead_byline, names_in
 from .byline_place import form, opens_next, page_habit, signed_again_below, signers
-from .insets import split_threads
+from .glued_breaks import split_breaks
+from .insets import split_threads, threads_apart
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
@@ -275,37 +276,38 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
     return cutter.runs
 
 
-def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
-    """One draft per thread of a run (two when another article's column is set inside it)."""
-    paras = run.paras
-    if not paras:
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules,
+              joined: tuple[Cutter, list[str]] | None = None) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it); ``joined`` (a
+    line-joined page: the word cutter, the sentences the articles before leave open) first splits the
+    paragraphs a column break was glued into."""
+    if not run.paras:
         return []
     # With no headline above (printed at the page end or after the body), the zone the text names first.
     home = names.contained("".join(h.text for h in run.pre)) or next(
-        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
+        (z for z in (names.contained(p.text) for p in run.paras) if z), frozenset())
+    if joined is not None:
+        run = replace(run, body=split_breaks(run.body, home, joined[1], names, rules, joined[0]))
+    paras = run.paras
     thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
                            [p.open_end for p in paras], home,
                            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
-    home_body, inset_body, k = [], [], 0
-    for it in run.body:
-        if it.kind == "para":
-            (inset_body if thread[k] else home_body).append(it)
-            k += 1
-        else:
-            home_body.append(it)
+    home_body, inset_body = threads_apart(run.body, thread)
     inset = Draft(run_no, inset_body, [], inset=True)
     inset.notes.append("a column of this article was printed inside another; moved back in reading order")
     return [Draft(run_no, home_body, list(run.pre)), inset]
 
 
-def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
+def drafts_of(runs: list[Run], names: WordFinder, rules: Rules, tok: Cutter | None = None) -> list[Draft]:
     """The drafts of every run, in page order, with the run's bylines and trailing names given out:
-    the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph
+    (``tok``: given on a line-joined page, where a column break may be glued into a sentence)."""
     drafts: list[Draft] = []
     for r, run in enumerate(runs):
-        got = split_run(r, run, names, rules)
+        opens = [d.body[-1].text for d in drafts if d.body and d.body[-1].kind == "para" and d.body[-1].open_end]
+        got = split_run(r, run, names, rules, (tok, opens) if tok is not None else None)
         if not got:
             continue
         got[0].byline_items += run.top
@@ -316,7 +318,8 @@ def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
         owner.byline_items += run.end
         for idx, names_ in run.trailing.items():
             item = run.body[idx]
-            holder = next(d for d in got if item in d.body)
+            # (an item split in two: the names follow its last piece)
+            holder = next((d for d in got if any(x.lines == item.lines and item.text.endswith(x.text) for x in d.body)))
             holder.authors += list(names_)
         drafts.extend(d for d in got if not (d.inset and _resume(d, drafts, names)))
     drafts.sort(key=lambda d: d.first_line)

@@ -37,9 +37,9 @@ FAILING = {
                                    "column joined to the body below (003); narrow ragged columns beside wide "
                                    "ones cut again at a narrower width (dp-08)",
     "wrap_no_blank_lines": "the same as with a blank after every line (dp-04, 004, dp-08)",
-    "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
-                                 "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
-                                 "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
+    "joined_until_sentence_end": "joined with no space (004): a marked headline ending in a quoted term glued to "
+                                 "a sentence begun on another page with no sign of it (…“双招双引”匹配招商项目，…) "
+                                 "stays in the body",
     "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
                              "certain bylines too few to tell its habit (dp-03)",
     "bylines_in_other_forms": "on pages where a column of another article is set inside an article, a byline "
