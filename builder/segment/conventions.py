@@ -236,9 +236,10 @@ def sign_pictures(drafts: list[Draft], starts: dict[int, str], items: list[Item]
 def photographers(credit: str, rules: Rules) -> tuple[str, ...]:
     """The names of a photo credit (（本报记者 甲 摄）, 甲 乙 摄), () when it names none."""
     inner = credit.strip().strip("（()）").strip()
-    if not inner.endswith("摄") and not inner.endswith("摄影"):
+    word = next((w for w in rules.credit_words if inner.endswith(w)), None)
+    if word is None:
         return ()
-    return names_in(inner.removesuffix("摄影").removesuffix("摄").strip(), rules) or ()
+    return names_in(inner.removesuffix(word).strip(), rules) or ()
 
 
 _PAGE_NO = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?=\s*版)")

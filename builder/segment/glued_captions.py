@@ -20,9 +20,10 @@ def front_credit(text: str, spaced: str, rules: Rules) -> int:
     m = _BRACKETED.match(text)
     if m and is_credit(m.group(0), rules):
         return m.end()
-    at = text.find("摄", 2, 14)  # 杨　舒　摄还帮助企业…
-    if at > 0 and is_credit(text[:at + 1], rules):
-        return at + 1
+    for word in rules.credit_words:  # 杨　舒　摄还帮助企业…
+        at = text.find(word, 2, 14)
+        if at > 0 and is_credit(text[:at + len(word)], rules):
+            return at + len(word)
     return 0
 
 

@@ -51,6 +51,7 @@ class Rules:
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
     credit_patterns: tuple[re.Pattern, ...]
+    credit_words: tuple[str, ...]
     lead_time_words: tuple[str, ...]
     generated_title_max_chars: int
     sentence_start_chars: frozenset[str]
@@ -168,6 +169,7 @@ def load_rules(path: Path) -> Rules:
         surnames=frozenset(re.sub(r"\s", "", d.get("surnames", ""))),
         compound_surnames=tuple(d.get("compound_surnames") or ()),
         credit_patterns=tuple(re.compile(p) for p in d.get("credit_patterns") or ()),
+        credit_words=tuple(sorted(d.get("credit_words") or (), key=len, reverse=True)),
         lead_time_words=tuple(d.get("lead_time_words") or ()),
         generated_title_max_chars=int(d.get("generated_title_max_chars", 24)),
         sentence_start_chars=frozenset(re.sub(r"\s", "", d.get("sentence_start_chars", ""))),

@@ -175,3 +175,17 @@ def test_bulleted_briefs_under_a_column_label_are_briefs_of_their_own(vocab):
     assert [b.paragraphs[0][:4] for b in briefs] == ["近日，淮", "日前，咸", "5月以来"]
     assert not any("■" in b.title or "■" in body(b) for b in briefs) and all(b.title_generated for b in briefs)
     assert signed.authors == ("孙涛",)  # ■ before names is still a byline
+
+
+def test_a_credit_closed_by_either_credit_word_names_its_photographers():
+    from builder.segment.conventions import photographers
+    from builder.segment.glued_captions import front_credit
+    from builder.vocab.rule_files import DATA_DIR, load_rules
+
+    rules = load_rules(DATA_DIR / "repair_rules.yaml")
+    assert photographers("（本报记者 王磊 摄）", rules) == ("王磊",)
+    assert photographers("（王磊 李明 摄影）", rules) == ("王磊", "李明")
+    assert photographers("（王磊 李明）", rules) == ()
+    # glued to the front of the text it stands before: the whole credit word is cut off, not half of it
+    text = "杨舒 摄影还帮助企业对接订单。"
+    assert text[front_credit(text, text, rules):] == "还帮助企业对接订单。"
