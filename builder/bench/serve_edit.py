@@ -3,8 +3,10 @@ one page file to show (``bench --serve``).
 
 The server is started on the archive and left to build it once; then a sentence is added to
 one page file, and the clock runs until the article's page, fetched from the server, holds it:
-the builder stage again (the page cache keeps every other page), the pages whose text changed
-written again (``frontends/builder_apart.build_for_serve``), and MkDocs rendering those alone.
+the builder stage again (what the last build made is kept in the server's process: phase one's
+results, the related lists, the rendered pages with what each read), the pages an edit changed
+rendered and written again (``frontends/builder_apart.build_for_serve``), and MkDocs rendering
+those alone.
 """
 from __future__ import annotations
 
