@@ -258,27 +258,31 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
 
 def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
     """One draft per thread of a run (two when another article's column is set inside it)."""
-    paras = run.paras
-    if not paras:
+    if not run.paras:
         return []
-    # With no headline above (printed at the page end or after the body), the zone the text names first.
-    home = names.contained("".join(h.text for h in run.pre)) or next(
-        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
-    thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
-                           [p.open_end for p in paras], home,
-                           [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
+    thread = split_threads(*thread_signs(run, names, rules))
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
     home_body, inset_body, k = [], [], 0
     for it in run.body:
-        if it.kind == "para":
-            (inset_body if thread[k] else home_body).append(it)
-            k += 1
-        else:
-            home_body.append(it)
+        # A subhead heads the paragraph below it, in whichever article's column that one is set.
+        t = thread[min(k, len(thread) - 1)]
+        (inset_body if t else home_body).append(it)
+        k += it.kind == "para"
     inset = Draft(run_no, inset_body, [], inset=True)
     inset.notes.append("a column of this article was printed inside another; moved back in reading order")
     return [Draft(run_no, home_body, list(run.pre)), inset]
+
+
+def thread_signs(run: Run, names: WordFinder, rules: Rules) -> tuple:
+    """What ``split_threads`` reads of a run's paragraphs: the zones each names, their texts, which
+    stop mid-sentence, the run's home zones and which paragraphs close their article."""
+    paras = run.paras
+    # With no headline above (printed at the page end or after the body), the zone the text names first.
+    home = names.contained("".join(h.text for h in run.pre)) or next(
+        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
+    return ([names.contained(p.text) for p in paras], [p.text for p in paras], [p.open_end for p in paras], home,
+            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
 
 
 def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
