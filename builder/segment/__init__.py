@@ -96,7 +96,7 @@ def _segment(repaired: RepairedPage, tools: _Tools, edges: Edges = Edges()) -> S
                                           if why.endswith(LABELS)}, tools.rules, {ln.no: ln.text for ln in lines})
     runs = _runs(items, tools, notes, pictures)
     # Another article's column read as the rest of a line at the column edge: read again, cut there.
-    found = column_breaks(runs, cut, {ln.no: ln for ln in repaired.lines}, tools.names, tools.rules, tools.tok)
+    found = column_breaks(runs, cut, repaired.lines, tools.names, tools.rules, tools.tok)
     if not found <= edges:
         return _segment(repaired, tools, edges | found)
     drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)

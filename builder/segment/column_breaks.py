@@ -23,7 +23,7 @@ import re
 from .insets import SHORT, split_threads
 from .joins import certain_join
 from .runs import Run, thread_signs
-from .unwrap import Edges, Unwrapped, at_edge
+from .unwrap import Edges, Unwrapped, at_edge, column_width
 from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
@@ -44,19 +44,21 @@ def _other_zone(zones: frozenset[str], home: frozenset[str]) -> bool:
     return bool(zones) and not any(a in b or b in a for a in zones for b in home)
 
 
-def column_breaks(runs: list[Run], cut: Unwrapped, printed: dict[int, Line], names: WordFinder, rules: Rules,
+def column_breaks(runs: list[Run], cut: Unwrapped, printed: tuple[Line, ...], names: WordFinder, rules: Rules,
                   tok: Cutter) -> Edges:
     """Where another article's column begins inside a paragraph whose last line before it reached
     the column edge by chance, as ``unwrap`` should read the edge there.
 
     Arguments:
-        cut: the page as ``unwrap`` read it (the printed lines each joined line holds, the column's width)
-        printed: the page's printed lines by number
+        cut: the page as ``unwrap`` read it (the printed lines each joined line holds)
+        printed: the page's printed lines
     """
     opened, continued = set(), set()
+    width = column_width(printed, rules) if cut.groups else None
+    by_no = {ln.no: ln for ln in printed}
     named: frozenset[str] = frozenset()  # the zones the runs so far name
     broken: frozenset[str] = frozenset()  # those of the runs that break off mid-sentence
-    for run in runs if cut.width is not None else ():
+    for run in runs if width is not None else ():
         if not run.paras:
             continue
         signs = thread_signs(run, names, rules)
@@ -70,9 +72,9 @@ def column_breaks(runs: list[Run], cut: Unwrapped, printed: dict[int, Line], nam
             continue  # (the other article's text before closed its sentences: no fragment of one)
         # The fragment ends a sentence begun on the page, or on another page (then a few characters).
         longest = len(texts[first - 1]) if zones[first] & broken else SHORT
-        if (no := _opened(run, first - 1, signs, cut.groups, printed, longest, (names, rules, tok))) is not None:
+        if (no := _opened(run, first - 1, signs, cut.groups, by_no, longest, (names, rules, tok))) is not None:
             opened.add(no)
-        elif (no := _continued(run, first - 1, signs, cut, printed, longest, (names, rules))) is not None:
+        elif (no := _continued(run, first - 1, signs, (cut.groups, width), by_no, longest, (names, rules))) is not None:
             continued.add(no)
     return Edges(frozenset(opened), frozenset(continued))
 
@@ -108,19 +110,19 @@ def _opened(run: Run, k: int, signs: tuple, groups: dict[int, tuple[int, ...]], 
     return None
 
 
-def _continued(run: Run, k: int, signs: tuple, cut: Unwrapped, printed: dict[int, Line], longest: int,
-               tools: tuple[WordFinder, Rules]) -> int | None:
+def _continued(run: Run, k: int, signs: tuple, edge: tuple[dict[int, tuple[int, ...]], int], printed: dict[int, Line],
+               longest: int, tools: tuple[WordFinder, Rules]) -> int | None:
     """A subhead between paragraph k, the other article's first fragment, and the paragraph before,
     whose last line closed a sentence at the column edge: the end of that paragraph, broken off
     by the column (“…成本。” / 德智新材料董事长柴 / “黄金布耕”。)."""
-    names, rules = tools
+    (names, rules), (groups, width) = tools, edge
     at = run.body.index(run.paras[k])
     if k < 1 or at < 2 or len(signs[1][k]) > longest:
         return None
     head, above = run.body[at - 1], run.body[at - 2]
-    last = cut.groups.get(above.lines[-1], above.lines[-1:])[-1]
+    last = groups.get(above.lines[-1], above.lines[-1:])[-1]
     if head.kind != "heading" or above is not run.paras[k - 1] or rules.ends_sentence(head.text) \
-            or not at_edge(printed[last], cut.width, rules):
+            or not at_edge(printed[last], width, rules):
         return None
     joined = [(signs[1][k - 1] + head.text, True)]
     return head.lines[0] if _resumed(signs, k - 1, joined, names, rules) else None

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from .bylines import lead_marker, names_in, source_tail
+from .bylines import lead_marker, names_in, source_tail, strip_markers
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .joins import certain_join
 from .page_layout import INDENTED_PAGE, indented
@@ -82,15 +82,23 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)  # a mark of either width
 
 
-def _apart(line: Line, rules: Rules) -> bool:
+def _apart(line: Line, rules: Rules, tok: Cutter | None = None, in_sentence: bool = False) -> bool:
     """A line set apart whatever its width: a byline, a photo credit, a subtitle (——…), a note in
     brackets (（下转第4版）), a line marked as a heading (#), a bold headline the OCR read twice over
-    (数字经济数字经济，，…: its text, read once, half the printed line)."""
+    (数字经济数字经济，，…: its text, read once, half the printed line). ``in_sentence``: the
+    sentence of the line above goes on (its inner marks, or a join ``certain_join`` reads)."""
     text = line.text
     if len(text) >= 4 and 2 * len(text) <= len(line.raw.strip()) + 1 and rules.sentence_end_chars.isdisjoint(text):
         return True
-    # a byline never ends with a comma (项目走， is the rest of a sentence, not a name)
-    byline = names_in(text, rules) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks)
+    # A byline never ends with a comma (项目走， is the rest of a sentence, not a name). Bare names (no
+    # marker, no brackets) are the rest of a sentence cut short at a narrow edge where the dictionary
+    # reads them as words (项目,形 / 方面给) or the sentence above goes on in them (…采用新一代 / 冷氢;
+    # …生猪养殖 / 和畜).
+    names = names_in(text, rules) or ()
+    bare = not strip_markers(text, rules)[1] and text[:1] not in "（("
+    words = tok is not None and any(_opens_with_word(n, tok) for n in names)
+    byline = bool(names) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks) \
+        and not (bare and (words or in_sentence))
     return bool(line.heading_level or byline or credit_split(text, rules)[1]
                 or is_subtitle(text, rules) or (text[:1] in "（(" and text[-1:] in "）)"))
 
@@ -99,7 +107,7 @@ def _own_line(line: Line, rules: Rules, tok: Cutter | None = None) -> bool:
     """A line that runs on into nothing: set apart, or a byline (its names, or its marker) after the
     paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's;
     not a word the dictionary reads as no name, …果浆度。 项目 / 既要…: the next sentence begins)."""
-    return _apart(line, rules) or _closes_article(line, rules, tok)
+    return _apart(line, rules, tok) or _closes_article(line, rules, tok)
 
 
 def _closes_article(line: Line | None, rules: Rules, tok: Cutter | None = None) -> bool:
@@ -115,18 +123,26 @@ def _closes_article(line: Line | None, rules: Rules, tok: Cutter | None = None) 
     return bool(tail and (names or marker or source_tail(line.text, rules)))
 
 
+def _opens_with_word(name: str, tok: Cutter) -> bool:
+    """The name opens with a word of two characters or more that the dictionary reads as no name."""
+    word, flag = tok.tag(name)[0]
+    return len(word) >= 2 and not flag.startswith("nr")
+
+
 def _common_word(text: str, tok: Cutter) -> bool:
     """The text is one word of the dictionary, and not a name there (项目, not 罗丹)."""
     words = tok.tag(text)
     return len(words) == 1 and not words[0][1].startswith("nr")
 
 
-def _opens(line: Line, width: int, rules: Rules) -> bool:
+def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, above: Line | None = None) -> bool:
     """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), a line wider
     than the column (set across it), or a headline in its form (宁波高新区：…, or its subject alone,
     桂林高新区：; not cut itself): the line above reaches the column edge by chance (a kicker as wide
     as the column), a paragraph broken off at a column's end."""
-    if _apart(line, rules) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
+    in_sentence = above is not None and (any(c in _nfkc(above.text) for c in "，、,")
+                                         or (tok is not None and certain_join(above.text, line.text, rules, tok)))
+    if _apart(line, rules, tok, in_sentence) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
         return True
     if len(_printed(line).rstrip()) > width and not at_edge(line, width, rules):
         return True
@@ -176,7 +192,6 @@ class Unwrapped(NamedTuple):
     groups: dict[int, tuple[int, ...]]  # per joined line, the printed lines it holds, in order
     inner: frozenset[int]  # the blank lines left out from inside joined paragraphs
     fixes: tuple[Fix, ...] = ()  # misreadings mended once the words cut at the edge were whole again
-    width: int | None = None  # the column's, on a page set tight in columns
 
 
 class Edges(NamedTuple):
@@ -226,7 +241,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edg
         if open_at is None and edge_at is not None and (on or goes_on(out[edge_at], edge, line, width, style, rules)):
             open_at = edge_at
         if open_at is not None and not on and (
-                line.no in edges.opened or _opens(line, width, rules) or (style.indented and indented(line))
+                line.no in edges.opened or _opens(line, width, rules, tok, edge) or (style.indented and indented(line))
                 or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules,
                                                                      tok if open_at in after_end else None))):
             open_at = None  # (an indent opens a paragraph on a page that marks them so)
@@ -243,7 +258,7 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edg
         edge_at, edge = (len(out) - 1 if open_at is None and at_edge(line, width, rules) else None), line
     out += between
     mended, fixes = _mended(out, groups, rules)
-    return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes, width)
+    return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
 
 
 def _heading_apart(edge: Line, line: Line, width: int, rules: Rules, after_end: Cutter | None = None) -> bool:
