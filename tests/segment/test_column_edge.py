@@ -182,3 +182,37 @@ def test_a_bold_line_read_twice_as_wide_as_the_column_runs_into_nothing(vocab):
     assert_every_line_placed(page)
     second = page.articles[1]
     assert (second.kicker, second.title) == ("园区智造再添动能", "湘潭高新区智能工厂扩容")
+
+
+def test_a_column_of_another_article_after_a_line_full_by_chance_is_cut_off_again(vocab):
+    # …在这里，一台新设备 fills the column of 14 by chance; below it 潍坊's column resumes with the rest
+    # of its broken sentence (15吉瓦时，…配套。), then its text, then 湘潭's sentence goes on (从下单到…)
+    page = sample("column_edge_inset_after_full_line.txt", vocab)
+    assert_every_line_placed(page)
+    weifang, xiangtan = page.articles
+    assert weifang.paragraphs[1].endswith("年产能将达到15吉瓦时，可为20万辆汽车配套。")
+    assert xiangtan.paragraphs[1].endswith("在这里，一台新设备从下单到交付的时间缩短了一半。")
+    assert not any("潍坊" in p for p in xiangtan.paragraphs)
+    assert "opens a column of another article" in next(p.note for p in page.placements if p.line == 18)
+
+
+def test_the_rest_of_a_paragraph_closed_at_the_edge_by_chance_before_another_column_stays_with_it(vocab):
+    # “…节约了大量时间。” fills the column of 16; 公司董事长李 below it is the paragraph's broken end
+    # (it goes on after 厦门火炬's column: 明称，…), not a subhead; “一站式”服务。 opens that column
+    page = sample("column_edge_inset_after_closed_full_line.txt", vocab)
+    assert_every_line_placed(page)
+    zhuzhou, xiamen = page.articles
+    assert not zhuzhou.subheads
+    assert "大量时间。”公司董事长李明称，公司刚入园时" in zhuzhou.paragraphs[1]
+    assert xiamen.paragraphs[0] == "“一站式”服务。"
+
+
+def test_a_bare_headline_as_wide_as_the_column_after_a_byline_is_not_joined_to_the_body(vocab):
+    # …共促发展。 张华 刘洋 closes an article; 淮南高新区项目建设跑出加速度 fills the column of 14 by
+    # chance, no word running on into “我们公司…: the next headline, as the heading rules read it
+    page = sample("column_edge_bare_headline_after_byline.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    assert first.authors == ("张华", "刘洋")
+    assert second.title == "淮南高新区项目建设跑出加速度"
+    assert second.paragraphs[0].startswith("“我们公司入驻园区以后")
