@@ -242,8 +242,8 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edg
             open_at = edge_at
         if open_at is not None and not on and (
                 line.no in edges.opened or _opens(line, width, rules, tok, edge) or (style.indented and indented(line))
-                or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules,
-                                                                     tok if open_at in after_end else None))):
+                or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules, tok,
+                                                                     open_at in after_end))):
             open_at = None  # (an indent opens a paragraph on a page that marks them so)
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
@@ -261,15 +261,16 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edg
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
 
 
-def _heading_apart(edge: Line, line: Line, width: int, rules: Rules, after_end: Cutter | None = None) -> bool:
+def _heading_apart(edge: Line, line: Line, width: int, rules: Rules, tok: Cutter | None = None,
+                   after_end: bool = False) -> bool:
     """A line of its own as wide as the column by chance, shaped as a caption or headline, and the
     line below no piece of it: a line with no sentence's inner marks (衢州高新区全景图) or a headline
-    in its form above one opening a news item's sentence (近年来，…; 在荣昌高新区，…); a line with
-    no inner marks right after an article's end (its byline), no word running across into the
-    line below (the next headline, as the heading rules read it: 玉溪市…专班运行 / “我们…, given
-    ``after_end``, the word cutter); a headline in its form above a short line that is
-    heading-shaped too (the next headline of a cluster, or its own second line: the headings'
-    rules, not the width, tell which)."""
+    in its form above one opening a news item's sentence (近年来，…; 在荣昌高新区，…); a line with no
+    inner marks right after an article's end (its byline: ``after_end``), nothing running across into
+    the line below (no word, no mark or word leaving the sentence open: ``certain_join``): the next
+    headline, as the heading rules read it (玉溪市…专班运行 / “我们…); a headline in its form above a
+    short line that is heading-shaped too (the next headline of a cluster, or its own second line:
+    the headings' rules, not the width, tell which)."""
     text = _nfkc(line.text)
     # (a headline with a lead or byline glued on, 新乡高新区：…集中投产本报讯（记者 范卓然）, runs on
     # into its lead's sentence: a line-joined page, split where the headline ends)
@@ -278,7 +279,7 @@ def _heading_apart(edge: Line, line: Line, width: int, rules: Rules, after_end: 
     bare = not any(c in _nfkc(edge.text) for c in "，、“‘（(,")
     if (bare or headline) and rules.sentence_openings.match(line.text):
         return True
-    if bare and after_end is not None and not certain_join(edge.text, line.text, rules, after_end):
+    if bare and after_end and tok is not None and not certain_join(edge.text, line.text, rules, tok):
         return True
     return headline and not at_edge(line, width, rules) and not rules.ends_sentence(text) \
         and not any(c in text for c in "，、,")
