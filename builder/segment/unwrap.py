@@ -138,7 +138,7 @@ def _common_word(text: str, tok: Cutter) -> bool:
 def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, above: Line | None = None) -> bool:
     """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), a line wider
     than the column (set across it), or a headline in its form (宁波高新区：…, or its subject alone,
-    桂林高新区：; not cut itself): the line above reaches the column edge by chance (a kicker as wide
+    桂林高新区：; not cut itself, or nothing running across into it from above): the line above reaches the column edge by chance (a kicker as wide
     as the column), a paragraph broken off at a column's end."""
     in_sentence = above is not None and (any(c in _nfkc(above.text) for c in "，、,")
                                          or (tok is not None and certain_join(above.text, line.text, rules, tok)))
@@ -147,7 +147,11 @@ def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, abov
     if len(_printed(line).rstrip()) > width and not at_edge(line, width, rules):
         return True
     subject = bool(rules.headline_subject.match(line.text)) and _nfkc(line.text.rstrip())[-1:] == ":"
-    return not at_edge(line, width, rules) and (subject or any(rx.search(line.text) for rx in rules.headline_patterns))
+    form = any(rx.search(line.text) for rx in rules.headline_patterns)
+    # (a headline in its form as wide as the column too, when nothing above runs across into it:
+    # 本报发行部：010-68598866 / 乐山高新区：晶硅光伏产业集群持续壮大)
+    across = above is None or tok is None or certain_join(above.text, line.text, rules, tok)
+    return (not at_edge(line, width, rules) and (subject or form)) or (form and not across)
 
 
 class _Style(NamedTuple):
