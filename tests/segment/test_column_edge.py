@@ -216,3 +216,14 @@ def test_a_bare_headline_as_wide_as_the_column_after_a_byline_is_not_joined_to_t
     assert first.authors == ("张华", "刘洋")
     assert second.title == "淮南高新区项目建设跑出加速度"
     assert second.paragraphs[0].startswith("“我们公司入驻园区以后")
+
+
+def test_a_headline_in_its_form_as_wide_as_the_column_below_an_open_full_line_stands_apart(vocab):
+    # …计划引进研发机构和中试基地 fills the column of 16, its article broken off at the column's end;
+    # 衡阳高新区：电子信息产业营收增长 below it is as wide, nothing running across into it: a headline
+    page = sample("column_edge_headline_below_a_full_open_line.txt", vocab)
+    assert_every_line_placed(page)
+    weihai, hengyang = page.articles
+    assert weihai.paragraphs[-1].endswith("计划引进研发机构和中试基地")
+    assert hengyang.title == "衡阳高新区：电子信息产业营收增长"
+    assert hengyang.paragraphs[0].startswith("今年上半年，衡阳高新区")
