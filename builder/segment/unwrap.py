@@ -118,7 +118,9 @@ def _closes_article(line: Line | None, rules: Rules, tok: Cutter | None = None) 
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
     marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
-    names = bool(names_in(tail, rules)) and not (tok is not None and _common_word(tail, tok))
+    # (not a word of the dictionary, nor names opening with one: 项目既 / 要引得来… is the next sentence)
+    read = names_in(tail, rules) or ()
+    names = bool(read) and not (tok is not None and (_common_word(tail, tok) or _opens_with_word(read[0], tok)))
     # …产业。（聊城高新区供稿）: a source mark closes the paragraph as names do
     return bool(tail and (names or marker or source_tail(line.text, rules)))
 

@@ -227,3 +227,13 @@ def test_a_headline_in_its_form_as_wide_as_the_column_below_an_open_full_line_st
     assert weihai.paragraphs[-1].endswith("计划引进研发机构和中试基地")
     assert hengyang.title == "衡阳高新区：电子信息产业营收增长"
     assert hengyang.paragraphs[0].startswith("今年上半年，衡阳高新区")
+
+
+def test_the_next_sentence_opening_after_a_full_stop_at_the_edge_is_no_names(vocab):
+    # …信心更足。 曾经的 fills the column of 12: 曾经的 opens with a word of the dictionary (曾经), the
+    # next sentence's opening (老厂房如今… below), not names signing the article
+    page = sample("column_edge_sentence_opening_read_as_names.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.authors == ()
+    assert "信心更足。曾经的老厂房如今变成了孵化器" in art.paragraphs[1]
