@@ -18,10 +18,8 @@ and the page is read again (``segment_page``).
 """
 from __future__ import annotations
 
-import re
-
 from .insets import SHORT, split_threads
-from .joins import certain_join
+from .joins import certain_join, number_across
 from .runs import Run, thread_signs
 from .unwrap import Edges, Unwrapped, at_edge, column_width
 from ..model import Line
@@ -32,11 +30,6 @@ from ..vocab.rule_files import Rules
 BREAK_NOTE = "opens a column of another article: the line above reached the column edge by chance"
 CONTINUED_NOTE = "the end of the paragraph above, broken off by another article's column (the line above closed a " \
                  "sentence at the column edge by chance)"
-
-
-def _number_across(before: str, after: str, rules: Rules) -> bool:
-    """A number cut at the edge (可为30 / 万辆): its digits or its unit go on below."""
-    return bool(re.search(r"[\d.]$", before)) and bool(re.match(rf"[\d.%{re.escape(rules.measure_words)}]", after))
 
 
 def _other_zone(zones: frozenset[str], home: frozenset[str]) -> bool:
@@ -103,7 +96,7 @@ def _opened(run: Run, k: int, signs: tuple, groups: dict[int, tuple[int, ...]], 
         if not tail or not text.endswith(tail) or len(tail) == len(text) or len(tail) > longest:
             continue
         head = text[:-len(tail)]
-        if rules.ends_sentence(head) or certain_join(head, tail, rules, tok) or _number_across(head, tail, rules):
+        if rules.ends_sentence(head) or certain_join(head, tail, rules, tok) or number_across(head, tail, rules):
             continue
         if _resumed(signs, k, [(head, True), (tail, False)], names, rules):
             return held[j]

@@ -56,6 +56,12 @@ def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
     return cut_word(before, after, tok)
 
 
+def number_across(before: str, after: str, rules: Rules) -> bool:
+    """A number cut at the edge (可为30 / 万辆, 第10 / 版): digits end the line, and more digits, a mark
+    of the number or its measure word open the next."""
+    return bool(re.search(r"[\d.]$", before)) and bool(re.match(rf"[\d.%{re.escape(rules.measure_words)}]", after))
+
+
 def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = True) -> bool:
     """The first paragraph begins with the end of a sentence begun on another page.
 

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from .bylines import lead_marker, names_in, source_tail, strip_markers
 from .captions import credit_split, is_caption_by_words, is_subtitle
-from .joins import certain_join
+from .joins import certain_join, number_across
 from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
@@ -151,8 +151,9 @@ def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, abov
     subject = bool(rules.headline_subject.match(line.text)) and _nfkc(line.text.rstrip())[-1:] == ":"
     form = any(rx.search(line.text) for rx in rules.headline_patterns)
     # (a headline in its form as wide as the column too, when nothing above runs across into it:
-    # 本报发行部：010-68598866 / 乐山高新区：晶硅光伏产业集群持续壮大)
-    across = above is None or tok is None or certain_join(above.text, line.text, rules, tok)
+    # 本报发行部：010-68598866 / 乐山高新区：…; not 第10 / 版临沂高新区：…)
+    across = above is None or tok is None or certain_join(above.text, line.text, rules, tok) \
+        or number_across(above.text, line.text, rules)
     return (not at_edge(line, width, rules) and (subject or form)) or (form and not across)
 
 
