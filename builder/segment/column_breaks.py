@@ -4,19 +4,27 @@ A column of article B set inside article A breaks one of A's sentences off; B's
 column often opens with the end of a sentence begun elsewhere (``insets``: a
 short closed fragment between A's broken sentence and B's text). When A's last
 line before the break reaches the column edge by chance, ``unwrap`` reads it as
-cut there and joins B's first lines to it: A's sentence looks closed by B's
-fragment, and B's whole column stays in A.
+cut there and joins B's first lines to it (…在这里，新机型 / 20吉瓦时，…): A's
+sentence looks closed by B's fragment, and B's whole column stays in A. When it
+closes a sentence at the edge by chance, the rest of A's broken sentence below it
+reads as a subhead (“…成本。” / 德智新材料董事长柴 / “黄金布耕”。).
 
-The signs weighed here, on the paragraph right before the first one naming
-another zone than its article's: it was joined from printed lines at the column
-edge; cut before one of them, it leaves an open sentence above and a short
-closed fragment below; nothing runs across that cut (no word of the dictionary,
-no number and its unit, no mark or word that leaves a sentence open); and, cut
-there, the run reads as an article with another one's column inside it
-(``split_threads``). The line below the cut then opens a paragraph of its own,
-and the page is read again (``segment_page``).
+The signs weighed, on the paragraph right before the first one naming another
+zone than its article's: it was joined from printed lines at the column edge;
+cut before one of them, it leaves an open sentence above and a closed fragment
+below; nothing runs across that cut (no word of the dictionary, no number and
+its measure word, no mark or word that leaves a sentence open); the fragment
+ends a sentence of B's begun on the page (B's text before broke off mid-sentence)
+or, B's text not begun on the page, it is a few characters long (B's text before
+closing its sentences: no fragment of B's); and, cut there, the run reads as an
+article with another one's column inside it, going on after it
+(``split_threads``). The line below the cut then opens a paragraph of its own (or
+the subhead goes on from the line above), and the page is read again
+(``segment_page``); the line's placement says so.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from .insets import SHORT, split_threads
 from .joins import certain_join, number_across
@@ -30,6 +38,14 @@ from ..vocab.rule_files import Rules
 BREAK_NOTE = "opens a column of another article: the line above reached the column edge by chance"
 CONTINUED_NOTE = "the end of the paragraph above, broken off by another article's column (the line above closed a " \
                  "sentence at the column edge by chance)"
+
+
+class _Page(NamedTuple):
+    """The page as ``unwrap`` cut it: the printed lines each joined line holds, the column's width,
+    the printed lines by number."""
+    groups: dict[int, tuple[int, ...]]
+    width: int
+    printed: dict[int, Line]
 
 
 def _other_zone(zones: frozenset[str], home: frozenset[str]) -> bool:
@@ -48,7 +64,8 @@ def column_breaks(runs: list[Run], cut: Unwrapped, printed: tuple[Line, ...], na
     """
     opened, continued = set(), set()
     width = column_width(printed, rules) if cut.groups else None
-    by_no = {ln.no: ln for ln in printed}
+    page = _Page(cut.groups, width or 0, {ln.no: ln for ln in printed})
+    tools = (names, rules, tok)
     named: frozenset[str] = frozenset()  # the zones the runs so far name
     broken: frozenset[str] = frozenset()  # those of the runs that break off mid-sentence
     for run in runs if width is not None else ():
@@ -65,9 +82,9 @@ def column_breaks(runs: list[Run], cut: Unwrapped, printed: tuple[Line, ...], na
             continue  # (the other article's text before closed its sentences: no fragment of one)
         # The fragment ends a sentence begun on the page, or on another page (then a few characters).
         longest = len(texts[first - 1]) if zones[first] & broken else SHORT
-        if (no := _opened(run, first - 1, signs, cut.groups, by_no, longest, (names, rules, tok))) is not None:
+        if (no := _opened(run, first - 1, signs, page, longest, tools)) is not None:
             opened.add(no)
-        elif (no := _continued(run, first - 1, signs, (cut.groups, width), by_no, longest, (names, rules))) is not None:
+        elif (no := _continued(run, first - 1, signs, page, longest, tools)) is not None:
             continued.add(no)
     return Edges(frozenset(opened), frozenset(continued))
 
@@ -84,15 +101,15 @@ def _resumed(signs: tuple, k: int, pieces: list[tuple[str, bool]], names: WordFi
     return thread is not None and 0 in thread[k + len(pieces):]
 
 
-def _opened(run: Run, k: int, signs: tuple, groups: dict[int, tuple[int, ...]], printed: dict[int, Line],
-            longest: int, tools: tuple[WordFinder, Rules, Cutter]) -> int | None:
+def _opened(run: Run, k: int, signs: tuple, page: _Page, longest: int,
+            tools: tuple[WordFinder, Rules, Cutter]) -> int | None:
     """The printed line where the other article's column begins inside paragraph k, closed by that
     column's first fragment (…在这里，新机型 / 20吉瓦时，…提供配套。)."""
     names, rules, tok = tools
     text = signs[1][k]
-    held = groups.get(run.paras[k].lines[-1], ())
+    held = page.groups.get(run.paras[k].lines[-1], ())
     for j in range(1, len(held)):  # the longest fragment first: it begins at the break
-        tail = "".join(printed[no].text for no in held[j:])
+        tail = "".join(page.printed[no].text for no in held[j:])
         if not tail or not text.endswith(tail) or len(tail) == len(text) or len(tail) > longest:
             continue
         head = text[:-len(tail)]
@@ -103,19 +120,19 @@ def _opened(run: Run, k: int, signs: tuple, groups: dict[int, tuple[int, ...]], 
     return None
 
 
-def _continued(run: Run, k: int, signs: tuple, edge: tuple[dict[int, tuple[int, ...]], int], printed: dict[int, Line],
-               longest: int, tools: tuple[WordFinder, Rules]) -> int | None:
+def _continued(run: Run, k: int, signs: tuple, page: _Page, longest: int,
+               tools: tuple[WordFinder, Rules, Cutter]) -> int | None:
     """A subhead between paragraph k, the other article's first fragment, and the paragraph before,
     whose last line closed a sentence at the column edge: the end of that paragraph, broken off
     by the column (“…成本。” / 德智新材料董事长柴 / “黄金布耕”。)."""
-    (names, rules), (groups, width) = tools, edge
+    names, rules, _ = tools
     at = run.body.index(run.paras[k])
     if k < 1 or at < 2 or len(signs[1][k]) > longest:
         return None
     head, above = run.body[at - 1], run.body[at - 2]
-    last = groups.get(above.lines[-1], above.lines[-1:])[-1]
+    last = page.groups.get(above.lines[-1], above.lines[-1:])[-1]
     if head.kind != "heading" or above is not run.paras[k - 1] or rules.ends_sentence(head.text) \
-            or not at_edge(printed[last], width, rules):
+            or not at_edge(page.printed[last], page.width, rules):
         return None
     joined = [(signs[1][k - 1] + head.text, True)]
     return head.lines[0] if _resumed(signs, k - 1, joined, names, rules) else None
