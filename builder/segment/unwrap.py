@@ -88,7 +88,8 @@ def _apart(line: Line, rules: Rules, tok: Cutter | None = None, in_sentence: boo
     (数字经济数字经济，，…: its text, read once, half the printed line). ``in_sentence``: the
     sentence of the line above goes on (its inner marks, or a join ``certain_join`` reads)."""
     text = line.text
-    if len(text) >= 4 and 2 * len(text) <= len(line.raw.strip()) + 1 and rules.sentence_end_chars.isdisjoint(text):
+    # (its printed characters counted without spaces: a line spaced out is not printed twice)
+    if len(text) >= 4 and 2 * len(text) <= len("".join(line.raw.split())) + 1 and rules.sentence_end_chars.isdisjoint(text):
         return True
     # A byline never ends with a comma (项目走， is the rest of a sentence, not a name). Bare names (no
     # marker, no brackets) are the rest of a sentence cut short at a narrow edge where the dictionary
@@ -142,6 +143,8 @@ def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, abov
     than the column (set across it), or a headline in its form (宁波高新区：…, or its subject alone,
     桂林高新区：; not cut itself, or nothing running across into it from above): the line above reaches the column edge by chance (a kicker as wide
     as the column), a paragraph broken off at a column's end."""
+    if above is not None and _marker_across(above.text, line.text, rules):
+        return False  # (…焕发“新活力”本报 / 通讯员 叶建平: the byline began on the line above)
     in_sentence = above is not None and (any(c in _nfkc(above.text) for c in "，、,")
                                          or (tok is not None and certain_join(above.text, line.text, rules, tok)))
     if _apart(line, rules, tok, in_sentence) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
@@ -155,6 +158,13 @@ def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, abov
     across = above is None or tok is None or certain_join(above.text, line.text, rules, tok) \
         or number_across(above.text, line.text, rules)
     return (not at_edge(line, width, rules) and (subject or form)) or (form and not across)
+
+
+def _marker_across(before: str, after: str, rules: Rules) -> bool:
+    """A byline's or a lead's marker runs across the break (本报 / 通讯员, 本报 / 讯)."""
+    text, cut = before + after, len(before)
+    return any(0 <= (at := text.find(m, max(0, cut - len(m) + 1))) < cut < at + len(m)
+               for m in (*rules.byline_markers, *rules.lead_markers))
 
 
 class _Style(NamedTuple):
@@ -261,7 +271,10 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edg
             if _closes_article(above, rules, tok):
                 after_end.add(len(out) - 1)
         between, above = [], line
-        open_at = len(out) - 1 if runs_on(line, width, rules, tok) else None
+        # (a byline whose marker began on the line above is a piece of a line-joined line: cut as any)
+        glued = open_at is not None and _marker_across(edge.text, line.text, rules)
+        open_at = len(out) - 1 if runs_on(line, width, rules, tok) or (
+            glued and at_edge(line, width, rules) and not rules.ends_sentence(line.text)) else None
         edge_at, edge = (len(out) - 1 if open_at is None and at_edge(line, width, rules) else None), line
     out += between
     mended, fixes = _mended(out, groups, rules)
