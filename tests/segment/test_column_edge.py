@@ -237,3 +237,14 @@ def test_the_next_sentence_opening_after_a_full_stop_at_the_edge_is_no_names(voc
     (art,) = page.articles
     assert art.authors == ()
     assert "信心更足。曾经的老厂房如今变成了孵化器" in art.paragraphs[1]
+
+
+def test_page_furniture_glued_to_a_headline_and_cut_at_the_edge_stays_furniture(vocab):
+    # a line-joined page cut every 13 characters: …园区动态　　第 / 3版衡阳高新区：… (the spaced-out
+    # furniture is no line printed twice, 第 leaves its line open): the headline keeps no 3版
+    page = sample("column_edge_furniture_glued_to_headline.txt", vocab)
+    assert_every_line_placed(page)
+    hengyang, xiangtan = page.articles
+    assert (hengyang.title, hengyang.authors) == ("衡阳高新区：电子信息产业营收增长两成", ("刘澜",))
+    assert hengyang.paragraphs[0].startswith("今年以来，衡阳高新区")
+    assert xiangtan.authors == ("叶建平", "郑晓雯")
