@@ -248,3 +248,13 @@ def test_page_furniture_glued_to_a_headline_and_cut_at_the_edge_stays_furniture(
     assert (hengyang.title, hengyang.authors) == ("衡阳高新区：电子信息产业营收增长两成", ("刘澜",))
     assert hengyang.paragraphs[0].startswith("今年以来，衡阳高新区")
     assert xiangtan.authors == ("叶建平", "郑晓雯")
+
+
+def test_a_byline_marker_cut_at_the_edge_joins_the_line_below(vocab):
+    # a line-joined page cut every 11 characters: …勃勃生机本报 / 通讯员 张明华　李晓雯 / 在常州高新区，…:
+    # 本报通讯员 runs across the edge, the names' line a piece of the line-joined line, cut as any
+    page = sample("column_edge_byline_marker_cut.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert (art.title, art.authors) == ("常州高新区：智能制造老产业焕发出勃勃生机", ("张明华", "李晓雯"))
+    assert art.paragraphs[0].startswith("在常州高新区，一家电气企业")
