@@ -32,8 +32,7 @@ _ORIGINALS: dict[str, list] = {}
 FAILING = {
     "wrap_blank_after_every_line": "a headline in its form as wide as the column by chance joined to the body "
                                    "below (dp-01: the width does not tell it from a headline glued to its body and "
-                                   "cut at the edge); the page's furniture glued to a headline cut at the column "
-                                   "(dp-09: …第 / 10版临沂高新区…); a caption set inside a sentence joined into it "
+                                   "cut at the edge); a caption set inside a sentence joined into it "
                                    "(002: …实现 / 浙江大学台州研究院园区图 / 高新化提升); a subhead after a line of "
                                    "marks read as a caption (dp-04)",
     "wrap_no_blank_lines": "the same as with a blank after every line (dp-01, 002)",
