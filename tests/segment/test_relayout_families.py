@@ -30,12 +30,10 @@ _ORIGINALS: dict[str, list] = {}
 
 # What goes wrong today, per family that does not hold on every page.
 FAILING = {
-    "wrap_blank_after_every_line": "a headline in its form as wide as the column by chance joined to the body "
-                                   "below (dp-01: the width does not tell it from a headline glued to its body and "
-                                   "cut at the edge); a caption set inside a sentence joined into it "
-                                   "(002: …实现 / 浙江大学台州研究院园区图 / 高新化提升); a subhead after a line of "
-                                   "marks read as a caption (dp-04)",
-    "wrap_no_blank_lines": "the same as with a blank after every line (dp-01, 002)",
+    "wrap_no_blank_lines": "a headline in its form as wide as the column by chance joined to the body below "
+                           "(dp-01: the width does not tell it from a headline glued to its body and cut at the "
+                           "edge); a caption set inside a sentence joined into it (002: …实现 / "
+                           "浙江大学台州研究院园区图 / 高新化提升)",
     "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
                                  "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
                                  "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
