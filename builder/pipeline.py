@@ -20,6 +20,7 @@ from .dates import issue_dates
 from .dates.pages_file import load_pages_file
 from .site.addresses import moved_ids, read_ledger
 from .enrich import analyse_articles, choose_all_tags, link_related
+from .enrich.related_again import RelatedMemo
 from .ids import assign_ids
 from .model import Digest, Entry, IdentifiedArticle, Page, SegmentedPage
 from .runtime.progress import Steps
@@ -28,6 +29,7 @@ from .repair import repair_page
 from .segment import segment_page
 from .settings import Settings
 from .site import render_site, search
+from .site.render_memo import RenderMemo
 from .sources import read_pages
 from .vocab import Vocabulary, load_vocabulary
 
@@ -44,18 +46,21 @@ def analyse_batch(pages: list[Page], data_dir: Path) -> list[tuple[SegmentedPage
     return analyse_pages(pages, load_vocabulary(data_dir))
 
 
-def build_digest(settings: Settings) -> Digest:
+def build_digest(settings: Settings, memo: Remembered | None = None) -> Digest:
     """Build the digest from the settings' seeds folder.
+
+    Arguments:
+        memo: what a process that builds again and again keeps between builds (``Remembered``)
 
     Returns:
         a Digest; pages that could not be read and corrections that could not
         be applied are in ``problems``, the rest are built.
     """
     with fewer_collections():
-        return _build_digest(settings)
+        return _build_digest(settings, memo)
 
 
-def _build_digest(settings: Settings) -> Digest:
+def _build_digest(settings: Settings, memo: Remembered | None = None) -> Digest:
     """The two phases, step by step:
 
     1. read the corrections file and the page files;
@@ -71,7 +76,9 @@ def _build_digest(settings: Settings) -> Digest:
     steps = Steps()
     pages, problems = read_pages(settings.seeds, settings.link_roots)
     steps.done(f"page files read: {len(pages):,} ({len(problems):,} skipped)")
-    cache = PageCache(settings.cache_dir, code_version(settings.data_dir) if settings.cache_dir else "")
+    # A process that builds again and again keys what it remembers by the version too.
+    version = code_version(settings.data_dir) if settings.cache_dir or memo is not None else ""
+    cache = PageCache(settings.cache_dir, version, memo.pages if memo is not None else None)
     analysed_now = []
 
     def analyse(todo: list[Page]):
@@ -94,10 +101,10 @@ def _build_digest(settings: Settings) -> Digest:
     enriched = apply_to_entries(corrections, choose_all_tags(entries, vocab), amended.gone)  # 5.
     # Issue dates need only the raw lines (and the editors' pages.yaml): read here, not cached.
     editors, date_problems = load_pages_file(settings.pages_file, [p.name for p in pages])
-    issues = issue_dates(pages, settings.data_dir, editors)
+    issues = issue_dates(pages, settings.data_dir, editors, memo.dates_of(version) if memo is not None else None)
     dated = tuple(replace(e, date=issues[e.article.page].date) if e.article.page in issues else e
                   for e in enriched.entries)
-    linked = link_related(dated)                                                           # 6.
+    linked = link_related(dated, memo.related if memo is not None else None)               # 6.
     steps.done(f"corrections, tags, dates and related articles: {len(linked):,} articles")
     return Digest(
         entries=linked, pages=amended.pages,
@@ -106,6 +113,24 @@ def _build_digest(settings: Settings) -> Digest:
         issues=issues, moved=moved_ids(read_ledger(settings.addresses_file), dated),
         notices=tuple(cache.notices),
     )
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """What a preview's process keeps from one build to the next: phase one's results by page
+    (``PageCache``'s memory), what each page's lines print of its issue (``issue_dates``), the
+    related articles (``related_again``) and the rendered pages with what each read (``RenderMemo``)."""
+    pages: dict = field(default_factory=dict)
+    dates: dict = field(default_factory=dict)
+    related: RelatedMemo = field(default_factory=RelatedMemo)
+    render: RenderMemo = field(default_factory=RenderMemo)
+
+    def dates_of(self, version: str) -> dict:
+        """The issue dates' memory for this version of the code and vocabularies (another drops it)."""
+        if self.dates.get("version") != version:
+            self.dates.clear()
+            self.dates.update(version=version, printed={})
+        return self.dates["printed"]
 
 
 @dataclass(frozen=True)
@@ -119,7 +144,7 @@ class Site:
     seconds: tuple[float, float] = field(default=(0.0, 0.0), compare=False)
 
 
-def build_site(settings: Settings, search_markers: bool = False, sink=None) -> Site:
+def build_site(settings: Settings, search_markers: bool = False, sink=None, memo: Remembered | None = None) -> Site:
     """The digest of the settings' seeds, rendered.
 
     Arguments:
@@ -128,12 +153,14 @@ def build_site(settings: Settings, search_markers: bool = False, sink=None) -> S
             as a docs folder built without the hook needs them. Off, the pages are
             those of ``tests/expected/seeds/``.
         sink: given, the pages go to it one by one (``render_site``), not into ``files``.
+        memo: what a process that builds again and again (``mkdocs serve``) keeps between
+            builds; the same site, sooner.
     """
     start = time.perf_counter()
-    digest = build_digest(settings)
+    digest = build_digest(settings, memo)
     rendered = time.perf_counter()
     files = render_site(digest, load_vocabulary(settings.data_dir), settings.templates, settings.site_url,
-                        search_markers=search_markers, sink=sink)
+                        search_markers=search_markers, sink=sink, memo=memo.render if memo is not None else None)
     return Site(digest, files, (rendered - start, time.perf_counter() - rendered))
 
 

@@ -230,15 +230,16 @@ def from_file_name(name: str, rules: DateRules) -> str | None:
     return None
 
 
-def issue_info(page: Page, rules: DateRules, editors: dict | None = None) -> IssueInfo:
+def issue_info(page: Page, rules: DateRules, editors: dict | None = None, printed: IssueInfo | None = None) -> IssueInfo:
     """Everything known of a page's issue: the editors' entry, then furniture, then the file name.
 
     Arguments:
         page: the page as read
         rules: the date patterns (:func:`load_date_rules`)
         editors: this page's checked entry of ``seeds/pages.yaml`` (date, page, section), if any
+        printed: what its lines print (:func:`from_lines`), when already known
     """
-    found = from_lines(page.lines, rules)
+    found = printed if printed is not None else from_lines(page.lines, rules)
     if not found.date:
         named = from_file_name(page.name, rules)
         if named:
@@ -251,7 +252,17 @@ def issue_info(page: Page, rules: DateRules, editors: dict | None = None) -> Iss
     return found
 
 
-def issue_dates(pages, data_dir: Path, editors: dict[str, dict]) -> dict[str, IssueInfo]:
-    """Every page's IssueInfo by file name."""
+def issue_dates(pages, data_dir: Path, editors: dict[str, dict], memory: dict | None = None) -> dict[str, IssueInfo]:
+    """Every page's IssueInfo by file name.
+
+    Arguments:
+        memory: what the pages' lines printed, by (name, text's digest), kept by a process that
+            builds again and again (``mkdocs serve``) for the same rules; the last build's pages only
+    """
     rules = load_date_rules(Path(data_dir))
-    return {p.name: issue_info(p, rules, editors.get(p.name)) for p in pages}
+    if memory is None:
+        return {p.name: issue_info(p, rules, editors.get(p.name)) for p in pages}
+    printed = {(p.name, p.digest): memory.get((p.name, p.digest)) or from_lines(p.lines, rules) for p in pages}
+    memory.clear()
+    memory.update(printed)
+    return {p.name: issue_info(p, rules, editors.get(p.name), printed[p.name, p.digest]) for p in pages}

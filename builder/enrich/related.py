@@ -79,33 +79,37 @@ class TermIndex:
         return found[first], np.bincount(np.cumsum(first) - 1, weights=products)
 
 
-def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
-    """For each entry id, the ids of its related entries, best first."""
-    ids = [e.id for e in entries]
-    index = TermIndex(entries, ids)
-    # Equal scores: the newer article first (rank 0 is the newest date; undated last).
-    dates = sorted({e.date for e in entries if e.date}, reverse=True)
-    date_rank = {d: n for n, d in enumerate(dates)}
-    newness = [date_rank.get(e.date, len(dates)) for e in entries]
-    zone_of = [e.zone_key or e.zone for e in entries]
-    zone_codes = {zone: n for n, zone in enumerate(sorted(set(filter(None, zone_of))))}
-    zones = np.array([zone_codes.get(z, -1) for z in zone_of], dtype=np.int64)  # -1: no zone
-    themes = [sorted({t.theme for t in e.themes}) for e in entries]
-    has_theme = {name: np.zeros(len(entries), dtype=np.int64) for name in set().union(*themes)}
-    for i, names in enumerate(themes):
-        for name in names:
-            has_theme[name][i] = 1
-    by_zone: dict[int, list[int]] = defaultdict(list)
-    for i, zone in enumerate(zones.tolist()):
-        if zone >= 0 and len(by_zone[zone]) < MAX_POSTING:
-            by_zone[zone].append(i)
-    zone_articles = {zone: np.array(members, dtype=np.int64) for zone, members in by_zone.items()}
+class Ranker:
+    """The related articles of any one entry of ``entries`` (:meth:`related_to`)."""
 
-    def related_to(i: int) -> tuple[str, ...]:
-        found, sims = index.similarities(entries[i].term_weights[:QUERY_TERMS])
+    def __init__(self, entries: tuple[Entry, ...]):
+        self.entries = entries
+        self.ids = ids = [e.id for e in entries]
+        self.index = TermIndex(entries, ids)
+        # Equal scores: the newer article first (rank 0 is the newest date; undated last).
+        self.dates = dates = sorted({e.date for e in entries if e.date}, reverse=True)
+        date_rank = {d: n for n, d in enumerate(dates)}
+        self.newness = [date_rank.get(e.date, len(dates)) for e in entries]
+        zone_of = [e.zone_key or e.zone for e in entries]
+        zone_codes = {zone: n for n, zone in enumerate(sorted(set(filter(None, zone_of))))}
+        self.zones = zones = np.array([zone_codes.get(z, -1) for z in zone_of], dtype=np.int64)  # -1: no zone
+        self.themes = themes = [sorted({t.theme for t in e.themes}) for e in entries]
+        self.has_theme = {name: np.zeros(len(entries), dtype=np.int64) for name in set().union(*themes)}
+        for i, names in enumerate(themes):
+            for name in names:
+                self.has_theme[name][i] = 1
+        by_zone: dict[int, list[int]] = defaultdict(list)
+        for i, zone in enumerate(zones.tolist()):
+            if zone >= 0 and len(by_zone[zone]) < MAX_POSTING:
+                by_zone[zone].append(i)
+        self.zone_articles = {zone: np.array(members, dtype=np.int64) for zone, members in by_zone.items()}
+
+    def related_to(self, i: int) -> tuple[str, ...]:
+        zones, ids, newness = self.zones, self.ids, self.newness
+        found, sims = self.index.similarities(self.entries[i].term_weights[:QUERY_TERMS])
         zone = int(zones[i])
         if zone >= 0:  # same zone: a candidate even with no shared term
-            mates = zone_articles[zone]
+            mates = self.zone_articles[zone]
             at = np.minimum(np.searchsorted(found, mates), len(found) - 1)
             extra = mates[found[at] != mates] if len(found) else mates
             found, sims = np.concatenate([found, extra]), np.concatenate([sims, np.zeros(len(extra))])
@@ -115,8 +119,8 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
             return ()
         # The same operations in the same order as sim + zone bonus + theme bonus in Python: the same floats.
         scores = sims + np.where(zones[found] == zone, ZONE_BONUS, 0.0) if zone >= 0 else sims
-        if themes[i]:
-            scores = scores + THEME_BONUS * sum(has_theme[name][found] for name in themes[i])
+        if self.themes[i]:
+            scores = scores + THEME_BONUS * sum(self.has_theme[name][found] for name in self.themes[i])
         # Rounding moves a score by less than 1e-9: nothing far below the fifth best can reach the top five.
         kth = len(scores) - min(MAX_RELATED, len(scores))
         fifth = np.partition(scores, kth)[kth]
@@ -128,11 +132,20 @@ def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
             chosen = [oid for neg, _, oid in ranked[:MIN_RELATED] if -neg > 0]
         return tuple(chosen)
 
+
+def related_ids(entries: tuple[Entry, ...]) -> dict[str, tuple[str, ...]]:
+    """For each entry id, the ids of its related entries, best first."""
+    ranker = Ranker(entries)
     # Each article's list is independent of the others': a large archive uses every core.
-    return dict(zip(ids, map_forked(related_to, range(len(entries)))))
+    return dict(zip(ranker.ids, map_forked(ranker.related_to, range(len(entries)))))
 
 
-def link_related(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """Phase two: every entry with its related ids."""
-    ids = related_ids(entries)
+def link_related(entries: tuple[Entry, ...], memo=None) -> tuple[Entry, ...]:
+    """Phase two: every entry with its related ids; ``memo`` (``related_again.RelatedMemo``):
+    a rebuild makes again only the lists an edit can have changed."""
+    if memo is None:
+        ids = related_ids(entries)
+    else:
+        from .related_again import related_ids_again
+        ids = related_ids_again(entries, memo)
     return tuple(replace(e, related=ids[e.id]) for e in entries)

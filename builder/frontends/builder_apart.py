@@ -27,6 +27,8 @@ from ..settings import Settings
 
 _staging: list[Path] = []
 _serve_folder: Path | None = None  # the pages of a ``mkdocs serve`` session, kept between rebuilds
+_serve_memo = None  # what its builds keep for the next (``pipeline.Remembered``)
+_serve_written: dict[str, str | bytes] = {}  # what is in the session's folder, by path
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,14 @@ class Built:
     folder: Path
 
     @classmethod
-    def of(cls, site, settings: Settings, folder: Path, paths=None) -> "Built":
+    def of(cls, site, settings: Settings, folder: Path, paths=None, tables: bool = True) -> "Built":
+        """``tables``: made only for a build that writes the search index."""
         from ..site import search
         from ..vocab import load_vocabulary
 
         digest = site.digest
         tables = search.tables(load_vocabulary(settings.data_dir).gazetteer,
-                               search.articles_of(site.files.get("data/articles.json")))
+                               search.articles_of(site.files.get("data/articles.json"))) if tables else {}
         return cls(tuple(digest.notices), tuple(p.message for p in digest.problems),
                    tuple(sorted(site.files if paths is None else paths)), tables, folder)
 
@@ -54,20 +57,42 @@ class Built:
         return File.generated(config, path, abs_src_path=str(self.folder / path))
 
 
-def build_for_serve(settings: Settings) -> Built:
+def build_for_serve(settings: Settings, search: bool = False) -> Built:
     """The site built in this process (``mkdocs serve`` runs threads: no fork), its files in
     one staging folder for the whole session, each rewritten only when its text changed: with
     ``mkdocs serve --dirty`` MkDocs then renders again only the pages an edit changed (it
-    compares each source's time with its output's)."""
-    from ..pipeline import build_site
-    from ..site.write import write_files
+    compares each source's time with its output's). Phase one's results and the rendered
+    pages stay in memory for the next build (``pipeline.Remembered``), so an edit renders
+    again only the pages it changed. ``search``: the preview builds the search index too."""
+    from ..pipeline import Remembered, build_site
 
-    global _serve_folder
+    global _serve_folder, _serve_memo
     if _serve_folder is None:
         _serve_folder = Path(tempfile.mkdtemp(prefix="digest-serve-"))
-    site = build_site(settings, search_markers=True)
-    write_files(_serve_folder, site.files)
-    return Built.of(site, settings, _serve_folder)
+    if _serve_memo is None:
+        _serve_memo = Remembered()
+    site = build_site(settings, search_markers=True, memo=_serve_memo)
+    _write_changed(_serve_folder, site.files)
+    return Built.of(site, settings, _serve_folder, tables=search)
+
+
+def _write_changed(folder: Path, files: dict[str, str | bytes]) -> None:
+    """The session's folder holding ``files``: a file written (whole: beside it, then renamed)
+    only when it differs from what the last build wrote, and the files no longer made removed.
+    Nothing is read back or synced: the folder is the session's own, and temporary."""
+    from ..site.write import atomic_write, safe_path
+
+    for path, content in files.items():
+        old = _serve_written.get(path)
+        if old is content or old == content:  # a page from the memo is the very same text
+            continue
+        target = safe_path(folder, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, content.encode("utf-8") if isinstance(content, str) else content)
+        _serve_written[path] = content
+    for path in set(_serve_written) - set(files):
+        (folder / path).unlink(missing_ok=True)
+        del _serve_written[path]
 
 
 def build_staged(settings: Settings) -> Built:

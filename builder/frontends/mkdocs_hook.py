@@ -6,7 +6,7 @@ to the functions the command line uses (``pipeline.build_site``,
 ``site/search_marks.py``, ``pipeline.index_site``), so ``python -m builder docs`` and
 ``mkdocs build`` without the hook make the same site. One job per event:
 
-- ``on_config``: pin the build date (reproducible sitemap);
+- ``on_config``: pin the build date (reproducible sitemap); no sitemap under ``mkdocs serve``;
 - ``on_files``: build the site, its pages already marked for search, and add each as
   ``File.generated``; under ``mkdocs build`` the builder stage runs in a process of its
   own (``builder_apart``), which writes the pages into a staging folder and exits, so
@@ -84,6 +84,10 @@ def on_config(config):
         epoch = _last_commit_time(Path(config.config_file_path).parent)
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
+    if _serving:
+        # A preview makes no sitemap (nobody previews it): it lists every page of the archive,
+        # so each rebuild would write it whole (seconds at 10,000 articles).
+        config.theme.static_templates.discard("sitemap.xml")
     return config
 
 
@@ -100,7 +104,7 @@ def _last_commit_time(root: Path) -> str | None:
 def on_files(files: Files, config) -> Files:
     try:
         if _serving:  # a preview rebuilds in this process: quick, and a fork beside its threads is not safe
-            built = builder_apart.build_for_serve(_settings(config))
+            built = builder_apart.build_for_serve(_settings(config), search=_indexing())
         else:
             built = builder_apart.build_staged(_settings(config))
     except RuleFileError as err:  # MkDocs prints a PluginError as one line and stops
@@ -116,6 +120,9 @@ def on_files(files: Files, config) -> Files:
     for path in built.paths:
         if files.get_file_from_path(path) is None:  # a hand-written page wins, as in the docs folder
             files.append(built.file(config, path))
+    sitemap = files.get_file_from_path("sitemap.xml")
+    if _serving and sitemap is not None:  # the theme's template, which on_config kept from rendering
+        files.remove(sitemap)
     global _pages_written, _index_job
     _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
     if not _serving:

@@ -84,6 +84,10 @@ def _rejoin_line_ends(lines: list[Line], fixes: list[Fix], rules: Rules) -> None
         fixes.append(Fix(FixKind.PUNCTUATION, lines[prev].no, before, before + marks))
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def _misreadings_across_breaks(lines: list[Line], fixes: list[Fix], rules: Rules) -> None:
     """A Latin misreading a narrow column wrapped (布局 and / 核心): read with the character across
     the break, each line mended on its side of it."""
@@ -92,13 +96,14 @@ def _misreadings_across_breaks(lines: list[Line], fixes: list[Fix], rules: Rules
         a, b = lines[i], lines[j]
         if j - i > 2:
             continue
-        # With the printed spaces: the Latin word is a word only where a space sets it off.
-        if a.text[-1:].isascii() and not b.text[:1].isascii():
+        # With the printed spaces: the Latin word is a word only where a space sets it off. A line
+        # opening with an ASCII mark, not a letter, starts no Latin word ((本报记者 甲 乙) keeps its spaces).
+        if _latin(a.text[-1:]) and not b.text[:1].isascii():
             mended = remove_cjk_spaces(line_fixes.fix_misreadings((a.spaced or a.text) + " " + b.text[0], rules))
-            k, line, text = i, a, mended[:-1] if mended.endswith(b.text[0]) else a.text
-        elif b.text[:1].isascii() and not a.text[-1:].isascii():
+            k, line, text = i, a, mended[:-1].rstrip() if mended.endswith(b.text[0]) else a.text
+        elif _latin(b.text[:1]) and not a.text[-1:].isascii():
             mended = remove_cjk_spaces(line_fixes.fix_misreadings(a.text[-1] + " " + (b.spaced or b.text), rules))
-            k, line, text = j, b, mended[1:] if mended.startswith(a.text[-1]) else b.text
+            k, line, text = j, b, mended[1:].lstrip() if mended.startswith(a.text[-1]) else b.text
         else:
             continue
         if text != line.text:

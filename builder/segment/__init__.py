@@ -11,15 +11,14 @@ headlines on one line, captions, credits and furniture glued into the text
 are split off by weighing several signs) → ``items`` (headings, bylines, captions,
 paragraphs; wrapped lines joined by ``joins``, each heading-shaped line
 decided by the ordered table of ``heading_rules``) → ``duplicates`` (text
-printed twice) → ``runs`` (runs of text between headlines and bylines;
-``insets``: a column of one article set inside another; ``byline_place``: whose
-a byline left between two bodies is; ``headline_splits``: a run cut where
+printed twice) → ``runs`` (runs of text between headlines and bylines; ``insets``: a column of one
+article set inside another, ``glued_breaks``: its breaks glued into sentences on a line-joined page;
+``byline_place``: whose a byline left between two bodies is; ``headline_splits``: a run cut where
 headlines printed at the page end say two articles follow each other) →
 headlines matched to bodies by content (``headlines``, here; a headline printed
 after its body, and the rest of a column it cut off, ``headline_splits``),
 captions and loose bylines (here) → ``assemble`` (Articles, and a Placement for
-every line of the page, whose note says which rule decided when it is worth
-saying).
+every line of the page, whose note says which rule decided when it is worth saying).
 """
 from __future__ import annotations
 
@@ -99,7 +98,8 @@ def _segment(repaired: RepairedPage, tools: _Tools, edges: Edges = Edges()) -> S
     found = column_breaks(runs, cut, repaired.lines, tools.names, tools.rules, tools.tok)
     if not found <= edges:
         return _segment(repaired, tools, edges | found)
-    drafts = return_strays(resume_interrupted(drafts_of(runs, tools.names, tools.rules), tools.names), tools.names)
+    drafts = drafts_of(runs, tools.names, tools.rules, tools.tok if joined else None)  # (joined: breaks glued)
+    drafts = return_strays(resume_interrupted(drafts, tools.names), tools.names)
     drafts = regroup(rejoin_across_headline(drafts, tools.names), runs, tools.rules)
     bodies = [d.text() for d in drafts]
     printed = sorted(no for it in items for no in it.lines)

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import bylines as bl
 from .items import Item
 from .joins import starts_mid_sentence
+from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import DATA_DIR, Rules, read_yaml
 
@@ -137,3 +138,30 @@ def opens_next(items: list[Item], i: int, above_signed: bool, habit: Habit, rule
     if total > 0:
         return True, f"byline between two bodies, signs the one below: {why}"
     return False, f"byline between two bodies, signs the one above: {why}" if why else ""
+
+
+def signers(top: list[Item], trailing: dict[int, tuple[str, ...]], first: Item | None, rules: Rules) -> set[str]:
+    """The names that sign a run of text already: its top bylines, its lead, names after a sentence."""
+    out = {n for b in top for n in bl.names_in(b.text, rules) or ()}
+    out |= {n for names in trailing.values() for n in names}
+    if first is not None and first.lead:
+        out |= set(bl.lead_byline(first.text, rules, first.spaced)[1])
+    return out
+
+
+def signed_again_below(items: list[Item], i: int, signed_by: set[str], rules: Rules, zones: WordFinder) -> bool:
+    """Heading i, in a run signed already, over text naming no zone that closes with other names
+    before the next heading (a byline right after a paragraph, or names after its last sentence),
+    heads a new article: an article is seldom signed twice (a commentary whose names close it:
+    以“耐心资本”…). Text below that names a zone is left to the zones: the names may close a
+    column of another article set inside this one."""
+    for k in range(i + 1, len(items)):
+        x = items[k]
+        if x.kind == "heading" or (x.kind == "para" and zones.contained(x.text)):
+            return False
+        if x.kind == "para" and (x.lead or x.names):
+            return bool(x.names) and set(x.names).isdisjoint(signed_by)
+        if x.kind == "byline":
+            found = bl.names_in(x.text, rules)
+            return bool(found) and items[k - 1].kind == "para" and set(found).isdisjoint(signed_by)
+    return False

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .insets import SHORT, split_threads
+from .insets import SHORT, split_threads, thread_signs
 from .joins import certain_join, number_across
-from .runs import Run, thread_signs
+from .runs import Run
 from .unwrap import Edges, Unwrapped, at_edge, column_width
 from ..model import Line
 from ..textmatch.trie import WordFinder

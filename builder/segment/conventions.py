@@ -117,6 +117,8 @@ def label_items(items: list[Item], labels: dict[int, str], rules: Rules,
             _bulleted_briefs(out, first, rules, starts)
         if kind != PICTURE_LABEL and not first:
             continue  # a label over the page's first piece: no article above to end
+        if kind != PICTURE_LABEL and out[first].kind == "para" and rules.furniture_section_name.search(plain.get(label, "")):
+            continue  # the page band's section name read between two paragraphs: no piece under it
         if kind != PICTURE_LABEL:
             # a heading-shaped line read as a caption for the gap the label leaves above it, with
             # text below it, is the piece's headline

@@ -113,7 +113,8 @@ def _tail_of(key: str, blob: str, recent: list[tuple[int, int, int]]) -> int | N
 
 
 def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
-    """Paragraphs (by index) that repeat an earlier paragraph or a part of one.
+    """Paragraphs (by index) that repeat an earlier paragraph or a part of one, or that are two
+    copies glued (``_pieced_copy``).
 
     Returns:
         {index of the copy: index of the first printing}
@@ -124,11 +125,44 @@ def duplicate_paragraphs(texts: list[str]) -> dict[int, int]:
         fragment = len(key) >= MIN_FRAGMENT and texts[i].rstrip()[-1:] in _SENTENCE_END
         if len(key) < MIN_CHARS and not fragment:
             continue
-        for j in range(i):
-            if j not in found and key in keys[j]:
-                found[i] = j
-                break
+        first = next((j for j in range(i) if j not in found and key in keys[j]), None)
+        if first is None and len(key) >= 2 * MIN_CHARS:
+            first = _pieced_copy(keys, i, found)
+        if first is not None:
+            found[i] = first
     return found
+
+
+def _pieced_copy(keys: list[str], i: int, found: dict[int, int]) -> int | None:
+    """Paragraph i is two copies glued (a line-joined page joins a paragraph cut at the column edge to
+    a copy of another's end: …工业互|网建设…提升等。): its end printed in an earlier paragraph and its
+    front in another one, each MIN_CHARS long at least. The earlier paragraph's index, or None."""
+    key = keys[i]
+    others = [j for j in range(len(keys)) if j != i and j not in found]
+    # the shortest end printed before (a shorter end of a printed end is printed too), then the front
+    ends = [(p, j) for j in others if j < i for p in [_first_end_in(key, keys[j])] if p is not None]
+    if not ends:
+        return None
+    p, j = min(ends)
+    front = key[:p]
+    if len(front) < MIN_CHARS or not any(front in keys[m] for m in others if m != j):
+        return None
+    return j
+
+
+def _first_end_in(key: str, other: str) -> int | None:
+    """The smallest p with key[p:] in ``other`` and at least MIN_CHARS long, else None (binary search:
+    every end of a piece found is found too)."""
+    lo, hi = 1, len(key) - MIN_CHARS
+    if hi < lo or key[hi:] not in other:
+        return None
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if key[mid:] in other:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _front_before_copy(texts: list[str], keys: list[str], i: int, found: dict[int, int], max_front: int,

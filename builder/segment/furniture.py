@@ -238,8 +238,10 @@ def _inside_sentence(lines: tuple[Line, ...], k: int, roles: dict[int, tuple[str
     if k == 0 or k + 1 >= len(lines):
         return False
     prev, nxt = lines[k - 1], lines[k + 1]
+    # (a caption or a credit above leaves no sentence open: ▲ 园区全景（甲 摄） / 区域·动态)
     return not prev.debris and not nxt.debris and prev.no not in roles and bool(prev.text) \
-        and not rules.ends_sentence(prev.text) and not line_kind(prev.spaced or prev.text, rules)
+        and not rules.ends_sentence(prev.text) and not line_kind(prev.spaced or prev.text, rules) \
+        and not any(rx.search(prev.text) for rx in rules.caption_patterns + rules.credit_patterns)
 
 
 def set_apart(lines: tuple[Line, ...], rules: Rules, joined: bool = False) -> Apart:

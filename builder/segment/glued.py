@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .bylines import is_name, lead_marker, names_in
-from .joins import cut_word
+from .joins import cut_word, starts_mid_sentence
 from ..textmatch.cjk import remove_cjk_spaces
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -317,3 +317,30 @@ def _at_marker(text: str, spaced: str, rules: Rules, tok: Cutter, cluster: bool 
     rest = text[len(text) - len(rest):]  # the repaired text (place names mended there, not in spaced)
     return Glued(head, text[at:len(text) - len(rest)], names, rest,
                  f"a byline marker ({marker}) after a headline-shaped start")
+
+
+def _needs_its_noun(head: str, tok: Cutter) -> bool:
+    """The front ends in 一 and a measure word (…公里一辆): the noun it counts follows, no headline ends so."""
+    word, tag = tok.tag(head[-4:])[-1]
+    return tag == "m" and len(word) == 2 and word[0] == "一"
+
+
+def may_end_headline(text: str, k: int, rules: Rules, tok: Cutter) -> bool:
+    """A headline may end at ``k``: it has a headline's shape, leaves no quotation open and no noun
+    to count, no word runs across, and the rest opens no continuation."""
+    head, rest = text[:k].rstrip(), text[k:].lstrip()
+    return not (rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok)
+                or cut_word(head, rest, tok) or head.count("“") != head.count("”") or _needs_its_noun(head, tok))
+
+
+def sentence_rest_at(text: str, places: list[int], first_end: int, rules: Rules, tok: Cutter) -> int | None:
+    """The last of the places in the line's first clause where the rest of a sentence begun on another
+    page may begin (投产|颗粒等…, not 投产颗粒等…; 发布|355家，…, not …由1.|96%增长…); a lone first
+    character that seldom opens a sentence (鲁银行 for 齐鲁银行) only when no surer sign holds."""
+    clause = next((i for i, c in enumerate(text) if c in "，,、；"), first_end)
+    for word_cut in (False, True):
+        at = max((k for k in places if k < clause and starts_mid_sentence(text[k:].lstrip(), rules, tok, word_cut)),
+                 default=None)
+        if at is not None:
+            return at
+    return None

@@ -131,3 +131,50 @@ def named_caption(text: str, subjects: frozenset[str], names: WordFinder | None,
                     and not re.search(r"[^\w]", text[start:end]):
                 return start, end
     return None
+
+
+def caption_before_credit(before: str, spaced: str, rules: Rules) -> int:
+    """The caption set between printed spaces right before a photo credit glued inside a sentence
+    (…；今年以来，…15名博士或高层次 中国动力谷自主创新园 图片来源：… 人才。): its length, when what
+    stands before it is text, a sentence ended in it and the next one left open (headlines glued
+    together end none), else 0."""
+    if not spaced or not any(c in before for c in rules.sentence_end):
+        return 0
+    seen, printed = 0, spaced
+    for i, c in enumerate(spaced):  # the printed text up to where ``before`` ends
+        if seen == len(before):
+            printed = spaced[:i]
+            break
+        seen += not c.isspace()
+    pieces = printed.split()
+    last = pieces[-1] if len(pieces) >= 2 else ""
+    if 4 <= len(last) <= rules.caption_max_chars and not re.search(r"[^\w]", last) and before.endswith(last) \
+            and pieces[-2][-1:] not in rules.sentence_end + rules.closing_marks:
+        return len(last)
+    return 0
+
+
+def unspaced_caption_credit(text: str, names: WordFinder | None, context: str, rules: Rules,
+                            tok: Cutter | None) -> tuple[int, int, int] | None:
+    """A caption and a photo credit glued inside a sentence with no space printed (…高层次中国动力谷
+    自主创新园图片来源：株洲高新区人才。): the credit's source is a zone's name, and the caption
+    before it names what the text around names too (the longest such piece, no mark in it, no word
+    running across its start). (caption start, credit start, credit end) in ``text``, or None."""
+    if names is None or tok is None:
+        return None
+    for rx in rules.credit_patterns:
+        m = rx.search(text, 4)
+        if m is None or text[m.end() - 1] not in ":：":
+            continue
+        zone = names.longest(text[m.end():m.end() + 24])
+        end = m.end() + len(zone[0]) if zone and text.startswith(zone[0], m.end()) else 0
+        if not end or not text[end:].strip() or text[end] in rules.sentence_end + rules.closing_marks:
+            return None
+        around = text[end:] + context
+        for a in range(max(1, m.start() - rules.caption_max_chars), m.start() - 3):
+            piece = text[a:m.start()]
+            if not re.search(r"[^\w]", piece) and piece in around and text[a - 1] not in rules.sentence_end \
+                    and not cut_word(text[:a], piece, tok):
+                return a, m.start(), end
+        return None
+    return None

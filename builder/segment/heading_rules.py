@@ -73,7 +73,7 @@ def _wrapped_rest(a: Around) -> bool:
     """The rest of the open line above, or of the one above the photo captions set inside its
     paragraph (…研究院不仅提供技术， / 图为… / 还帮助企业对接…)."""
     before = a.above_caption if a.prev in ("caption", "credit") else a.prev_pl if a.prev == "body" else None
-    if before is None or a.rules.ends_sentence(before.text) or a.gap_before:
+    if before is None or a.rules.ends_sentence(before.text) or a.gap_before or before.ends_article:
         return False
     return a.layout.full(before.text) or certain_join(before.text, a.pl.text, a.rules, a.tok)
 
@@ -153,6 +153,15 @@ def _tight_full_line(a: Around) -> bool:
         and len(a.pl.text) >= 0.75 * a.layout.width and bool(_INNER_MARKS.search(a.pl.text))
 
 
+def _tight_over_its_column(a: Around) -> bool:
+    """On a wrapped page, a line with a sentence's inner marks set with no blank over a body line,
+    as wide as three quarters of it: the first line of a paragraph set in a column narrower than
+    the page's (…对接会。 / 为保障项目落地，璧山高新区实行 / “项目管家”服务制度，从…); a subhead
+    is set apart from its text, or is short beside the column."""
+    return a.layout.wrapped and a.nxt is not None and a.nxt_kind == "body" and a.nxt.gap == 0 \
+        and len(a.pl.text) >= 0.75 * len(a.nxt.text) and bool(_INNER_MARKS.search(a.pl.text))
+
+
 def _full_sentence_line(a: Around) -> bool:
     """A line as wide as the page's text lines, longer than most headlines, with a sentence's inner
     marks, before more text: a line of a paragraph, whatever the gaps (a blank after every line).
@@ -183,6 +192,7 @@ RULES: tuple[tuple[str, Callable[[Around], bool], str], ...] = (
     ("a full-width line with a sentence's marks, before more text", _full_sentence_line, "body"),
     ("a full line set tight to the next, with a sentence's marks", _tight_full_line, "body"),
     ("between full lines of an open sentence", _between_full_lines, "body"),
+    ("set tight over a column's line as wide, with a sentence's marks", _tight_over_its_column, "body"),
 )
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .bylines import is_name, lead_marker, names_in
-from .glued import Glued, head_shaped, names_at_front, opens_sentence, spaced_prefix
+from .glued import Glued, head_shaped, may_end_headline, names_at_front, opens_sentence, sentence_rest_at, spaced_prefix
 from .joins import cut_word
 from ..model import Line
 from ..textmatch.cjk import CJK_RANGE
@@ -89,10 +89,6 @@ def _bare_byline(rest: str, rules: Rules, tok: Cutter) -> tuple[str, ...]:
     return ()
 
 
-def _needs_its_noun(head: str, tok: Cutter) -> bool:
-    """The front ends in 一 and a measure word (…公里一辆): the noun it counts follows, no headline ends so."""
-    word, tag = tok.tag(head[-4:])[-1]
-    return tag == "m" and len(word) == 2 and word[0] == "一"
 
 
 def _speech_opens(text: str) -> bool:
@@ -113,15 +109,18 @@ def _joins_on(text: str, tok: Cutter) -> bool:
 
 
 FRONT_SIGNS = ("a space was printed there", "a byline follows", "the front has a headline's form",
-               "a news opening set off by a comma follows", "a quoted speech opens there")
+               "a news opening set off by a comma follows", "a quoted speech opens there",
+               "a sentence begun on another page goes on there")
 
 
 def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: set[str], rules: Rules,
-              tok: Cutter) -> tuple[float, str]:
+              tok: Cutter, mid_sentence: bool = False) -> tuple[float, str]:
     """How strongly the signs say a headline ends at ``k``, and which signs did.
 
     Arguments:
         body: the words of the article after the line's first sentence
+        mid_sentence: the line was marked as a heading, and ``k`` is the last place where the rest
+            of a sentence begun on another page may begin (颗粒等15个产品…, 355家，…)
     """
     w = rules.joined_split
     head, rest = text[:k], text[k:]
@@ -140,6 +139,8 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
             signs.append(("a news opening follows it", w.get("opening", 1.5)))
     elif _speech_opens(rest):
         signs.append(("a quoted speech opens there", w.get("opening", 1.5)))
+    elif mid_sentence:
+        signs.append(("a sentence begun on another page goes on there", w.get("mid_sentence", 1.0)))
     elif opens_sentence(rest, rules, tok):
         signs.append(("a sentence can start there", w.get("sentence_start", 0.5)))
     if any(rx.match(head) for rx in rules.headline_patterns):
@@ -152,6 +153,10 @@ def _evidence(text: str, k: int, first_end: int, spaces: frozenset[int], body: s
     if not any(n in FRONT_SIGNS for n, _ in signs):
         return 0.0, ""
     return sum(s for _, s in signs), ", ".join(n for n, _ in signs)
+
+
+
+
 
 
 def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, before: str = "",
@@ -172,16 +177,12 @@ def plain_head(text: str, spaced: str, body: str, rules: Rules, tok: Cutter, bef
     spaces = _spaces(text, spaced or text)
     words = _content(text[first_end:] + body + closed, tok)
     best: tuple[float, int, str] = (0.0, 0, "")
-    for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4):
-        head, rest = text[:k].rstrip(), text[k:].lstrip()
-        if rest[:1] in rules.continuation_start_chars + rules.closing_marks or not head_shaped(head, rules, tok) \
-                or cut_word(head, rest, tok) or head.count("“") != head.count("”"):
-            continue  # (a headline leaves no quotation open)
-        if _needs_its_noun(head, tok):
-            continue
-        weight, why = _evidence(text, k, first_end, spaces, words, rules, tok)
+    places = [k for k in range(4, min(first_end, 2 * rules.heading_max_chars) - 4) if may_end_headline(text, k, rules, tok)]
+    mid = sentence_rest_at(text, places, first_end, rules, tok) if marked else None
+    for k in places:
+        weight, why = _evidence(text, k, first_end, spaces, words, rules, tok, k == mid)
         # a subject：headline runs on as far as the signs hold as strongly (…突破|百万公里|一辆…)
-        longer = weight > best[0] - 1e-9 and any(rx.match(head) for rx in rules.headline_patterns)
+        longer = weight > best[0] - 1e-9 and any(rx.match(text[:k].rstrip()) for rx in rules.headline_patterns)
         if weight and (weight > best[0] + 1e-9 or longer):
             best = (weight, k, why)
     weight, k, why = best

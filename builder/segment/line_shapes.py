@@ -13,11 +13,11 @@ from .bylines import (author_note, names_in, sentence_tail_at, source_line, sour
 from .captions import credit_split, is_caption_by_words, is_subtitle
 from .glued import GLUED_NOTE, Glued, byline_in_front, names_in_front, spaced_prefix, split_glued, undouble_glued
 from .page_lines import PageLine, Page as _Page, heading_shaped
-from .glued_captions import (caption_before_opening, credit_span, front_credit, inner_caption, is_credit, named_caption,
-                             spaced_caption)
+from .glued_captions import (caption_before_credit, caption_before_opening, credit_span, front_credit, inner_caption,
+                             is_credit, named_caption, spaced_caption, unspaced_caption_credit)
 from .joined import (read_once, byline_at_end, line_joined, name_before_notice, names_before, names_before_lead, person_like,
                      plain_head, split_heads, subject_starts)
-from ..model import Line
+from ..model import Line, Role
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -106,13 +106,23 @@ def classify(lines: tuple[Line, ...], rules: Rules, skip: frozenset[int] = froze
         page = _Page(True, names, {ln.no: "".join(t.text for t in text[i + 1:i + 4]) for i, ln in enumerate(text)},
                      {ln.no: text[i - 1].text for i, ln in enumerate(text) if i},
                      {ln.no: "".join(t.text for t in text[max(i - 3, 0):i]) for i, ln in enumerate(text)})
+    # The blank lines before a line of furniture: furniture is no space between paragraphs. After a
+    # continuation marker the text above goes on on another page: nothing below continues it.
+    held = 0
     for line in lines:
+        if line.debris == Role.FURNITURE:
+            held, gap = max(held, gap), 0
+            if out and any(kind == "continuation marker" and rx.search(line.text)
+                           for kind, _, rx in rules.furniture_pieces):
+                out[-1] = replace(out[-1], continued=True)
+            continue
         if line.debris:
             gap += 1
             continue
         if line.no in skip:
             gap = max(gap - 1, 0)
             continue
+        gap, held = max(held, gap), 0
         across = _names_across(out[-1], line, gap, rules) if out else None
         if across is not None:
             out[-1:] = across
@@ -359,12 +369,18 @@ def _credit_inside(line: Line, gap: int, prev: PageLine | None, rules: Rules, to
     """A line-joined page: a photo credit with text glued before and after it. What comes before is a
     caption (heading-shaped) or text; what comes after is read as a line of its own."""
     span = credit_span(line.text, line.spaced or line.text, rules, tok)
-    if span is None:
+    unspaced = None if span else unspaced_caption_credit(
+        line.text, page.names, (page.after or {}).get(line.no, "") + (page.above or {}).get(line.no, ""), rules, tok)
+    if span is None and unspaced is None:
         return None
-    start, end = span
+    start, end = span or unspaced[1:]
     note = f"{GLUED_NOTE}: a photo credit glued inside the line"
     before, rest = line.text[:start].strip(), line.text[end:].strip()
-    if any(c in rules.sentence_end for c in before):
+    caption = caption_before_credit(before, line.spaced, rules) if span else start - unspaced[0]
+    if caption:  # the sentence goes on after the caption and the credit
+        out = [PageLine(line, gap, "body", piece=before[:-caption], note=note),
+               PageLine(line, 0, "caption", piece=before[-caption:], note=note)]
+    elif any(c in rules.sentence_end for c in before):
         out = [PageLine(line, gap, "body", piece=before, note=note)]
     elif before[:1] in rules.byline_symbols:  # a byline and the headline it follows, read as a line of their own
         spaced = spaced_prefix(line.spaced, len(re.sub(r"\s", "", line.text[:start]))) if line.spaced else ""

@@ -32,6 +32,7 @@ class PageLine:
     piece: str = ""  # the part of a line split in several (a headline glued to a sentence)
     piece_spaced: str = ""  # that part with its printed spaces, when known
     note: str = ""  # which rule decided, when it is worth saying
+    continued: bool = False  # a continuation marker follows (下转第6版): its text goes on elsewhere
 
     @property
     def text(self) -> str:
@@ -43,8 +44,8 @@ class PageLine:
 
     @property
     def ends_article(self) -> bool:
-        """Names or a source mark follow its last sentence: an article ends here."""
-        return bool(self.trailing or self.source)
+        """Names or a source mark follow its last sentence, or a continuation marker: an article ends here."""
+        return bool(self.trailing or self.source or self.continued)
 
     @property
     def no(self) -> int:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .bylines import lead_byline, names_in
-from .byline_place import form, opens_next, page_habit
-from .insets import split_threads
+from .bylines import author_note, lead_byline, names_in
+from .byline_place import form, opens_next, page_habit, signed_again_below, signers
+from .glued_breaks import split_breaks
+from .insets import split_threads, thread_signs, threads_apart
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
@@ -148,7 +149,9 @@ class _Cutter:
         if self.headline_of_run_above(i, it, cur):
             self.runs.append(Run(pre=[replace(it, note=f"{it.note}; {AFTER_BODY_NOTE}" if it.note else AFTER_BODY_NOTE)]))
         elif cur.closed or it.level == 1 or i in self.starts or nxt in ("lead", "byline", None) \
-                or self.new_article_below(i, it, cur):
+                or self.new_article_below(i, it, cur) \
+                or (self.signed(cur) and signed_again_below(self.items, i, self.signers(cur), self.rules, self.names)) \
+                or self.subject_below(i, it, cur):
             self.runs.append(Run(pre=[it]))
         else:
             cur.body.append(it)  # a subhead
@@ -170,6 +173,22 @@ class _Cutter:
         here = self.names.contained(it.text)
         return bool(here) and not here & self.zones_of(cur) and \
             any(here & self.names.contained(x.text) for x in below)
+
+    def subject_below(self, i: int, it: Item, cur: Run) -> bool:
+        """A heading in a headline's own form (浙江大学台州研究院：…) heads a new article where the
+        text below names its subject and the text above does not, or where another headline of that
+        form follows it before any text (a cluster of headlines): no subhead has that form."""
+        form = lambda h: any(rx.search(h.text) for rx in self.rules.headline_patterns)  # noqa: E731
+        subject = it.text.partition("：")[0]
+        nxt = next((k for k in range(i + 1, len(self.items)) if self.items[k].kind == "heading"), len(self.items))
+        following = next((x for x in self.items[i + 1:] if x.kind not in ("caption", "credit", "subtitle")), it)
+        return form(it) and ((subject in "".join(x.text for x in self.items[i + 1:nxt])
+                              and not any(subject in p.text for p in cur.paras))
+                             or (following.kind == "heading" and form(following)
+                                 and following.text.partition("：")[0] != subject))
+
+    def signers(self, run: Run) -> set[str]:
+        return signers(run.top, run.trailing, run.paras[0] if run.paras else None, self.rules)
 
     def signed(self, run: Run) -> bool:
         """The run's article has a byline already: on top, in its lead, after its last sentence, at its end."""
@@ -195,7 +214,8 @@ class _Cutter:
         if not cur.paras:
             cur.top.append(it)
             return
-        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules):
+        if cur.end and form(it.text, self.rules) and form(it.text, self.rules) == form(cur.end[-1].text, self.rules) \
+                and not author_note(it.text, self.rules):  # (作者系…) after the names that close a commentary
             # A second byline set as the one that closed this article: not this article's (seldom signed twice).
             self.runs.append(Run(top=[replace(it, note=SECOND_BYLINE_NOTE)]))
             return
@@ -256,41 +276,33 @@ def runs_of(items: list[Item], names: WordFinder, rules: Rules, tok: Cutter,
     return cutter.runs
 
 
-def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules) -> list[Draft]:
-    """One draft per thread of a run (two when another article's column is set inside it)."""
+def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules,
+              joined: tuple[Cutter, list[str]] | None = None) -> list[Draft]:
+    """One draft per thread of a run (two when another article's column is set inside it); ``joined`` (a
+    line-joined page: the word cutter, the sentences the articles before leave open) first splits the
+    paragraphs a column break was glued into."""
     if not run.paras:
         return []
+    if joined is not None:
+        home = thread_signs(run, names, rules)[3]
+        run = replace(run, body=split_breaks(run.body, home, joined[1], names, rules, joined[0]))
     thread = split_threads(*thread_signs(run, names, rules))
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
-    home_body, inset_body, k = [], [], 0
-    for it in run.body:
-        # A subhead heads the paragraph below it, in whichever article's column that one is set.
-        t = thread[min(k, len(thread) - 1)]
-        (inset_body if t else home_body).append(it)
-        k += it.kind == "para"
+    home_body, inset_body = threads_apart(run.body, thread)
     inset = Draft(run_no, inset_body, [], inset=True)
     inset.notes.append("a column of this article was printed inside another; moved back in reading order")
     return [Draft(run_no, home_body, list(run.pre)), inset]
 
 
-def thread_signs(run: Run, names: WordFinder, rules: Rules) -> tuple:
-    """What ``split_threads`` reads of a run's paragraphs: the zones each names, their texts, which
-    stop mid-sentence, the run's home zones and which paragraphs close their article."""
-    paras = run.paras
-    # With no headline above (printed at the page end or after the body), the zone the text names first.
-    home = names.contained("".join(h.text for h in run.pre)) or next(
-        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
-    return ([names.contained(p.text) for p in paras], [p.text for p in paras], [p.open_end for p in paras], home,
-            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
-
-
-def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
+def drafts_of(runs: list[Run], names: WordFinder, rules: Rules, tok: Cutter | None = None) -> list[Draft]:
     """The drafts of every run, in page order, with the run's bylines and trailing names given out:
-    the top byline to the run's own article, the closing one to whoever owns the last paragraph."""
+    the top byline to the run's own article, the closing one to whoever owns the last paragraph
+    (``tok``: given on a line-joined page, where a column break may be glued into a sentence)."""
     drafts: list[Draft] = []
     for r, run in enumerate(runs):
-        got = split_run(r, run, names, rules)
+        opens = [d.body[-1].text for d in drafts if d.body and d.body[-1].kind == "para" and d.body[-1].open_end]
+        got = split_run(r, run, names, rules, (tok, opens) if tok is not None else None)
         if not got:
             continue
         got[0].byline_items += run.top
@@ -301,7 +313,8 @@ def drafts_of(runs: list[Run], names: WordFinder, rules: Rules) -> list[Draft]:
         owner.byline_items += run.end
         for idx, names_ in run.trailing.items():
             item = run.body[idx]
-            holder = next(d for d in got if item in d.body)
+            # (an item split in two: the names follow its last piece)
+            holder = next((d for d in got if any(x.lines == item.lines and item.text.endswith(x.text) for x in d.body)))
             holder.authors += list(names_)
         drafts.extend(d for d in got if not (d.inset and _resume(d, drafts, names)))
     drafts.sort(key=lambda d: d.first_line)

@@ -29,6 +29,7 @@ from ..runtime.workers import fewer_collections, map_forked
 from .province_map import catalog_map, load_tiles
 from .links import html_link, page_url, relpath
 from .search import facets as search_facets
+from .render_memo import RenderMemo, fingerprint
 from .search_marks import marked_file, marked_pages
 from ..vocab import Vocabulary
 
@@ -76,26 +77,36 @@ def relative(src: str, dest: str) -> str:
 
 
 def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str = "",
-                search_markers: bool = False, sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
+                search_markers: bool = False, sink: Callable[[str, str], None] | None = None,
+                memo: RenderMemo | None = None) -> dict[str, str]:
     """The site's files, path → text; ``search_markers``: with the markers of ``search_marks.py``.
 
     Arguments:
         sink: given, each page rendered from a template is handed to it (path, text) instead
             of being returned; the rest (data, feeds, redirects) is returned. The same files.
+        memo: given (a preview's rebuilds), the pages whose inputs did not change since its
+            last build are taken from it (``render_memo.py``). The same files.
     """
     steps = Steps()
     with fewer_collections():
-        files, sunk = _render_site(digest, vocab, templates, site_url, search_markers, sink)
-    steps.done(f"files rendered: {len(files) + sunk:,}")
+        files, sunk = _render_site(digest, vocab, templates, site_url, search_markers, sink, memo)
+    again = f" ({memo.misses:,} rendered again)" if memo is not None else ""
+    steps.done(f"files rendered: {len(files) + sunk:,}{again}")
     return files
 
 
-def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str,
-                 search_markers: bool, sink: Callable[[str, str], None] | None) -> tuple[dict[str, str], int]:
+def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: str, search_markers: bool,
+                 sink: Callable[[str, str], None] | None, memo: RenderMemo | None) -> tuple[dict[str, str], int]:
     """The files kept, and how many pages went to the sink."""
     catalog = build_catalog(digest, vocab)
-    env = environment(templates)
+    if memo is None:
+        env = environment(templates)
+    else:
+        env = memo.begin(fingerprint(templates, vocab.data_dir, extra=f"{site_url}\0{search_markers}"),
+                         functools.partial(environment, templates))
     env.globals["province_map"] = functools.partial(catalog_map, catalog, load_tiles(vocab.data_dir))
+    if memo is not None:
+        env.globals["province_map"] = memo.volatile(env.globals["province_map"])
     env.globals["page_url"] = page_url  # site-root URLs for front matter (breadcrumbs)
     env.filters["zh"] = functools.partial(in_chinese, data_dir=vocab.data_dir)  # English notes, shown in Chinese
     env.globals["zone_kinds"] = zone_kinds(vocab.data_dir)
@@ -106,10 +117,11 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
 
     def render(job: tuple[str, str, dict]) -> str:
         template, path, context = job
-        return env.get_template(template).render(
-            path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest,
-            href=lambda dest: html_link(path, dest),  # for links inside raw HTML
-            **context)
+        full = dict(context, path=path, link=lambda dest: relative(path, dest), catalog=catalog, digest=digest,
+                    href=lambda dest: html_link(path, dest))  # href: for links inside raw HTML
+        if memo is None:
+            return env.get_template(template).render(full)
+        return memo.render(template, path, full, env.get_template(template).render)
 
     page("home.md.j2", "index.md")
     for e in catalog.entries:
@@ -156,7 +168,9 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
         sunk = len(jobs)
     else:
         sunk = 0
-        files = dict(zip((path for _, path, _ in jobs), map_forked(render, jobs)))
+        # The memo lives in this process: its pages are rendered here.
+        rendered = map(render, jobs) if memo is not None else map_forked(render, jobs)
+        files = dict(zip((path for _, path, _ in jobs), rendered))
     records = [entry_record(e) for e in catalog.entries]  # one record per article, both exports
     files["data/articles.json"] = articles_json(records)
     files["data/articles.csv"] = articles_csv(records)
@@ -165,6 +179,8 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     files["feed.xml"] = rss_feed(catalog.entries, site_url, "feed.xml")
     for group in catalog.zones:  # one feed per zone, linked from its page
         files[group.extra["feed"]] = rss_feed(group.entries, site_url, group.extra["feed"], group.name)
+    if memo is not None:
+        memo.forget({path for _, path, _ in jobs})
     if search_markers:
-        files = marked_pages(files, texts)
+        files = memo.marked(files, texts, marked_file) if memo is not None else marked_pages(files, texts)
     return files, sunk

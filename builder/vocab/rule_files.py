@@ -78,6 +78,7 @@ class Rules:
     furniture_pieces: tuple[tuple[str, bool, re.Pattern], ...] = ()
     furniture_lines: tuple[tuple[str, re.Pattern], ...] = ()
     furniture_page_prefix: re.Pattern = re.compile(r"(?!)")
+    furniture_section_name: re.Pattern = re.compile(r"(?!)")
     furniture_prefixes: tuple[re.Pattern, ...] = ()
     notice_titles: tuple[re.Pattern, ...] = ()
     notice_max_lines: int = 12
@@ -88,6 +89,7 @@ class Rules:
     caption_end_words: frozenset[str] = frozenset()  # what a caption naming the photo ends with
     joined_page: dict = field(default_factory=dict)  # what tells a line-joined page (segment/joined.py)
     joined_split: dict = field(default_factory=dict)  # the signs a headline ends there, and their weights
+    joined_break: dict = field(default_factory=dict)  # the signs a column break was glued into a sentence there
     wrapped_share: float = 0.5  # lines at the page's width that make it a wrapped page (segment/line_shapes.py)
     column_max_chars: int = 30
     column_wrapped_share: float = 0.35
@@ -194,6 +196,7 @@ def load_rules(path: Path) -> Rules:
                                for p in d.get("furniture_pieces") or ()),
         furniture_lines=tuple((p["kind"], re.compile(p["pattern"])) for p in d.get("furniture_lines") or ()),
         furniture_page_prefix=re.compile(d.get("furniture_page_prefix") or r"(?!)"),
+        furniture_section_name=re.compile(d.get("furniture_section_name") or r"(?!)"),
         furniture_prefixes=tuple(re.compile(p) for p in d.get("furniture_prefixes") or ()),
         notice_titles=tuple(re.compile(p) for p in d.get("notice_titles") or ()),
         notice_max_lines=int(d.get("notice_max_lines", 12)),
@@ -204,6 +207,7 @@ def load_rules(path: Path) -> Rules:
         caption_end_words=frozenset(d.get("caption_end_words") or ()),
         joined_page=dict(d.get("joined_page") or {}),
         joined_split=dict(d.get("joined_split") or {}),
+        joined_break=dict(d.get("joined_break") or {}),
         wrapped_share=float(d.get("wrapped_share", 0.5)),
         column_max_chars=int(d.get("column_max_chars", 30)),
         column_wrapped_share=float(d.get("column_wrapped_share", 0.35)),

@@ -153,6 +153,7 @@ def test_serve_rebuilds_once_per_change_and_writes_nothing_it_watches(tmp_path):
         # A preview skips the search index (each rebuild would index the whole archive).
         assert "search index skipped while serving" in log()
         assert not _get(base + "pagefind/pagefind.js")
+        assert not _get(base + "sitemap.xml")  # nor the sitemap, which lists every page
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -38,6 +38,7 @@ from builder.repair import repair_page  # noqa: E402
 from builder.segment import segment_page  # noqa: E402
 from builder.sources import decode  # noqa: E402
 from builder.vocab import load_vocabulary  # noqa: E402
+from relayout_forms import inserted_between, reprinted_bylines  # noqa: E402
 from relayout_text import FULL, HALF, add_markup, cut, furniture_line, strip_markup, stray_spaces, swap_widths  # noqa: E402,F401
 
 CORPUS = ROOT / "tests" / "eval" / "corpus"
@@ -173,8 +174,13 @@ class Case:
         return "other" if article is None else "text"
 
     @cached_property
+    def built(self):
+        """The page as printed, segmented."""
+        return segmented(self.text, self.name)
+
+    @cached_property
     def _reading(self) -> tuple[list[Unit], dict[int, str]]:
-        placement = {p.line: p for p in segmented(self.text, self.name).placements}
+        placement = {p.line: p for p in self.built.placements}
         lines = self.text.split("\n")
         units: list[Unit] = []
         kinds: dict[int, str] = {}
@@ -354,6 +360,16 @@ def furniture_top_and_bottom(case: Case, rnd: random.Random) -> str:
     return sep.join(top) + "\n\n" + case.text.strip("\n") + "\n\n" + sep.join(bottom) + "\n"
 
 
+def bylines_in_other_forms(case: Case, rnd: random.Random) -> str:
+    """Every article's byline printed again in another form of the paper's (see relayout_forms)."""
+    return render(reprinted_bylines(case.units, case.built.articles, rnd), None, rnd.choice(("paragraph", "none")))
+
+
+def captions_and_furniture_inserted(case: Case, rnd: random.Random) -> str:
+    """Photo captions with credits, and page furniture, set between paragraphs and articles."""
+    return render(inserted_between(case.units, case.built.articles, rnd), None, rnd.choice(("paragraph", "none")))
+
+
 def other_encoding(case: Case, rnd: random.Random) -> bytes:
     """The page as GB18030, UTF-8 with a BOM or UTF-8, with CRLF or LF line ends."""
     text = case.text.replace("\n", "\r\n") if rnd.random() < 0.5 else case.text
@@ -365,5 +381,5 @@ FAMILIES = {f.__name__: f for f in (
     wrap_blank_after_every_line, wrap_blank_between_paragraphs, wrap_no_blank_lines, one_line_per_paragraph,
     joined_until_sentence_end, markup_removed, markup_added, punctuation_half_width, punctuation_full_width,
     stray_spaces_in_paragraphs, headlines_at_page_end, headlines_after_their_body, furniture_top_and_bottom,
-    other_encoding,
+    other_encoding, bylines_in_other_forms, captions_and_furniture_inserted,
 )}

@@ -169,3 +169,21 @@ def _lines(text: str, vocab):
     from builder.model import Page
     from builder.repair import repair_page
     return repair_page(Page("p.txt", text), vocab).lines
+
+
+def test_a_marked_headline_glued_to_the_rest_of_a_sentence_begun_on_another_page_is_split_off(vocab):
+    """# …在咸阳高新区投产胶囊等12个产品…, # …指数发布298家，…: no space, no form, no opening; the line is
+    marked as a heading and the text goes on a sentence begun elsewhere (a list ending in 等, a figure
+    with its measure word, a lone character no sentence opens with), at the last place it can in the
+    first clause."""
+    page = sample("joined_marked_headline_mid_sentence.txt", vocab)
+    assert_every_line_placed(page)
+    xianyang, changzhou, liaocheng = page.articles
+    assert xianyang.title == "一批生物药项目在咸阳高新区投产"
+    assert first_sentence(xianyang) == "胶囊等12个产品将于11月正式上市销售。"
+    assert changzhou.title == "常州高新区工业互联网指数发布"
+    assert first_sentence(changzhou).startswith("298家，企业研发经费")
+    assert "a sentence begun on another page" in page.placements[0].note
+    # no surer sign: a lone first character that seldom opens a sentence (鲁银行 for 齐鲁银行)
+    assert liaocheng.title == "聊城高新区金融服务为企业“精准输血”" and liaocheng.authors == ()
+    assert first_sentence(liaocheng) == "鲁银行及两家城商行组成的银团签约12亿元。"

@@ -34,11 +34,16 @@ FAILING = {
                            "(dp-01: the width does not tell it from a headline glued to its body and cut at the "
                            "edge); a caption set inside a sentence joined into it (002: …实现 / "
                            "浙江大学台州研究院园区图 / 高新化提升)",
-    "joined_until_sentence_end": "garbled lines and fragments cut at the page edge, a fragment of a column set "
-                                 "inside the article glued to its broken sentence (004: …董事长柴“黄金布耕”。); "
-                                 "the lines of two columns interleaved join across articles (dp-04: …新机型20吉瓦时…)",
+    "joined_until_sentence_end": "joined with no space (004): a marked headline ending in a quoted term glued to "
+                                 "a sentence begun on another page with no sign of it (…“双招双引”匹配招商项目，…) "
+                                 "stays in the body",
     "headlines_at_page_end": "a bare-name byline left between two bodies that signs neither clearly, the page's "
                              "certain bylines too few to tell its habit (dp-03)",
+    "bylines_in_other_forms": "on pages where a column of another article is set inside an article, a byline "
+                              "moved to the end of either closes the run at the inset: the closing byline "
+                              "((本报记者 赵东旭) after 营口's paragraph inside 唐山, dp-07) is given to the host and "
+                              "the host's rest becomes an article with a made-up title (dp-07 唐山, dp-04 璧山/自贡, "
+                              "004 株洲/厦门, dp-10 江门 with the lead of 专精特新 inside it)",
 }
 
 
@@ -87,3 +92,34 @@ def test_layouts_keep_every_character_of_the_page():
             assert sorted(plain(FAMILIES[name](case, random.Random(1)))) == sorted(printed), (name, case.name)
     moved = plain(FAMILIES["headlines_at_page_end"](CASES[0], random.Random(1)))
     assert moved != plain(CASES[0].text)
+
+
+def test_bylines_are_printed_again_in_the_forms_the_paper_uses():
+    """Every form of the family turns up on some page, and each article's names are all still printed."""
+    import re
+
+    from relayout import norm
+
+    forms = {"lead": r"本报讯[（(]记者", "dateline": r"本报[\u4e00-\u9fff]{2,3}\d{1,2}月\d{1,2}日电[（(]记者",
+             "boxed": r"(?m)^[□■] ?本报记者", "text and pictures": r"(?m)^文[/／]", "reported": r"(?m)^记者 .+ 报道$",
+             "after the last paragraph": r"(?m)^[（(][^）)]{2,30}[）)]$", "own line": r"(?m)^本报记者 "}
+    seen = set()
+    for case in CASES:
+        for seed in range(3):
+            layout = FAMILIES["bylines_in_other_forms"](case, random.Random(seed))
+            seen |= {name for name, rx in forms.items() if re.search(rx, layout)}
+            plain = norm(layout)
+            assert all(norm(n) in plain for a in case.built.articles for n in a.authors), case.name
+    assert seen == set(forms)
+
+
+def test_inserted_captions_and_furniture_are_in_no_article():
+    """The captions and furniture the family sets between paragraphs are on the page and in no body."""
+    from relayout import norm, segmented
+
+    case = next(c for c in CASES if c.name.startswith("dp-01"))
+    layout = FAMILIES["captions_and_furniture_inserted"](case, random.Random(3))
+    inserted = [ln for ln in layout.split("\n") if ln.startswith(("图为", "▲", "（下转", "(下转", "责任编辑", "投稿邮箱"))]
+    assert inserted
+    bodies = norm("".join(p for a in segmented(layout).articles for p in a.paragraphs))
+    assert not any(norm(ln) in bodies for ln in inserted)
