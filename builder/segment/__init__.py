@@ -26,9 +26,10 @@ from dataclasses import dataclass, replace
 
 from . import bylines as bl
 from .byline_place import evidence_for
+from .column_breaks import BREAK_NOTE, CONTINUED_NOTE, column_breaks
 from .conventions import LABEL_NOTE, LABELS, label_items, mark_continued, regroup, sign_pictures
 from .assemble import finish
-from .duplicates import doubled_line, duplicate_lines, paragraph_copies
+from .duplicates import duplicate_lines, paragraph_copies, read_once_over
 from .furniture import Apart, set_apart
 from .glued import GLUED_NOTE
 from .headline_splits import (headline_after_body, headline_after_lead, inset_goes_on, rejoin_across_headline,
@@ -36,9 +37,9 @@ from .headline_splits import (headline_after_body, headline_after_lead, inset_go
 from .headlines import MIN_SCORE, Candidate, best_body, caption_scores, match
 from .items import Item, build_items
 from .joined import line_joined
-from .joins import cut_word, without_stray_spaces
+from .joins import cut_word, strays_out
 from .page_layout import measure
-from .unwrap import spread, unwrap
+from .unwrap import Edges, spread, unwrap
 from .runs import (Draft, Run, drafts_of, merge_headings, resume_interrupted, return_strays, runs_of,
                    zone_finder)
 from ..model import Article, Line, Placement, RepairedPage, SegmentedPage
@@ -77,19 +78,26 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     Returns:
         a SegmentedPage: the articles in reading order and one Placement per line.
     """
-    tools = _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords), zone_finder(vocab),
-                   evidence_for(vocab.data_dir))
+    return _segment(repaired, _Tools(rules_for(vocab.data_dir), vocab_cutter(vocab), frozenset(vocab.stopwords),
+                                     zone_finder(vocab), evidence_for(vocab.data_dir)))
+
+
+def _segment(repaired: RepairedPage, tools: _Tools, edges: Edges = Edges()) -> SegmentedPage:
     # A page cut every N characters read one line per paragraph (each placement given back to its lines).
-    cut = unwrap(repaired.lines, tools.rules, tools.tok)
+    cut = unwrap(repaired.lines, tools.rules, tools.tok, edges)
     joined = line_joined(cut.lines, tools.rules)  # read on the lines as printed, before anything is cut off
     stray_notes: dict[int, str] = {}  # first: stray spaces split furniture's pieces too (地方传 真)
-    apart = set_apart(tuple(_strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)
+    apart = set_apart(tuple(strays_out(ln, tools.tok, stray_notes) for ln in cut.lines), tools.rules, joined)
     notes = stray_notes | dict(apart.glued)
     lines, placed = _lines_apart(apart, notes)
     items, bare_leads = _items(lines, tools, placed, joined, len(stray_notes), cut_lines=frozenset(cut.groups))
     items, pictures = label_items(items, {no: why.rpartition(": ")[2] for no, (_, why) in apart.roles.items()
                                           if why.endswith(LABELS)}, tools.rules, {ln.no: ln.text for ln in lines})
     runs = _runs(items, tools, notes, pictures)
+    # Another article's column read as the rest of a line at the column edge: read again, cut there.
+    found = column_breaks(runs, cut, repaired.lines, tools.names, tools.rules, tools.tok)
+    if not found <= edges:
+        return _segment(repaired, tools, edges | found)
     drafts = drafts_of(runs, tools.names, tools.rules, tools.tok if joined else None)  # (joined: breaks glued)
     drafts = return_strays(resume_interrupted(drafts, tools.names), tools.names)
     drafts = regroup(rejoin_across_headline(drafts, tools.names), runs, tools.rules)
@@ -111,6 +119,8 @@ def segment_page(repaired: RepairedPage, vocab: Vocabulary) -> SegmentedPage:
     placements = tuple(_with_note(placed.get(ln.no, Placement(ln.no, "unplaced", note="no rule placed this line")),
                                   notes.get(ln.no)) for ln in lines)
     placements, articles = spread(placements, tuple(articles), cut.groups, cut.inner)
+    edge_notes = dict.fromkeys(edges.opened, BREAK_NOTE) | dict.fromkeys(edges.continued, CONTINUED_NOTE)
+    placements = tuple(_with_note(p, edge_notes.get(p.line)) for p in placements)
     articles = mark_continued(articles, placements, repaired.page.lines, tools.rules)
     return SegmentedPage(repaired.page, articles, placements, repaired.fixes + cut.fixes, issue_date=apart.issue_date)
 
@@ -138,34 +148,11 @@ def _lines_apart(apart: Apart, notes: dict[int, str]) -> tuple[tuple[Line, ...],
     Arguments:
         notes: filled with a note for each line whose text was changed here
     """
-    lines = tuple(replace(ln, debris=apart.roles[ln.no][0]) if ln.no in apart.roles else _once(ln, notes)
+    lines = tuple(replace(ln, debris=apart.roles[ln.no][0]) if ln.no in apart.roles else read_once_over(ln, notes)
                   for ln in apart.lines)
     placed = {ln.no: Placement(ln.no, ln.debris, note=apart.roles.get(ln.no, ("", ""))[1])
               for ln in lines if ln.debris}
     return lines, placed
-
-
-STRAYS_NOTE = "spaces inside words: strays, read as none"
-
-
-def _strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
-    """A line whose printed spaces fall inside words: none of its spaces separates parts or names."""
-    if line.debris or not line.spaced:
-        return line
-    clean = without_stray_spaces(line.spaced, tok)
-    if clean == line.spaced:
-        return line
-    notes[line.no] = STRAYS_NOTE
-    return replace(line, spaced=clean if clean != line.text else "")
-
-
-def _once(line: Line, notes: dict[int, str]) -> Line:
-    """A line printed twice over on itself (a bold headline read twice) read once."""
-    once = doubled_line(line.text) if not line.debris else None
-    if once is None:
-        return line
-    notes[line.no] = "printed twice on one line; read once"
-    return replace(line, text=once, spaced="")
 
 
 def _items(lines: tuple[Line, ...], tools: _Tools, placed: dict[int, Placement],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from dataclasses import replace
 from typing import Callable
 
 from .items import Item
@@ -216,3 +217,12 @@ def doubled_line(text: str) -> str | None:
     if n % 2 or half < MIN_HEADLINE_COPY or text[:half] != text[half:]:
         return None
     return text[:half]
+
+
+def read_once_over(line: Line, notes: dict[int, str]) -> Line:
+    """A line printed twice over on itself (a bold headline read twice) read once."""
+    once = doubled_line(line.text) if not line.debris else None
+    if once is None:
+        return line
+    notes[line.no] = "printed twice on one line; read once"
+    return replace(line, text=once, spaced="")

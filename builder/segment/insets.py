@@ -17,6 +17,9 @@ by the layout, not by their words:
 """
 from __future__ import annotations
 
+from ..textmatch.trie import WordFinder
+from ..vocab.rule_files import Rules
+
 # A closed fragment this short between a broken-off paragraph and the other
 # article's text is the other article's first line.
 SHORT = 12
@@ -92,11 +95,25 @@ def split_threads(zones: list[frozenset[str]], texts: list[str], open_end: list[
 
 
 def threads_apart(body: list, thread: list[int]) -> tuple[list, list]:
-    """A run's items in its two threads: each paragraph in its own (``thread``, in order), the
-    other items (headings, bylines) with the home thread."""
-    of_para = iter(thread)
+    """A run's items in its two threads: each paragraph in its own (``thread``, in order), a subhead
+    in the thread of the paragraph below it (it heads that one, in whichever article's column it is
+    set), the other items (bylines) with the home thread."""
     home: list = []
     inset: list = []
+    k = 0  # the paragraphs before the item
     for it in body:
-        (inset if it.kind == "para" and next(of_para) else home).append(it)
+        t = thread[min(k, len(thread) - 1)] if it.kind in ("para", "heading") else 0
+        (inset if t else home).append(it)
+        k += it.kind == "para"
     return home, inset
+
+
+def thread_signs(run, names: WordFinder, rules: Rules) -> tuple:
+    """What ``split_threads`` reads of a run's paragraphs (``runs.Run``): the zones each names, their texts, which
+    stop mid-sentence, the run's home zones and which paragraphs close their article."""
+    paras = run.paras
+    # With no headline above (printed at the page end or after the body), the zone the text names first.
+    home = names.contained("".join(h.text for h in run.pre)) or next(
+        (z for z in (names.contained(p.text) for p in paras) if z), frozenset())
+    return ([names.contained(p.text) for p in paras], [p.text for p in paras], [p.open_end for p in paras], home,
+            [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])

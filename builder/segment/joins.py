@@ -7,8 +7,10 @@ needs more (的, 通过), or a word of jieba's dictionary runs across the break.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from ..model import Line
 from ..textmatch.trie import WordFinder
 from ..textmatch.wordcut import Cutter
 from ..vocab.rule_files import Rules
@@ -54,6 +56,12 @@ def certain_join(before: str, after: str, rules: Rules, tok: Cutter) -> bool:
     return cut_word(before, after, tok)
 
 
+def number_across(before: str, after: str, rules: Rules) -> bool:
+    """A number cut at the edge (可为30 / 万辆, 第10 / 版): digits end the line, and more digits, a mark
+    of the number or its measure word open the next."""
+    return bool(re.search(r"[\d.]$", before)) and bool(re.match(rf"[\d.%{re.escape(rules.measure_words)}]", after))
+
+
 def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = True) -> bool:
     """The first paragraph begins with the end of a sentence begun on another page.
 
@@ -77,6 +85,20 @@ def starts_mid_sentence(text: str, rules: Rules, tok: Cutter, word_cut: bool = T
         return False
     first = tok.cut(text[:8])[0]
     return len(first) == 1 and is_cjk(first) and first not in rules.sentence_start_chars
+
+
+STRAYS_NOTE = "spaces inside words: strays, read as none"
+
+
+def strays_out(line: Line, tok: Cutter, notes: dict[int, str]) -> Line:
+    """A line whose printed spaces fall inside words: none of its spaces separates parts or names."""
+    if line.debris or not line.spaced:
+        return line
+    clean = without_stray_spaces(line.spaced, tok)
+    if clean == line.spaced:
+        return line
+    notes[line.no] = STRAYS_NOTE
+    return replace(line, spaced=clean if clean != line.text else "")
 
 
 _INNER_SPACE = re.compile(f"(?<=[{CJK_RANGE}])[ \u3000]+(?=[{CJK_RANGE}])")

@@ -47,6 +47,9 @@ class Layout:
         return gap >= 2 and gap > self.gap
 
 
+# On a page wrapped as a whole, a part wrapped at most this share of the page's width is set in
+# narrower columns of its own (a narrow article beside wide ones), judged by its own width.
+NARROWER = 0.75
 # A page marks its paragraphs by an indent when this many lines open with one.
 INDENTED_PAGE = 4
 
@@ -75,13 +78,13 @@ def measure(lines: tuple[Line, ...], rules: Rules | None = None) -> Layout:
     wrapped = _wrapped(widths, width, rules)
     window = rules.column_window_lines if rules is not None else 30
     local = {}
-    if not wrapped and len(widths) > 2 * window:  # a long page: a part of it may be set in columns
+    if len(widths) > 2 * window:  # a long page: a part of it may be set in (narrower) columns
         for k, no in enumerate(measured):
             # The lines before it or the lines after it: the first and last lines of a narrow
             # part are judged by the part, not by a window half of it wider.
             for near in (widths[max(0, k - window):k + 1], widths[k:k + window + 1]):
                 w = _upper_quartile(near)
-                if len(near) > window // 2 and _wrapped(near, w, rules):
+                if len(near) > window // 2 and _wrapped(near, w, rules) and (not wrapped or w < NARROWER * width):
                     local[no] = min(w, local.get(no, w))
     return Layout(gap=gap, width=width, indents=indents, wrapped=wrapped, local=local)
 

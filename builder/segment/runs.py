@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from .bylines import author_note, lead_byline, names_in
 from .byline_place import form, opens_next, page_habit, signed_again_below, signers
 from .glued_breaks import split_breaks
-from .insets import split_threads, threads_apart
+from .insets import split_threads, thread_signs, threads_apart
 from .items import Item
 from .joins import cut_word, kicker_over, starts_mid_sentence
 from ..textmatch.wordcut import Cutter
@@ -283,15 +283,10 @@ def split_run(run_no: int, run: Run, names: WordFinder, rules: Rules,
     paragraphs a column break was glued into."""
     if not run.paras:
         return []
-    # With no headline above (printed at the page end or after the body), the zone the text names first.
-    home = names.contained("".join(h.text for h in run.pre)) or next(
-        (z for z in (names.contained(p.text) for p in run.paras) if z), frozenset())
     if joined is not None:
+        home = thread_signs(run, names, rules)[3]
         run = replace(run, body=split_breaks(run.body, home, joined[1], names, rules, joined[0]))
-    paras = run.paras
-    thread = split_threads([names.contained(p.text) for p in paras], [p.text for p in paras],
-                           [p.open_end for p in paras], home,
-                           [any(rx.search(p.text) for rx in rules.closing_statements) for p in paras])
+    thread = split_threads(*thread_signs(run, names, rules))
     if thread is None:
         return [Draft(run_no, list(run.body), list(run.pre))]
     home_body, inset_body = threads_apart(run.body, thread)

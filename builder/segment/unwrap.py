@@ -35,8 +35,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from .bylines import lead_marker, names_in, source_tail
+from .bylines import lead_marker, names_in, source_tail, strip_markers
 from .captions import credit_split, is_caption_by_words, is_subtitle
+from .joins import certain_join, number_across
 from .page_layout import INDENTED_PAGE, indented
 from ..model import Article, Fix, FixKind, Line, Placement, Role
 from ..repair.line_fixes import fix_misreadings
@@ -81,15 +82,24 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)  # a mark of either width
 
 
-def _apart(line: Line, rules: Rules) -> bool:
+def _apart(line: Line, rules: Rules, tok: Cutter | None = None, in_sentence: bool = False) -> bool:
     """A line set apart whatever its width: a byline, a photo credit, a subtitle (——…), a note in
     brackets (（下转第4版）), a line marked as a heading (#), a bold headline the OCR read twice over
-    (数字经济数字经济，，…: its text, read once, half the printed line)."""
+    (数字经济数字经济，，…: its text, read once, half the printed line). ``in_sentence``: the
+    sentence of the line above goes on (its inner marks, or a join ``certain_join`` reads)."""
     text = line.text
-    if len(text) >= 4 and 2 * len(text) <= len(line.raw.strip()) + 1 and rules.sentence_end_chars.isdisjoint(text):
+    # (its printed characters counted without spaces: a line spaced out is not printed twice)
+    if len(text) >= 4 and 2 * len(text) <= len("".join(line.raw.split())) + 1 and rules.sentence_end_chars.isdisjoint(text):
         return True
-    # a byline never ends with a comma (项目走， is the rest of a sentence, not a name)
-    byline = names_in(text, rules) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks)
+    # A byline never ends with a comma (项目走， is the rest of a sentence, not a name). Bare names (no
+    # marker, no brackets) are the rest of a sentence cut short at a narrow edge where the dictionary
+    # reads them as words (项目,形 / 方面给) or the sentence above goes on in them (…采用新一代 / 冷氢;
+    # …生猪养殖 / 和畜).
+    names = names_in(text, rules) or ()
+    bare = not strip_markers(text, rules)[1] and text[:1] not in "（("
+    words = tok is not None and any(_opens_with_word(n, tok) for n in names)
+    byline = bool(names) and _nfkc(text[-1:]) not in _nfkc(rules.continuation_end_marks) \
+        and not (bare and (words or in_sentence))
     return bool(line.heading_level or byline or credit_split(text, rules)[1]
                 or is_subtitle(text, rules) or (text[:1] in "（(" and text[-1:] in "）)"))
 
@@ -98,13 +108,28 @@ def _own_line(line: Line, rules: Rules, tok: Cutter | None = None) -> bool:
     """A line that runs on into nothing: set apart, or a byline (its names, or its marker) after the
     paragraph's last sentence (…长大成人”。 （本报记者 / 何俊鹏）: the names' line is the byline's;
     not a word the dictionary reads as no name, …果浆度。 项目 / 既要…: the next sentence begins)."""
+    return _apart(line, rules, tok) or _closes_article(line, rules, tok)
+
+
+def _closes_article(line: Line | None, rules: Rules, tok: Cutter | None = None) -> bool:
+    """Names, a byline's marker or a source mark after the line's last sentence: its article ends."""
+    if line is None:
+        return False
     spaced = line.spaced or line.text
     ends = [i for i, ch in enumerate(spaced) if ch in rules.sentence_end]
     tail = spaced[ends[-1] + 1:].strip() if ends else ""
     marker = tail[:1] in "（(" and tail[1:].startswith(rules.byline_markers)  # not 记者近日获悉…
-    names = bool(names_in(tail, rules)) and not (tok is not None and _common_word(tail, tok))
+    # (not a word of the dictionary, nor names opening with one: 项目既 / 要引得来… is the next sentence)
+    read = names_in(tail, rules) or ()
+    names = bool(read) and not (tok is not None and (_common_word(tail, tok) or _opens_with_word(read[0], tok)))
     # …产业。（聊城高新区供稿）: a source mark closes the paragraph as names do
-    return _apart(line, rules) or bool(tail and (names or marker or source_tail(line.text, rules)))
+    return bool(tail and (names or marker or source_tail(line.text, rules)))
+
+
+def _opens_with_word(name: str, tok: Cutter) -> bool:
+    """The name opens with a word of two characters or more that the dictionary reads as no name."""
+    word, flag = tok.tag(name)[0]
+    return len(word) >= 2 and not flag.startswith("nr")
 
 
 def _common_word(text: str, tok: Cutter) -> bool:
@@ -113,17 +138,33 @@ def _common_word(text: str, tok: Cutter) -> bool:
     return len(words) == 1 and not words[0][1].startswith("nr")
 
 
-def _opens(line: Line, width: int, rules: Rules) -> bool:
+def _opens(line: Line, width: int, rules: Rules, tok: Cutter | None = None, above: Line | None = None) -> bool:
     """The line opens something of its own: set apart, a lead, a caption (▲…, 图为…), a line wider
     than the column (set across it), or a headline in its form (宁波高新区：…, or its subject alone,
-    桂林高新区：; not cut itself): the line above reaches the column edge by chance (a kicker as wide
+    桂林高新区：; not cut itself, or nothing running across into it from above): the line above reaches the column edge by chance (a kicker as wide
     as the column), a paragraph broken off at a column's end."""
-    if _apart(line, rules) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
+    if above is not None and _marker_across(above.text, line.text, rules):
+        return False  # (…焕发“新活力”本报 / 通讯员 叶建平: the byline began on the line above)
+    in_sentence = above is not None and (any(c in _nfkc(above.text) for c in "，、,")
+                                         or (tok is not None and certain_join(above.text, line.text, rules, tok)))
+    if _apart(line, rules, tok, in_sentence) or lead_marker(line.text, rules) or is_caption_by_words(line.text, rules):
         return True
     if len(_printed(line).rstrip()) > width and not at_edge(line, width, rules):
         return True
     subject = bool(rules.headline_subject.match(line.text)) and _nfkc(line.text.rstrip())[-1:] == ":"
-    return not at_edge(line, width, rules) and (subject or any(rx.search(line.text) for rx in rules.headline_patterns))
+    form = any(rx.search(line.text) for rx in rules.headline_patterns)
+    # (a headline in its form as wide as the column too, when nothing above runs across into it:
+    # 本报发行部：010-68598866 / 乐山高新区：…; not 第10 / 版临沂高新区：…)
+    across = above is None or tok is None or certain_join(above.text, line.text, rules, tok) \
+        or number_across(above.text, line.text, rules)
+    return (not at_edge(line, width, rules) and (subject or form)) or (form and not across)
+
+
+def _marker_across(before: str, after: str, rules: Rules) -> bool:
+    """A byline's or a lead's marker runs across the break (本报 / 通讯员, 本报 / 讯)."""
+    text, cut = before + after, len(before)
+    return any(0 <= (at := text.find(m, max(0, cut - len(m) + 1))) < cut < at + len(m)
+               for m in (*rules.byline_markers, *rules.lead_markers))
 
 
 class _Style(NamedTuple):
@@ -138,8 +179,8 @@ def goes_on(paragraph: Line, edge: Line, line: Line, width: int, style: _Style, 
     goes on in the next line all the same, by one of these signs: the column's last place is a space
     (the text went on after it: names wrapped, a sentence after the space); the line closes on a
     semicolon (a paragraph ends on a full stop); a quote still open; on a page that marks paragraphs
-    by a blank, a line right below it (not in a headline's form); on one that marks them by an
-    indent, a line below without one, shaped as the rest of a paragraph (closing a sentence, or as
+    by a blank, a line right below it (not in a headline's form); where the page marks them by an
+    indent (the paragraph opened with one), a line below without one, shaped as the rest of a paragraph (closing a sentence, or as
     wide as the column, and not in a headline's form)."""
     if _printed(edge)[:width][-1:].isspace():
         return True
@@ -153,7 +194,8 @@ def goes_on(paragraph: Line, edge: Line, line: Line, width: int, style: _Style, 
     if style.blank_between:
         return True  # no blank below: the same block, whatever its shape (…成本。” / 德智新材料董事长柴)
     paragraph_shaped = rules.ends_sentence(line.text) or at_edge(line, width, rules)
-    return paragraph_shaped and style.indented and not indented(line)
+    # (the paragraph itself opened with an indent: a page may mark its paragraphs so in one part only)
+    return paragraph_shaped and style.indented and indented(paragraph) and not indented(line)
 
 
 def _quote_open(text: str) -> bool:
@@ -169,8 +211,22 @@ class Unwrapped(NamedTuple):
     fixes: tuple[Fix, ...] = ()  # misreadings mended once the words cut at the edge were whole again
 
 
-def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> Unwrapped:
-    """The page read back one line per paragraph, when it is set tight in columns (else as it is)."""
+class Edges(NamedTuple):
+    """Where the page's articles, not the width, say a paragraph ends or goes on (``column_breaks``):
+    printed lines that open a paragraph whatever the line above, and lines that go on from it."""
+    opened: frozenset[int] = frozenset()
+    continued: frozenset[int] = frozenset()
+
+    def __le__(self, other: Edges) -> bool:
+        return self.opened <= other.opened and self.continued <= other.continued
+
+    def __or__(self, other: Edges) -> Edges:
+        return Edges(self.opened | other.opened, self.continued | other.continued)
+
+
+def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None, edges: Edges = Edges()) -> Unwrapped:
+    """The page read back one line per paragraph, when it is set tight in columns (else as it is),
+    but where ``edges`` says otherwise."""
     width = column_width(lines, rules)
     if width is None:
         return Unwrapped(lines, {}, frozenset())
@@ -184,6 +240,8 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> 
     edge_at: int | None = None  # index in out of a line at the edge that may end its paragraph
     edge = lines[0]  # the printed line at the edge, the last of out[edge_at]
     between: list[Line] = []  # the blank line since it, on a page with a blank after every line
+    above: Line | None = None  # the printed text line before this one
+    after_end: set[int] = set()  # indices in out of lines printed right after an article's end
     for line in lines:
         if _put_back(line, out, between):
             groups.setdefault(out[-1].no, [out[-1].no]).append(line.no)
@@ -196,10 +254,13 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> 
             out += between + [line]
             open_at, edge_at, between = None, None, []
             continue
-        if open_at is None and edge_at is not None and goes_on(out[edge_at], edge, line, width, style, rules):
+        on = line.no in edges.continued
+        if open_at is None and edge_at is not None and (on or goes_on(out[edge_at], edge, line, width, style, rules)):
             open_at = edge_at
-        if open_at is not None and (_opens(line, width, rules) or (style.indented and indented(line))
-                                    or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules))):
+        if open_at is not None and not on and (
+                line.no in edges.opened or _opens(line, width, rules, tok, edge) or (style.indented and indented(line))
+                or (out[open_at].no not in groups and _heading_apart(edge, line, width, rules, tok,
+                                                                     open_at in after_end))):
             open_at = None  # (an indent opens a paragraph on a page that marks them so)
         if open_at is not None:
             out[open_at] = _joined(out[open_at], line)
@@ -207,20 +268,29 @@ def unwrap(lines: tuple[Line, ...], rules: Rules, tok: Cutter | None = None) -> 
             inner.update(b.no for b in between)
         else:
             out += between + [line]
-        between = []
-        open_at = len(out) - 1 if runs_on(line, width, rules, tok) else None
+            if _closes_article(above, rules, tok):
+                after_end.add(len(out) - 1)
+        between, above = [], line
+        # (a byline whose marker began on the line above is a piece of a line-joined line: cut as any)
+        glued = open_at is not None and _marker_across(edge.text, line.text, rules)
+        open_at = len(out) - 1 if runs_on(line, width, rules, tok) or (
+            glued and at_edge(line, width, rules) and not rules.ends_sentence(line.text)) else None
         edge_at, edge = (len(out) - 1 if open_at is None and at_edge(line, width, rules) else None), line
     out += between
     mended, fixes = _mended(out, groups, rules)
     return Unwrapped(tuple(mended), {k: tuple(v) for k, v in groups.items()}, frozenset(inner), fixes)
 
 
-def _heading_apart(edge: Line, line: Line, width: int, rules: Rules) -> bool:
+def _heading_apart(edge: Line, line: Line, width: int, rules: Rules, tok: Cutter | None = None,
+                   after_end: bool = False) -> bool:
     """A line of its own as wide as the column by chance, shaped as a caption or headline, and the
     line below no piece of it: a line with no sentence's inner marks (衢州高新区全景图) or a headline
-    in its form above one opening a news item's sentence (近年来，…; 在荣昌高新区，…); a headline in
-    its form above a short line that is heading-shaped too (the next headline of a cluster, or its
-    own second line: the headings' rules, not the width, tell which)."""
+    in its form above one opening a news item's sentence (近年来，…; 在荣昌高新区，…); a line with no
+    inner marks right after an article's end (its byline: ``after_end``), nothing running across into
+    the line below (no word, no mark or word leaving the sentence open: ``certain_join``): the next
+    headline, as the heading rules read it (玉溪市…专班运行 / “我们…); a headline in its form above a
+    short line that is heading-shaped too (the next headline of a cluster, or its own second line:
+    the headings' rules, not the width, tell which)."""
     text = _nfkc(line.text)
     # (a headline with a lead or byline glued on, 新乡高新区：…集中投产本报讯（记者 范卓然）, runs on
     # into its lead's sentence: a line-joined page, split where the headline ends)
@@ -228,6 +298,8 @@ def _heading_apart(edge: Line, line: Line, width: int, rules: Rules) -> bool:
     headline = not glued and any(rx.search(edge.text) for rx in rules.headline_patterns)
     bare = not any(c in _nfkc(edge.text) for c in "，、“‘（(,")
     if (bare or headline) and rules.sentence_openings.match(line.text):
+        return True
+    if bare and after_end and tok is not None and not certain_join(edge.text, line.text, rules, tok):
         return True
     return headline and not at_edge(line, width, rules) and not rules.ends_sentence(text) \
         and not any(c in text for c in "，、,")

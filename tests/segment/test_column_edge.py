@@ -182,3 +182,79 @@ def test_a_bold_line_read_twice_as_wide_as_the_column_runs_into_nothing(vocab):
     assert_every_line_placed(page)
     second = page.articles[1]
     assert (second.kicker, second.title) == ("园区智造再添动能", "湘潭高新区智能工厂扩容")
+
+
+def test_a_column_of_another_article_after_a_line_full_by_chance_is_cut_off_again(vocab):
+    # …在这里，一台新设备 fills the column of 14 by chance; below it 潍坊's column resumes with the rest
+    # of its broken sentence (15吉瓦时，…配套。), then its text, then 湘潭's sentence goes on (从下单到…)
+    page = sample("column_edge_inset_after_full_line.txt", vocab)
+    assert_every_line_placed(page)
+    weifang, xiangtan = page.articles
+    assert weifang.paragraphs[1].endswith("年产能将达到15吉瓦时，可为20万辆汽车配套。")
+    assert xiangtan.paragraphs[1].endswith("在这里，一台新设备从下单到交付的时间缩短了一半。")
+    assert not any("潍坊" in p for p in xiangtan.paragraphs)
+    assert "opens a column of another article" in next(p.note for p in page.placements if p.line == 18)
+
+
+def test_the_rest_of_a_paragraph_closed_at_the_edge_by_chance_before_another_column_stays_with_it(vocab):
+    # “…节约了大量时间。” fills the column of 16; 公司董事长李 below it is the paragraph's broken end
+    # (it goes on after 厦门火炬's column: 明称，…), not a subhead; “一站式”服务。 opens that column
+    page = sample("column_edge_inset_after_closed_full_line.txt", vocab)
+    assert_every_line_placed(page)
+    zhuzhou, xiamen = page.articles
+    assert not zhuzhou.subheads
+    assert "大量时间。”公司董事长李明称，公司刚入园时" in zhuzhou.paragraphs[1]
+    assert xiamen.paragraphs[0] == "“一站式”服务。"
+
+
+def test_a_bare_headline_as_wide_as_the_column_after_a_byline_is_not_joined_to_the_body(vocab):
+    # …共促发展。 张华 刘洋 closes an article; 淮南高新区项目建设跑出加速度 fills the column of 14 by
+    # chance, no word running on into “我们公司…: the next headline, as the heading rules read it
+    page = sample("column_edge_bare_headline_after_byline.txt", vocab)
+    assert_every_line_placed(page)
+    first, second = page.articles
+    assert first.authors == ("张华", "刘洋")
+    assert second.title == "淮南高新区项目建设跑出加速度"
+    assert second.paragraphs[0].startswith("“我们公司入驻园区以后")
+
+
+def test_a_headline_in_its_form_as_wide_as_the_column_below_an_open_full_line_stands_apart(vocab):
+    # …计划引进研发机构和中试基地 fills the column of 16, its article broken off at the column's end;
+    # 衡阳高新区：电子信息产业营收增长 below it is as wide, nothing running across into it: a headline
+    page = sample("column_edge_headline_below_a_full_open_line.txt", vocab)
+    assert_every_line_placed(page)
+    weihai, hengyang = page.articles
+    assert weihai.paragraphs[-1].endswith("计划引进研发机构和中试基地")
+    assert hengyang.title == "衡阳高新区：电子信息产业营收增长"
+    assert hengyang.paragraphs[0].startswith("今年上半年，衡阳高新区")
+
+
+def test_the_next_sentence_opening_after_a_full_stop_at_the_edge_is_no_names(vocab):
+    # …信心更足。 曾经的 fills the column of 12: 曾经的 opens with a word of the dictionary (曾经), the
+    # next sentence's opening (老厂房如今… below), not names signing the article
+    page = sample("column_edge_sentence_opening_read_as_names.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.authors == ()
+    assert "信心更足。曾经的老厂房如今变成了孵化器" in art.paragraphs[1]
+
+
+def test_page_furniture_glued_to_a_headline_and_cut_at_the_edge_stays_furniture(vocab):
+    # a line-joined page cut every 13 characters: …园区动态　　第 / 3版衡阳高新区：… (the spaced-out
+    # furniture is no line printed twice, 第 leaves its line open): the headline keeps no 3版
+    page = sample("column_edge_furniture_glued_to_headline.txt", vocab)
+    assert_every_line_placed(page)
+    hengyang, xiangtan = page.articles
+    assert (hengyang.title, hengyang.authors) == ("衡阳高新区：电子信息产业营收增长两成", ("刘澜",))
+    assert hengyang.paragraphs[0].startswith("今年以来，衡阳高新区")
+    assert xiangtan.authors == ("叶建平", "郑晓雯")
+
+
+def test_a_byline_marker_cut_at_the_edge_joins_the_line_below(vocab):
+    # a line-joined page cut every 11 characters: …勃勃生机本报 / 通讯员 张明华　李晓雯 / 在常州高新区，…:
+    # 本报通讯员 runs across the edge, the names' line a piece of the line-joined line, cut as any
+    page = sample("column_edge_byline_marker_cut.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert (art.title, art.authors) == ("常州高新区：智能制造老产业焕发出勃勃生机", ("张明华", "李晓雯"))
+    assert art.paragraphs[0].startswith("在常州高新区，一家电气企业")

@@ -188,3 +188,26 @@ def test_caption_as_wide_as_the_column_and_a_lead_line_printed_twice(vocab):
     assert (jining.authors, xiangtan.authors) == (("曹俐",), ("刘澜",))
     assert body(xiangtan) == "近年来，湘潭高新区引导金融服务创新创业。"
     assert lines_with_role(page, "duplicate") == []
+
+
+def test_a_ragged_narrow_article_on_a_page_wrapped_wide_is_judged_by_its_own_width(vocab):
+    """The page is wrapped at about 28 characters, 绵阳's article below its byline at 14 to 16, ragged:
+    今年上半年，绵阳高新区新型显示 is a full line of that column, no headline after the byline."""
+    page = sample("narrow_ragged_part_of_a_wrapped_page.txt", vocab)
+    assert_every_line_placed(page)
+    mianyang = page.articles[-1]
+    assert (mianyang.title, mianyang.authors) == ("绵阳高新区：新型显示产业“链”上发力", ("何欣",))
+    assert mianyang.paragraphs[0] == "今年上半年，绵阳高新区新型显示产业实现产值120亿元，同比增长18%，面板产量约占全国的十分之一。"
+    assert lines_with_role(page, "headline") == [1, 15, 25, 35]
+
+
+def test_pieces_of_a_narrow_column_cut_again_that_read_as_names_are_no_bylines(vocab):
+    """A ragged column cut again every 9 characters leaves short pieces after full lines: 项目，形
+    (words of the dictionary), 冷氢 (the sentence above goes on), 和畜 (和 goes on with it): no names."""
+    page = sample("narrow_column_cut_again_name_like_pieces.txt", vocab)
+    assert_every_line_placed(page)
+    (art,) = page.articles
+    assert art.authors == ("何欣",)
+    assert "等配套项目，形成了较为完整的产业链。" in art.paragraphs[1]
+    assert "采用新一代冷氢化和还原技术" in art.paragraphs[2]
+    assert "生猪养殖基地和畜牧科技基地" in art.paragraphs[3]
