@@ -91,7 +91,7 @@ class Ranker:
         date_rank = {d: n for n, d in enumerate(dates)}
         self.newness = [date_rank.get(e.date, len(dates)) for e in entries]
         zone_of = [e.zone_key or e.zone for e in entries]
-        zone_codes = {zone: n for n, zone in enumerate(sorted(set(filter(None, zone_of))))}
+        self.zone_codes = zone_codes = {zone: n for n, zone in enumerate(sorted(set(filter(None, zone_of))))}
         self.zones = zones = np.array([zone_codes.get(z, -1) for z in zone_of], dtype=np.int64)  # -1: no zone
         self.themes = themes = [sorted({t.theme for t in e.themes}) for e in entries]
         self.has_theme = {name: np.zeros(len(entries), dtype=np.int64) for name in set().union(*themes)}
@@ -103,6 +103,19 @@ class Ranker:
             if zone >= 0 and len(by_zone[zone]) < MAX_POSTING:
                 by_zone[zone].append(i)
         self.zone_articles = {zone: np.array(members, dtype=np.int64) for zone, members in by_zone.items()}
+
+    def champions(self, term: str) -> tuple[tuple, tuple]:
+        """The articles (positions) of a term's champion list and their weights; empty for a term no article has."""
+        row = self.index.rows.get(term)
+        if row is None:
+            return (), ()
+        start, end = self.index.bounds[row], self.index.bounds[row + 1]
+        return tuple(self.index.articles[start:end].tolist()), tuple(self.index.weights[start:end].tolist())
+
+    def zone_mates(self, zone: str | None) -> tuple:
+        """The articles (positions) every article of ``zone`` takes as candidates."""
+        code = self.zone_codes.get(zone)
+        return () if code is None else tuple(self.zone_articles[code].tolist())
 
     def related_to(self, i: int) -> tuple[str, ...]:
         zones, ids, newness = self.zones, self.ids, self.newness

@@ -3,9 +3,10 @@
 An entry's list depends on its own query terms, zone and themes, on the champion lists of
 its query terms, on its zone's members, and on what it reads of each candidate (zone, themes,
 date rank, id). After an edit only the changed entries' terms (old and new) can have other
-champion lists, and only their zones (old and new) other members: an entry none of whose
-query terms is among those terms, whose zone is not among those zones and which did not
-change itself keeps its list. Other ids, or another set of issue dates, make every list again.
+champion lists; of those, a term matters where its list changed or holds a changed entry.
+Likewise a zone of a changed entry matters where its members changed or include it. An entry
+none of whose query terms matters, whose zone does not, and which did not change itself keeps
+its list. Other ids, or another set of issue dates, make every list again.
 ``tests/enrich/test_related_again.py`` checks the lists against ``related_ids`` after random changes.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ class RelatedMemo:
     inputs: list = field(default_factory=list)
     dates: list | None = None
     lists: dict = field(default_factory=dict)
+    ranker: Ranker | None = None
     again: int = 0
 
 
@@ -40,11 +42,19 @@ def related_ids_again(entries: tuple[Entry, ...], memo: RelatedMemo) -> dict[str
         lists: dict = {}
     else:
         changed = {i for i, (new, old) in enumerate(zip(inputs, memo.inputs)) if new != old}
-        terms = {t for i in changed for side in (inputs[i], memo.inputs[i]) for t, _ in side[0]}
-        zones = {side[1] for i in changed for side in (inputs[i], memo.inputs[i])} - {None}
+        terms = {t for t in {t for i in changed for side in (inputs[i], memo.inputs[i]) for t, _ in side[0]}
+                 if _matters(ranker.champions(t), memo.ranker.champions(t), changed)}
+        zones = {z for z in {side[1] for i in changed for side in (inputs[i], memo.inputs[i])} - {None}
+                 if _matters((ranker.zone_mates(z),), (memo.ranker.zone_mates(z),), changed)}
         todo = [i for i, e in enumerate(entries)
                 if i in changed or inputs[i][1] in zones or any(t in terms for t, _ in e.term_weights[:QUERY_TERMS])]
         lists = dict(memo.lists)
     lists.update(zip((ids[i] for i in todo), map_forked(ranker.related_to, todo)))
     memo.ids, memo.inputs, memo.dates, memo.lists, memo.again = ids, inputs, ranker.dates, lists, len(todo)
+    memo.ranker = ranker
     return lists
+
+
+def _matters(new: tuple, old: tuple, changed: set[int]) -> bool:
+    """A champion list (or a zone's members), (positions, …) now and before: other, or holding a changed entry."""
+    return new != old or not changed.isdisjoint(new[0])

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .render_reads import FINAL as _FINAL, MISSING as _MISSING, Reads, Whole, wrap
+from .render_reads import MISSING as _MISSING, Reads, Whole, wrap
 
 _VOLATILE = ("digest",)  # roots a page may not be taken from the memo after reading
 
