@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 SAMPLE_SECONDS = 0.1
-SEARCH_NAMES = ("digest-index", "pagefind")  # the processes counted as the search index's
+HELPER_NAMES = ("digest-pages", "pagefind")  # the processes counted as the helper's (pages_apart)
 # Settings of the site's mkdocs.yml the floor keeps: what the pages need to render
 # the same (links, tables, attribute lists); everything that adds work is left out.
 KEPT = ("site_name", "nav", "not_in_nav", "markdown_extensions", "extra_css")
@@ -79,17 +79,17 @@ def _name(pid: int) -> str:
 
 def tree_parts_kb(root: int) -> dict[str, int]:
     """Memory (PSS, kB) of a process tree in three parts: the command's own process
-    (``main``), the search index (the process writing it, named ``digest-index``, or a
-    ``pagefind`` program) and every other descendant
+    (``main``), the helper (the process converting pages beside it and writing the search
+    index, named ``digest-pages``, or a ``pagefind`` program) and every other descendant
     (``workers``: the builder's forked processes, a child builder). Where the peak is made
     decides what to shrink: the floor has only a main process."""
     tree, todo = _children(), [(root, "main")]
-    parts = {"main": 0, "search index": 0, "workers": 0}
+    parts = {"main": 0, "helper": 0, "workers": 0}
     while todo:
         pid, part = todo.pop()
         parts[part] += _memory_kb(pid)
         for child in tree.get(pid, []):
-            todo.append((child, "search index" if _name(child).startswith(SEARCH_NAMES) else "workers"))
+            todo.append((child, "helper" if _name(child).startswith(HELPER_NAMES) else "workers"))
     return parts
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from builder.frontends import builder_apart, index_apart
+from builder.frontends import builder_apart, pages_apart
 from builder.runtime import progress
 from builder.site.index_write import IndexWriter
 from builder.settings import Settings
@@ -123,11 +123,21 @@ def on_files(files: Files, config) -> Files:
     sitemap = files.get_file_from_path("sitemap.xml")
     if _serving and sitemap is not None:  # the theme's template, which on_config kept from rendering
         files.remove(sitemap)
-    global _pages_written, _index_job
+    global _pages_written
     _pages_written = progress.Counter("MkDocs pages written", len(files.documentation_pages()))
-    if not _serving:
-        _index_job = index_apart.start(files, config, _search_tables)
     return files
+
+
+def on_nav(nav, config, files):
+    global _index_job
+    if not _serving:
+        start = time.perf_counter()
+        _index_job = pages_apart.start(config, files)
+        if _index_job is not None:
+            here, there = _index_job.convert_all()
+            log.info(f"MkDocs pages converted: {here + there:,} in {time.perf_counter() - start:.1f} s "
+                     f"({here:,} here, {there:,} by the helper, which writes the search index)")
+    return nav
 
 
 def on_serve(server, config, builder):
@@ -152,6 +162,8 @@ def on_page_markdown(markdown, page, config, files):
     # Material's search box stays (header, overlay), but Pagefind answers it
     # (overrides/partials/search.html): Material's own index is left empty.
     page.meta["search"] = {"exclude": True}
+    if pages_apart.is_converted(page):  # it ran when the page was converted (pages_apart)
+        return markdown
     if page.file.generated_by is not None or not search.is_searched(page.file.src_uri, generated=False):
         return markdown  # generated pages carry their markers already
     return mark_body_markdown(markdown, search.terms_field(markdown, page.title or ""))
@@ -201,9 +213,10 @@ def on_post_build(config):
         start = time.perf_counter()
         job, _index_job = _index_job, None
         try:
-            pages, _ = job.result()  # it reads the staged pages: they stay until it is done
+            pages, _ = job.index_result()
         finally:
             builder_apart.clean_staging()
+        search.write_table_texts(Path(config.site_dir), _search_tables)
         log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
         return
     builder_apart.clean_staging()

@@ -60,11 +60,11 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
     for field in ("mkdocs_peak_mb", "floor_seconds", "floor_peak_mb", "time_ratio", "memory_ratio"):
         assert figures[field] > 0, field
     assert abs(figures["time_ratio"] - figures["mkdocs_seconds"] / figures["floor_seconds"]) < 0.02
-    # what each part held at the peak, adding up to it; only the publish build has a search index process
+    # what each part held at the peak, adding up to it; only the publish build has a helper process (pages_apart)
     for build in ("mkdocs", "floor"):
         parts = figures[f"{build}_peak_parts_mb"]
         assert "main" in parts and abs(sum(parts.values()) - figures[f"{build}_peak_mb"]) < 1, parts
-        assert set(parts) <= {"main", "search index", "workers"}
+        assert set(parts) <= {"main", "helper", "workers"}
     assert set(figures["floor_peak_parts_mb"]) <= {"main", "workers"}
     floor_pages = {p.parent.relative_to(tmp_path / "floor-site") for p in (tmp_path / "floor-site").rglob("index.html")}
     assert {p.parent.relative_to(tmp_path / "site") for p in (tmp_path / "site/articles").rglob("index.html")} <= floor_pages

@@ -18,7 +18,7 @@ def test_peak_memory_counts_a_child_process_with_its_parent(tmp_path):
     assert run.peak_mb >= 120 and run.seconds >= 1.5
     parts = dict(run.parts_mb)
     # the child is a worker (not a pagefind program), the parent the main process
-    assert parts["main"] >= 60 and parts["workers"] >= 60 and "search index" not in parts, parts
+    assert parts["main"] >= 60 and parts["workers"] >= 60 and "helper" not in parts, parts
 
 
 def test_tree_memory_of_this_process_is_at_least_its_own():
