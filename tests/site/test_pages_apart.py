@@ -51,4 +51,4 @@ def test_a_warning_made_while_converting_is_logged_once_and_fails_a_strict_build
     result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode != 0
     assert result.stderr.count("contains a link 'missing.md'") == 1, result.stderr[-3000:]
-    assert "Aborted with 1 warnings in strict mode" in result.stderr
+    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
