@@ -15,8 +15,11 @@ to the functions the command line uses (``pipeline.build_site``,
   outside mkdocs.yml's ``watch:`` list (``DIGEST_SEEDS``);
 - ``on_page_markdown``: the search markers of a hand-written page (``content/``),
   which the generated ones carry in their own Markdown;
-- ``on_files`` also starts the search index beside MkDocs (``index_apart``): a forked
-  process converts the searched pages and writes the index while MkDocs renders;
+- ``on_nav``: every page's Markdown converted on both cores before MkDocs' loop finds it
+  done (``pages_apart``); the forked helper also writes the search index;
+- ``on_env``: the pages' templates rendered on both cores (``templates_apart``);
+- ``on_page_context``: what Material's search plugin did to each page, where it applies
+  (its own per-page event is removed: it indexes nothing here);
 - ``on_post_page``: a written page lets go of its Markdown and HTML (nothing reads them
   after); where no fork was safe (``mkdocs serve``), the page is fed to the index here;
 - ``on_post_build``: wait for the index (or have the fed one written).
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -38,7 +42,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from builder.frontends import builder_apart, pages_apart
+from builder.frontends import builder_apart, pages_apart, templates_apart
 from builder.runtime import progress
 from builder.site.index_write import IndexWriter
 from builder.settings import Settings
@@ -47,6 +51,7 @@ from builder.site.search_marks import mark_body_markdown
 from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # Material's search plugin's
 
 
 class _ToMkDocs(logging.Handler):
@@ -62,9 +67,13 @@ if not any(isinstance(h, _ToMkDocs) for h in progress.log.handlers):
     progress.log.propagate = False
 _pages_written: progress.Counter | None = None
 _search_tables: dict[str, str] = {}
-_index_job = None  # the search index made beside MkDocs (index_apart), when a fork was safe
+_index_job = None  # the pages converted beside MkDocs, and the search index (pages_apart), when a fork was safe
 _feed: IndexWriter | None = None
 _serving = False
+_dirty = False
+_nav = None
+_templates_job: templates_apart.TemplatesApart | None = None  # the pages' templates rendered beside MkDocs
+_quiet_skips: templates_apart.QuietSkips | None = None
 
 
 def _settings(config) -> Settings:
@@ -84,11 +93,28 @@ def on_config(config):
         epoch = _last_commit_time(Path(config.config_file_path).parent)
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
+    _search_box_only(config)
     if _serving:
         # A preview makes no sitemap (nobody previews it): it lists every page of the archive,
         # so each rebuild would write it whole (seconds at 10,000 articles).
         config.theme.static_templates.discard("sitemap.xml")
     return config
+
+
+def _search_box_only(config) -> None:
+    """Material's search plugin without its work on each page: it indexes no page (every page
+    is excluded, on_page_markdown) and strips its ``data-search-*`` attributes from every page's
+    HTML, a regular expression over the whole page (0.7 ms a page); :func:`on_page_context`
+    strips them where there are any."""
+    plugin = config.plugins.get("material/search")
+    events = config.plugins.events["page_context"]
+    events[:] = [e for e in events if getattr(e, "__self__", None) is not plugin]
+
+
+def on_page_context(context, page, config, nav):
+    if page.content and "data-search-" in page.content:  # as Material's search plugin strips them
+        page.content = _SEARCH_ATTRIBUTES.sub("", page.content)
+    return context
 
 
 def _last_commit_time(root: Path) -> str | None:
@@ -129,7 +155,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    global _index_job
+    global _index_job, _nav
+    _nav = nav
     if not _serving:
         start = time.perf_counter()
         _index_job = pages_apart.start(config, files)
@@ -170,8 +197,20 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
+
+
+def on_env(env, config, files):
+    global _templates_job, _quiet_skips
+    if _index_job is not None:  # the pages were converted apart: their templates can be too
+        _templates_job = templates_apart.start(config, files, _nav, env, _dirty)
+        if _templates_job is not None:
+            _quiet_skips = templates_apart.QuietSkips(_templates_job)
+            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+    return env
+
+
 
 
 def _indexing() -> bool:
@@ -194,6 +233,9 @@ def _is_searched(page) -> bool:
 
 def on_post_page(output, page, config):
     global _feed
+    if templates_apart.in_helper():  # the page is written; the rest is this build's main process's
+        builder_apart.let_go(page)
+        return output
     if _pages_written is not None:
         _pages_written.add()
     if _is_searched(page) and _indexing() and _index_job is None:
@@ -209,6 +251,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     global _feed, _index_job
+    _templates_done()
     if _index_job is not None:
         start = time.perf_counter()
         job, _index_job = _index_job, None
@@ -234,8 +277,24 @@ def on_post_build(config):
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 
 
+def _templates_done(cancel: bool = False) -> None:
+    global _templates_job, _quiet_skips
+    job, _templates_job = _templates_job, None
+    if job is not None:
+        start = time.perf_counter()
+        if cancel:
+            job.cancel()
+        else:
+            written = job.result()
+            log.info(f"MkDocs pages written by the helper: {written:,}, skipped here {len(job.skipped):,} (waited {time.perf_counter() - start:.2f} s)")
+    if _quiet_skips is not None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skips)
+        _quiet_skips = None
+
+
 def _stop_index_job() -> None:
     global _index_job
+    _templates_done(cancel=True)
     if _index_job is not None:
         _index_job.cancel()
         _index_job = None

@@ -125,11 +125,11 @@ class _Claims:
         self._lock = context.Lock()
 
     def take(self, k: int, who: int) -> bool:
+        """Whether page ``k`` is ``who``'s: taken now, or by ``who`` before."""
         with self._lock:
-            if self._table[k]:
-                return False
-            self._table[k] = who
-            return True
+            if not self._table[k]:
+                self._table[k] = who
+            return self._table[k] == who
 
 
 def _frame(message) -> bytes:

@@ -1,4 +1,5 @@
-"""MkDocs' pages converted on two processes (``frontends/pages_apart.py``): the site is the
+"""MkDocs' pages converted and written on two processes (``frontends/pages_apart.py``,
+``templates_apart.py``): the site is the
 one plain MkDocs makes of the same pages (``tests/frontends/test_docs_folder.py``); the
 search index the helper writes beside MkDocs is the index of the pages MkDocs writes (the
 built site's HTML, indexed again, gives every page the same text, title and words at the
@@ -35,13 +36,17 @@ def test_a_build_leaves_no_staged_pages_behind(tmp_path):
     assert not list(temp.glob("digest-pages-*"))
 
 
-def test_every_page_is_converted_once_by_one_of_the_two_processes(tmp_path):
+def test_every_page_is_converted_and_written_once_by_one_of_the_two_processes(tmp_path):
     result = mkdocs_build(tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     line = re.search(r"MkDocs pages converted: ([\d,]+) in [\d.]+ s \(([\d,]+) here, ([\d,]+) by the helper", result.stderr)
     assert line, result.stderr[-3000:]
     total, here, there = (int(g.replace(",", "")) for g in line.groups())
     assert total == here + there
+    # templates_apart: each page the helper wrote was left by this process, and said nothing
+    written = re.search(r"MkDocs pages written by the helper: ([\d,]+), skipped here ([\d,]+)", result.stderr)
+    assert written and written.group(1) == written.group(2), result.stderr[-3000:]
+    assert "Page skipped" not in result.stderr
     assert total > len(list((tmp_path / "site" / "articles").iterdir())) + len(list((tmp_path / "site" / "zones").iterdir()))
 
 
