@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..runtime.apart import freeze_before_fork
 from ..runtime.workers import _start_worker
 from ..site import search
 from ..site.index_write import IndexWriter
@@ -196,6 +197,7 @@ class PagesApart:
         to_helper, self._to_helper = _pipe()
         self._from_helper, from_main = _pipe()
         context = multiprocessing.get_context("fork")
+        freeze_before_fork()
         self._child = context.Process(target=self._helper, args=(os.getpid(), to_helper, from_main), daemon=False)
         self._child.start()
         os.close(to_helper)

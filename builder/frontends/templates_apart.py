@@ -29,12 +29,13 @@ class TemplatesApart:
     def __init__(self, config, files, nav, env, dirty: bool):
         from mkdocs.structure.files import InclusionLevel
 
-        from ..runtime.apart import Apart
+        from ..runtime.apart import Apart, freeze_before_fork
 
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.claims = _Claims(len(self.doc_files))
         self.skipped: set[str] = set()
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP: ""}), env.loader])
+        freeze_before_fork()
         self._job = Apart(_render_taken, self, config, nav, env, dirty)
         for k, file in enumerate(self.doc_files):  # here only: the helper's pages keep their own
             file.page.meta = _Claimed(file.page.meta, self, k)

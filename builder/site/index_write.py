@@ -26,10 +26,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import marshal
 import os
 import re
 import shutil
 import zlib
+from collections import defaultdict
 from pathlib import Path
 
 from . import cbor
@@ -42,7 +44,8 @@ LEVEL = 6  # gzip's default: a tenth of the time of 9, for a few bytes more
 CHUNK_POSITIONS = 20_000  # Pagefind's chunk size: positions and pages held by one chunk
 PLAIN = 24  # the weight of a word of plain text in Pagefind 1.5; its reader starts at 25, so
 # every page's list opens with the change to it (-25)
-FLUSH_CHARS = 4_000_000  # words held before they go to their part files (about 30 MB)
+FLUSH_WORDS = 150_000  # (word, page) pairs held before they go to their part files (about 30 MB)
+PART_MEMO = 500_000  # words whose part is remembered (about 50 MB at most)
 SHORT = 7  # hex digits of a file's name; more where two files would share one
 _LONE = re.compile(f"[{CJK}]")
 _LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
@@ -116,8 +119,9 @@ class IndexWriter:
         self._pages: list[tuple[str, int]] = []  # (fragment name, word count), by page number
         self._names: dict[str, str] = {}
         self._sorts: dict[str, list[tuple[str, int]]] = {}
-        self._held: dict[int, list[str]] = {}
-        self._held_chars = 0
+        self._held: dict[int, list[tuple]] = defaultdict(list)  # (word, page, count, locations) by part
+        self._held_count = 0
+        self._parts: dict[str, int] = {}  # part_of, remembered: the same words come page after page
 
     # -- pages
     def add(self, url: str, html: str) -> int:
@@ -146,24 +150,31 @@ class IndexWriter:
         self._pages.append((name, count))
         for key, value in page.sorts:
             self._sorts.setdefault(key, []).append((value, number))
+        held, parts = self._held, self._parts
         for word, positions in words.items():
-            count, data = locations(positions)
-            line = f"{word}\t{number}\t{count}\t{data.hex()}\n"
-            self._held.setdefault(part_of(word), []).append(line)
-            self._held_chars += len(line)
-        if self._held_chars > FLUSH_CHARS:
+            part = parts.get(word)
+            if part is None:
+                part = parts[word] = part_of(word)
+            if len(positions) == 1:  # most words: what locations() gives, without the call
+                held[part].append((word, number, 2, _ONE + cbor.uint(positions[0])))
+            else:
+                held[part].append((word, number, *locations(positions)))
+        self._held_count += len(words)
+        if len(parts) > PART_MEMO:
+            parts.clear()
+        if self._held_count > FLUSH_WORDS:
             self._flush()
         return count
 
     def _flush(self) -> None:
-        # Each part's lines go out as one compressed block (its length first): a quarter of
-        # the bytes to write and read back.
-        for part, lines in self._held.items():
-            block = zlib.compress("".join(lines).encode("utf-8"), 1)
+        # Each part's words go out as one compressed block of marshalled tuples (its length
+        # first): read back by C code, with no text to parse.
+        for part, items in self._held.items():
+            block = zlib.compress(marshal.dumps(items), 1)
             with open(self._work / "parts" / f"{part:04d}", "ab") as f:
                 f.write(len(block).to_bytes(4, "big") + block)
         self._held.clear()
-        self._held_chars = 0
+        self._held_count = 0
 
     # -- the index
     def _words_in_order(self):
@@ -171,10 +182,9 @@ class IndexWriter:
         Pagefind's order, one part in memory."""
         self._flush()
         for path in sorted((self._work / "parts").iterdir()):
-            words: dict[str, list[tuple[int, int, str]]] = {}
-            for line in _lines(path):
-                word, number, count, data = line.split("\t")
-                words.setdefault(word, []).append((int(number), int(count), data))
+            words: dict[str, list[tuple[int, int, bytes]]] = defaultdict(list)
+            for word, number, count, data in _held_in(path):
+                words[word].append((number, count, data))
             for word in sorted(words):
                 yield word, words.pop(word)
 
@@ -196,7 +206,7 @@ class IndexWriter:
         for word, pages in self._words_in_order():
             packed, last = [], 0
             for number, count, data in pages:
-                packed.append(_PAGE + cbor.uint(number - last) + bytes.fromhex(data) + _NONE)
+                packed.append(_PAGE + cbor.uint(number - last) + data + _NONE)
                 last = number
                 size += count + 1
             chunk.append((word, _WORD + cbor.text(word) + cbor.array_head(len(packed)) + b"".join(packed) + _NONE))
@@ -253,11 +263,11 @@ class IndexWriter:
         shutil.rmtree(self._work, ignore_errors=True)
 
 
-def _lines(path: Path):
-    """The lines of a part file, block after block."""
+def _held_in(path: Path):
+    """The (word, page, count, locations) of a part file, block after block."""
     with open(path, "rb") as f:
         while size := f.read(4):
-            yield from zlib.decompress(f.read(int.from_bytes(size, "big"))).decode("utf-8").splitlines()
+            yield from marshal.loads(zlib.decompress(f.read(int.from_bytes(size, "big"))))
 
 
 def _number(value: str) -> float | None:

@@ -82,11 +82,13 @@ def _written(folder, pages):
 
 
 def test_words_sent_to_their_parts_at_every_page_give_the_same_files(built_site, tmp_path, monkeypatch):
-    # The fast path holds a few MB of words before writing them out; the plain one writes
-    # each page's words at once: the parts, and so every file, must not differ.
+    # The fast path holds a few MB of words before writing them out, and remembers the words'
+    # parts; the plain one writes each page's words at once and remembers nothing: the parts,
+    # and so every file, must not differ.
     pages = _pages(built_site)
     held = _written(tmp_path / "held", pages)
-    monkeypatch.setattr(index_write, "FLUSH_CHARS", 0)
+    monkeypatch.setattr(index_write, "FLUSH_WORDS", 0)
+    monkeypatch.setattr(index_write, "PART_MEMO", 0)
     assert _written(tmp_path / "each", pages) == held
 
 
