@@ -16,8 +16,9 @@ to the functions the command line uses (``pipeline.build_site``,
 - ``on_page_markdown``: the search markers of a hand-written page (``content/``),
   which the generated ones carry in their own Markdown;
 - ``on_nav``: every page's Markdown converted on both cores before MkDocs' loop finds it
-  done (``pages_apart``); the forked helper also writes the search index;
-- ``on_env``: the pages' templates rendered on both cores (``templates_apart``);
+  done (``pages_apart``); the forked helper writes the pages it converts (``templates_apart``)
+  and the search index;
+- ``on_env``: the pages the helper wrote get an empty template here, which MkDocs skips;
 - ``on_page_context``: what Material's search plugin did to each page, where it applies
   (its own per-page event is removed: it indexes nothing here);
 - ``on_post_page``: a written page lets go of its Markdown and HTML (nothing reads them
@@ -71,8 +72,6 @@ _index_job = None  # the pages converted beside MkDocs, and the search index (pa
 _feed: IndexWriter | None = None
 _serving = False
 _dirty = False
-_nav = None
-_templates_job: templates_apart.TemplatesApart | None = None  # the pages' templates rendered beside MkDocs
 _quiet_skips: templates_apart.QuietSkips | None = None
 
 
@@ -155,15 +154,14 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    global _index_job, _nav
-    _nav = nav
+    global _index_job
     if not _serving:
         start = time.perf_counter()
-        _index_job = pages_apart.start(config, files)
+        _index_job = pages_apart.start(config, files, nav, _dirty)
         if _index_job is not None:
             here, there = _index_job.convert_all()
             log.info(f"MkDocs pages converted: {here + there:,} in {time.perf_counter() - start:.1f} s "
-                     f"({here:,} here, {there:,} by the helper, which writes the search index)")
+                     f"({here:,} here, {there:,} by the helper, which writes them and the search index)")
     return nav
 
 
@@ -202,12 +200,11 @@ def on_startup(command, dirty):
 
 
 def on_env(env, config, files):
-    global _templates_job, _quiet_skips
-    if _index_job is not None:  # the pages were converted apart: their templates can be too
-        _templates_job = templates_apart.start(config, files, _nav, env, _dirty)
-        if _templates_job is not None:
-            _quiet_skips = templates_apart.QuietSkips(_templates_job)
-            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+    global _quiet_skips
+    if _index_job is not None:  # the pages the helper wrote get an empty template here
+        templates_apart.add_skip_template(env)
+        _quiet_skips = templates_apart.QuietSkips(_index_job.written)
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
     return env
 
 
@@ -236,6 +233,8 @@ def on_post_page(output, page, config):
     if templates_apart.in_helper():  # the page is written; the rest is this build's main process's
         builder_apart.let_go(page)
         return output
+    if not output and pages_apart.is_converted(page) and page.file.src_uri in _index_job.written:
+        return output  # the helper wrote it (templates_apart): MkDocs' loop only passes it by
     if _pages_written is not None:
         _pages_written.add()
     if _is_searched(page) and _indexing() and _index_job is None:
@@ -277,16 +276,8 @@ def on_post_build(config):
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 
 
-def _templates_done(cancel: bool = False) -> None:
-    global _templates_job, _quiet_skips
-    job, _templates_job = _templates_job, None
-    if job is not None:
-        start = time.perf_counter()
-        if cancel:
-            job.cancel()
-        else:
-            written = job.result()
-            log.info(f"MkDocs pages written by the helper: {written:,}, skipped here {len(job.skipped):,} (waited {time.perf_counter() - start:.2f} s)")
+def _templates_done() -> None:
+    global _quiet_skips
     if _quiet_skips is not None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skips)
         _quiet_skips = None
@@ -294,7 +285,7 @@ def _templates_done(cancel: bool = False) -> None:
 
 def _stop_index_job() -> None:
     global _index_job
-    _templates_done(cancel=True)
+    _templates_done()
     if _index_job is not None:
         _index_job.cancel()
         _index_job = None

@@ -10,9 +10,10 @@ convert it. The helper sends each page's result back; MkDocs' own loop then find
 page converted (:func:`_install` stands in for its ``read_source`` and ``render``), and
 the log lines a conversion made are logged again there, in MkDocs' order.
 
-The helper also writes the search index (``site/index_write.py``): it reads the pages
-it converted, and the pages this process converted are sent to it. Pages enter the index
-in MkDocs' order whoever converted them, so the index does not depend on the split.
+The helper also writes the search index (``site/index_write.py``). Whoever converts a page
+reads it for the index too (``index_write.prepare``: its text, words and positions, the
+most of the work); the helper takes them in MkDocs' order (``commit``: the page's number,
+its file names), so the index does not depend on who converted what.
 
 This process never waits to write (its pipe to the helper is non-blocking, what does
 not fit waits in a buffer) and reads whatever the helper sends whenever it waits, so
@@ -27,13 +28,14 @@ import os
 import pickle
 import select
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..runtime.apart import freeze_before_fork
 from ..runtime.workers import _start_worker
 from ..site import search
-from ..site.index_write import IndexWriter
+from . import templates_apart
+from ..site.index_write import IndexWriter, Prepared, prepare
 
 HELPER_PROCESS = "digest-pages"  # the name ps and the bench give the helper (bench/floor.py)
 _PIPE_BYTES = 1 << 20  # a larger pipe: the helper rarely waits for this process to read
@@ -51,6 +53,7 @@ class Converted:
     anchors: set | None
     links: dict[str, dict[str, str]] | None  # links to anchors, by the linked file's path
     records: tuple[tuple[str, int, str], ...]  # (logger, level, message)
+    written: bool = False  # the helper wrote the page too (templates_apart); its content not sent
 
 
 class _Held(logging.Handler):
@@ -64,17 +67,27 @@ class _Held(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def convert(page, config, files) -> Converted | None:
+def convert(page, config, files, write=None) -> Converted | None:
     """What ``_populate_page`` does to a page between ``on_pre_page`` and ``on_page_content``;
-    None when it raised (MkDocs then converts the page again and reports the error)."""
+    None when it raised (MkDocs then converts the page again and reports the error).
+    ``write``: given (the helper's ``templates_apart.Writer``), the page is written too."""
     root = logging.getLogger("mkdocs")
     held, kept = _Held(), root.handlers
     root.handlers = [held]
     config._current_page = page
+    written = False
     try:
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         page.render(config, files)
+        meta, content = dict(page.meta), page.content  # as converted: writing the page lets go of it
+        if write is not None:
+            before = len(held.records)
+            try:
+                write(page)
+                written = True
+            except Exception:  # noqa: BLE001 - MkDocs' own loop writes it again, and says why not
+                del held.records[before:]
     except Exception:  # noqa: BLE001 - MkDocs' own loop raises it again, with its message
         return None
     finally:
@@ -82,18 +95,19 @@ def convert(page, config, files) -> Converted | None:
         config._current_page = None
     links = None if page.links_to_anchors is None else \
         {f.src_uri: dict(v) for f, v in page.links_to_anchors.items()}
-    return Converted(page.meta, page.content, page.toc, page._title_from_render,
-                     page.present_anchor_ids, links, tuple(held.records))
+    return Converted(meta, content, page.toc, page._title_from_render,
+                     page.present_anchor_ids, links, tuple(held.records), written)
 
 
 def _install(page, done: Converted, files) -> None:
     """MkDocs' ``read_source`` and ``render`` of the page, replaced by what ``done`` holds."""
     def read_source(config) -> None:
         page.markdown = ""  # not sent: nothing reads it after the conversion (builder_apart.let_go)
-        page.meta = done.meta
+        page.meta = templates_apart.Written(done.meta) if done.written else done.meta
 
     def render(config, files_) -> None:
-        page.content, page.toc, page._title_from_render = done.content, done.toc, done.title
+        content = "" if done.content is None else done.content  # a page the helper wrote: not sent
+        page.content, page.toc, page._title_from_render = content, done.toc, done.title
         page.present_anchor_ids = done.anchors
         if done.links is not None:
             page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in done.links.items()}
@@ -188,12 +202,22 @@ class PagesApart:
     """Every page converted on two processes (started by :func:`start`); :meth:`convert_all`
     here, then :meth:`index_result` once MkDocs is done."""
 
-    def __init__(self, config, files):
-        self.config, self.files = config, files
+    def __init__(self, config, files, nav, dirty: bool = False):
+        self.config, self.files, self.nav, self.dirty = config, files, nav, dirty
         self.pages = pages_in_order(files, config)
         self.lang = config.theme.get("language") or "en"
         self.searched = [search.is_searched(p.file.src_uri, p.file.generated_by is not None) for p in self.pages]
         self.claims = _Claims(len(self.pages))
+        self.written: set[str] = set()  # the pages the helper wrote as it converted them (templates_apart)
+        self._out = bytearray()
+        self.here = 0
+        # Every template shows the navigation: its pages are converted before the fork, so
+        # the helper writes pages with the navigation as MkDocs' loop will have it.
+        in_nav = {id(p) for p in nav.pages}
+        for k, page in enumerate(self.pages):
+            if id(page) in in_nav:
+                self._convert_here(k, page, None)
+        self._write = None if dirty else templates_apart.Writer(config, files, nav)
         to_helper, self._to_helper = _pipe()
         self._from_helper, from_main = _pipe()
         context = multiprocessing.get_context("fork")
@@ -204,27 +228,38 @@ class PagesApart:
         os.close(from_main)
         os.set_blocking(self._to_helper, False)
         self._frames = _Frames(self._from_helper)
-        self._out = bytearray()
         self._helper_done: dict | None = None
         self._last = None  # the helper's final message: the index, or its error
-        self.here = 0
 
     # -- this process
     def convert_all(self) -> tuple[int, int]:
         """Convert the pages with the helper; returns (converted here, converted by the helper)."""
         for k, page in enumerate(self.pages):
-            if self.claims.take(k, _MAIN):
-                done = convert(page, self.config, self.files)
-                if done is not None:
-                    _install(page, done, self.files)
-                    self.here += 1
-                if self.searched[k]:
-                    self._out += _frame((k, None if done is None else done.content))
+            if self.claims.take(k, _MAIN) and not is_converted(page):
+                self._convert_here(k, page, None)  # its template waits for MkDocs' loop: see templates_apart
             self._pump(block=False)
         while self._helper_done is None or self._out:
             self._pump(block=True)
         self._send_now(_frame(None))  # nothing more comes from here
         return self.here, self._helper_done["converted"]
+
+    def _convert_here(self, k: int, page, write) -> None:
+        self.claims.take(k, _MAIN)
+        done = convert(page, self.config, self.files, write)
+        if self.searched[k]:  # to the helper, ready for the index
+            self._out += _frame((k, self._prepared(k, done)))
+        if done is not None:
+            if done.written:
+                self.written.add(page.file.src_uri)
+                done = replace(done, content=None)  # written: its HTML is not needed any more
+            _install(page, done, self.files)
+            self.here += 1
+
+    def _prepared(self, k: int, done: Converted | None):
+        """The page's share of the index's work, done by whoever converted it."""
+        if done is None or done.content is None:
+            return None
+        return prepare("/" + self.pages[k].file.url.lstrip("/"), page_html(done.content, self.lang))
 
     def _send_now(self, data: bytes) -> None:
         self._out += data
@@ -250,6 +285,8 @@ class PagesApart:
             k, done = value
             if done is not None:
                 _install(self.pages[k], done, self.files)
+                if done.written:
+                    self.written.add(self.pages[k].file.src_uri)
         elif kind == "converted":
             self._helper_done = value
         else:  # "indexed" or "error": the helper's last word
@@ -295,8 +332,8 @@ class PagesApart:
 
     def _helper_work(self, incoming: _Frames, send) -> tuple[int, float]:
         writer = IndexWriter(Path(self.config.site_dir) / "pagefind", self.lang)
-        sent: dict[int, str | None] = {}  # the pages this process converted, as they come
-        ready: dict[int, str | None] = {}  # this helper's converted pages not yet indexed
+        sent: dict[int, Prepared | None] = {}  # the pages the main process converted, as they come
+        ready: dict[int, Prepared | None] = {}  # this helper's converted pages not yet indexed
         front, converted, ended = 0, 0, False
         order = [k for k, s in enumerate(self.searched) if s]
 
@@ -315,9 +352,9 @@ class PagesApart:
             while front < len(order):
                 k = order[front]
                 if k in ready:
-                    content = ready.pop(k)
+                    prepared = ready.pop(k)
                 elif k in sent:
-                    content = sent.pop(k)
+                    prepared = sent.pop(k)
                 elif not block:
                     return
                 elif ended:
@@ -325,18 +362,22 @@ class PagesApart:
                 else:
                     take_incoming(block=True)
                     continue
-                if content is not None:
-                    writer.add("/" + self.pages[k].file.url.lstrip("/"), page_html(content, self.lang))
+                if prepared is not None:
+                    writer.commit(prepared)
                 front += 1
 
+        templates_apart.mark_helper()
+        write = self._write
         try:
             for k, page in enumerate(self.pages):
                 if self.claims.take(k, _HELPER):
-                    done = convert(page, self.config, self.files)
+                    done = convert(page, self.config, self.files, write)
+                    if self.searched[k]:
+                        ready[k] = self._prepared(k, done)
+                    if done is not None and done.written:
+                        done = replace(done, content=None)  # this process wrote it: not needed there
                     send(("page", (k, done)))
                     converted += 1
-                    if self.searched[k]:
-                        ready[k] = None if done is None else done.content
                     page.content = None
                 take_incoming(block=False)
                 index_front(block=False)
@@ -365,8 +406,8 @@ def _name_process(name: str) -> None:
         pass
 
 
-def start(config, files) -> PagesApart | None:
+def start(config, files, nav, dirty: bool = False) -> PagesApart | None:
     """The helper started, or None when a fork is not safe here (``runtime/apart.can_fork``)."""
     from ..runtime.apart import can_fork
 
-    return PagesApart(config, files) if can_fork() else None
+    return PagesApart(config, files, nav, dirty) if can_fork() else None

@@ -1,14 +1,22 @@
-"""MkDocs' page templates on both cores.
+"""MkDocs' page templates on both cores: the helper writes the pages it converts.
 
-Once every page is converted (``pages_apart``), MkDocs renders each page's template and
-writes it, one page after the other: about a fifth of its time. At ``on_env`` the hook
-forks a helper that takes pages from the same list; each process renders a page only if
-it took it first (a shared table of claims, as ``pages_apart``). The helper runs MkDocs'
-own ``_build_page`` on its pages, so they are written exactly as MkDocs writes them; here
-a page the helper took gets an empty template (:data:`SKIP`) and so writes nothing
-(MkDocs skips an empty page; its line saying so is not logged). MkDocs asks a page's
-``meta`` for its template first thing, before any event, so the claim is made there
-(:class:`_Claimed`). What the helper logged is logged here when it is done.
+Once every page is converted, MkDocs renders each page's template and writes it, one page
+after the other: about a fifth of its time. The helper of ``pages_apart`` renders and
+writes each page as soon as it has converted it, with MkDocs' own ``_build_page`` (the page
+is written exactly as MkDocs writes it), and lets go of its HTML. A page's template reads
+the page itself and the navigation, whose pages are converted first, before the helper is
+forked, and written by MkDocs' loop as usual (``pages_apart.PagesApart``); so a page
+written early shows what it would show written last (a test compares the whole site with
+plain MkDocs' of the same pages). This process leaves its own pages to MkDocs' loop: while
+it writes them, the helper finishes the search index on the other core (measured: writing
+them here too, as they were converted, left this process waiting for the index at the end).
+
+MkDocs' loop must then leave the helper's pages alone. It asks a page's ``meta`` for its
+template before any event, so a page the helper wrote gets a ``meta`` that answers
+:data:`SKIP`, an empty template: MkDocs writes nothing for an empty page (its line saying it
+skipped the page is not logged, :class:`QuietSkips`).
+
+Not under ``mkdocs build --dirty``: MkDocs then writes only the pages whose source changed.
 """
 from __future__ import annotations
 
@@ -16,101 +24,55 @@ import logging
 
 import jinja2
 
-from .pages_apart import _HELPER, _MAIN, _Claims, _Held, _name_process
-
-SKIP = "digest-skip-page.html"  # a template of nothing: the helper writes this page
-HELPER_PROCESS = "digest-templates"
+SKIP = "digest-skip-page.html"  # a template of nothing: the helper wrote this page
 _in_helper = False
 
 
-class TemplatesApart:
-    """The helper rendering pages' templates beside MkDocs' loop (started by :func:`start`)."""
+class Writer:
+    """The helper's page writer: MkDocs' ``_build_page`` with an environment of its own."""
 
-    def __init__(self, config, files, nav, env, dirty: bool):
+    def __init__(self, config, files, nav):
         from mkdocs.structure.files import InclusionLevel
 
-        from ..runtime.apart import Apart, freeze_before_fork
-
+        self.config, self.nav = config, nav
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self.claims = _Claims(len(self.doc_files))
-        self.skipped: set[str] = set()
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP: ""}), env.loader])
-        freeze_before_fork()
-        self._job = Apart(_render_taken, self, config, nav, env, dirty)
-        for k, file in enumerate(self.doc_files):  # here only: the helper's pages keep their own
-            file.page.meta = _Claimed(file.page.meta, self, k)
+        self.env = config.theme.get_env()  # what MkDocs' own is: no plugin here changes it (on_env)
 
-    def takes_here(self, k: int, uri: str) -> bool:
-        """Whether this process renders page ``k`` (else its template is :data:`SKIP`)."""
-        if self.claims.take(k, _MAIN):
-            return True
-        self.skipped.add(uri)
-        return False
+    def __call__(self, page) -> None:
+        from mkdocs.commands.build import _build_page
 
-    def result(self) -> int:
-        """Wait for the helper; log what it logged; the pages it wrote."""
-        written, records = self._job.result()
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
-        return written
-
-    def cancel(self) -> None:
-        self._job.cancel()
+        _build_page(page, self.config, self.doc_files, self.nav, self.env, False,
+                    excluded=page.file.inclusion.is_excluded())
 
 
-class _Claimed(dict):
-    """A page's ``meta`` whose template is asked for when MkDocs starts the page: the page is
-    claimed then, and a page the helper took renders :data:`SKIP`."""
-
-    def __init__(self, meta: dict, job: TemplatesApart, k: int):
-        super().__init__(meta)
-        self._job, self._k = job, k
-
-    def get(self, key, default=None):
-        if key == "template" and not self._job.takes_here(self._k, self._uri()):
-            return SKIP
-        return super().get(key, default)
-
-    def _uri(self) -> str:
-        return self._job.doc_files[self._k].src_uri
-
-
-def _render_taken(job: TemplatesApart, config, nav, env, dirty: bool) -> tuple[int, list]:
-    from mkdocs.commands.build import _build_page
-
+def mark_helper() -> None:
     global _in_helper
     _in_helper = True
-    _name_process(HELPER_PROCESS)
-    root = logging.getLogger("mkdocs")
-    held = _Held()
-    root.handlers = [held]
-    written = 0
-    for k, file in enumerate(job.doc_files):
-        if job.claims.take(k, _HELPER):
-            _build_page(file.page, config, job.doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
-            written += 1
-    return written, held.records
 
 
 def in_helper() -> bool:
-    """Whether this is the helper (the hook's events then leave the page alone)."""
+    """Whether this is the helper (the hook's ``on_post_page`` then leaves the page alone)."""
     return _in_helper
+
+
+class Written(dict):
+    """The ``meta`` of a page the helper wrote: its template is :data:`SKIP`."""
+
+    def get(self, key, default=None):
+        return SKIP if key == "template" else super().get(key, default)
+
+
+def add_skip_template(env: jinja2.Environment) -> None:
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP: ""}), env.loader])
 
 
 class QuietSkips(logging.Filter):
     """MkDocs' "Page skipped" line, for the pages the helper wrote."""
 
-    def __init__(self, job: TemplatesApart):
+    def __init__(self, written: set[str]):
         super().__init__()
-        self.job = job
+        self.written = written
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.job.skipped)
-
-
-def start(config, files, nav, env, dirty: bool) -> TemplatesApart | None:
-    """The helper started, or None when a fork is not safe here."""
-    from ..runtime.apart import can_fork
-
-    return TemplatesApart(config, files, nav, env, dirty) if can_fork() else None
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.written)

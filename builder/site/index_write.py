@@ -32,6 +32,7 @@ import re
 import shutil
 import zlib
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import cbor
@@ -100,6 +101,53 @@ def locations(positions: list[int]) -> tuple[int, bytes]:
     return len(steps) + 1, cbor.array_head(len(steps) + 1) + _WEIGHT + b"".join(map(cbor.uint, steps))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A page ready for :meth:`IndexWriter.commit`: its fragment (compressed) and the SHA-1
+    of its contents, its word count and sort values, and each word's (part, word, count,
+    encoded locations)."""
+    lang: str | None
+    digest: str
+    fragment: bytes
+    count: int
+    sorts: tuple[tuple[str, str], ...]
+    words: list[tuple[int, str, int, bytes]]
+
+
+_parts: dict[str, int] = {}  # part_of, remembered: the same words come page after page
+
+
+def prepare(url: str, html: str) -> Prepared:
+    """The work of indexing one page that does not depend on the pages before it: done in
+    whichever process has the page (``frontends/pages_apart.py``)."""
+    found = _LANG.search(html)
+    page = read_page(html)
+    words: dict[str, list[int]] = {}
+    for i, word in enumerate(page.field):
+        if word not in _NOT_WORDS:
+            words.setdefault(word, []).append(page.field_at + i)
+    start = page.field_at + len(page.field)
+    for match in _LONE.finditer(page.text):
+        words.setdefault(match.group(), []).append(start + match.start())
+    count = start + len(page.text) if words else 0
+    fragment = {"url": url, "content": page.text, "word_count": count, "filters": {},
+                "meta": {"title": page.title}, "anchors": []}
+    data = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    parts, held = _parts, []
+    for word, positions in words.items():
+        part = parts.get(word)
+        if part is None:
+            part = parts[word] = part_of(word)
+        if len(positions) == 1:  # most words: what locations() gives, without the call
+            held.append((part, word, 2, _ONE + cbor.uint(positions[0])))
+        else:
+            held.append((part, word, *locations(positions)))
+    if len(parts) > PART_MEMO:
+        parts.clear()
+    return Prepared(found.group(1).lower() if found else None, hashlib.sha1(data).hexdigest(),
+                    _packed(data), count, page.sorts, held)
+
+
 class IndexWriter:
     """Pagefind's index of the pages given to :meth:`add`, written to ``output`` by :meth:`finish`.
 
@@ -121,50 +169,32 @@ class IndexWriter:
         self._sorts: dict[str, list[tuple[str, int]]] = {}
         self._held: dict[int, list[tuple]] = defaultdict(list)  # (word, page, count, locations) by part
         self._held_count = 0
-        self._parts: dict[str, int] = {}  # part_of, remembered: the same words come page after page
 
     # -- pages
     def add(self, url: str, html: str) -> int:
         """Index one page (its address from the site's root, ``/articles/x/``, and its HTML);
         returns the number of its words' positions (0: nothing of it is searchable)."""
+        return self.commit(prepare(url, html))
+
+    def commit(self, page: "Prepared") -> int:
+        """Index a page :func:`prepare` made ready (anywhere: only this step's order counts)."""
         if self.lang is None:
-            found = _LANG.search(html)
-            self.lang = found.group(1).lower() if found else "unknown"
-        page = read_page(html)
+            self.lang = page.lang or "unknown"
         number = len(self._pages)
-        words: dict[str, list[int]] = {}
-        for i, word in enumerate(page.field):
-            if word not in _NOT_WORDS:
-                words.setdefault(word, []).append(page.field_at + i)
-        start = page.field_at + len(page.field)
-        for match in _LONE.finditer(page.text):
-            words.setdefault(match.group(), []).append(start + match.start())
-        count = start + len(page.text) if words else 0
-        fragment = {"url": url, "content": page.text, "word_count": count, "filters": {},
-                    "meta": {"title": page.title}, "anchors": []}
-        data = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        name = _short_name(self._names, self.lang, hashlib.sha1(data).hexdigest())
+        name = _short_name(self._names, self.lang, page.digest)
         path = self._work / "fragment" / f"{name}.pf_fragment"
         if not path.exists():
-            path.write_bytes(_packed(data))
-        self._pages.append((name, count))
+            path.write_bytes(page.fragment)
+        self._pages.append((name, page.count))
         for key, value in page.sorts:
             self._sorts.setdefault(key, []).append((value, number))
-        held, parts = self._held, self._parts
-        for word, positions in words.items():
-            part = parts.get(word)
-            if part is None:
-                part = parts[word] = part_of(word)
-            if len(positions) == 1:  # most words: what locations() gives, without the call
-                held[part].append((word, number, 2, _ONE + cbor.uint(positions[0])))
-            else:
-                held[part].append((word, number, *locations(positions)))
-        self._held_count += len(words)
-        if len(parts) > PART_MEMO:
-            parts.clear()
+        held = self._held
+        for part, word, count, data in page.words:
+            held[part].append((word, number, count, data))
+        self._held_count += len(page.words)
         if self._held_count > FLUSH_WORDS:
             self._flush()
-        return count
+        return page.count
 
     def _flush(self) -> None:
         # Each part's words go out as one compressed block of marshalled tuples (its length

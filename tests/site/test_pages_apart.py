@@ -39,13 +39,11 @@ def test_a_build_leaves_no_staged_pages_behind(tmp_path):
 def test_every_page_is_converted_and_written_once_by_one_of_the_two_processes(tmp_path):
     result = mkdocs_build(tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    line = re.search(r"MkDocs pages converted: ([\d,]+) in [\d.]+ s \(([\d,]+) here, ([\d,]+) by the helper", result.stderr)
+    line = re.search(r"MkDocs pages converted: ([\d,]+) in [\d.]+ s \(([\d,]+) here, ([\d,]+) by the helper, which writes them", result.stderr)
     assert line, result.stderr[-3000:]
     total, here, there = (int(g.replace(",", "")) for g in line.groups())
     assert total == here + there
-    # templates_apart: each page the helper wrote was left by this process, and said nothing
-    written = re.search(r"MkDocs pages written by the helper: ([\d,]+), skipped here ([\d,]+)", result.stderr)
-    assert written and written.group(1) == written.group(2), result.stderr[-3000:]
+    # templates_apart: the pages the helper wrote, MkDocs' loop passed by without a word
     assert "Page skipped" not in result.stderr
     assert total > len(list((tmp_path / "site" / "articles").iterdir())) + len(list((tmp_path / "site" / "zones").iterdir()))
 
