@@ -109,8 +109,9 @@ def _build_into(settings: Settings, folder: Path) -> Built:
     from ..pipeline import build_site  # imported in the child: MkDocs' process need not load the builder
 
     made: set[Path] = set()
+    written: list[str] = []
 
-    def write(path: str, content: str | bytes) -> None:  # called in the render's workers too
+    def write(path: str, content: str | bytes) -> None:
         target = folder / path
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -119,11 +120,11 @@ def _build_into(settings: Settings, folder: Path) -> Built:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="")
+        written.append(path)
 
     site = build_site(settings, search_markers=True, sink=write)
     for path, content in site.files.items():
         write(path, content)
-    written = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     return Built.of(site, settings, folder, written)
 
 

@@ -167,8 +167,9 @@ class IndexWriter:
         self._pages: list[tuple[str, int]] = []  # (fragment name, word count), by page number
         self._names: dict[str, str] = {}
         self._sorts: dict[str, list[tuple[str, int]]] = {}
-        self._held: dict[int, list[tuple]] = defaultdict(list)  # (word, page, count, locations) by part
+        self._held: dict[int, list[tuple]] = defaultdict(list)  # (word, count, page entry) by part
         self._held_count = 0
+        self._last: dict[str, int] = {}  # each word's last page number
 
     # -- pages
     def add(self, url: str, html: str) -> int:
@@ -188,9 +189,12 @@ class IndexWriter:
         self._pages.append((name, page.count))
         for key, value in page.sorts:
             self._sorts.setdefault(key, []).append((value, number))
-        held = self._held
+        # Each word's entry for this page is encoded whole here, beside the build (its page
+        # number as the step from the word's page before), so that finish() only joins them.
+        held, last = self._held, self._last
         for part, word, count, data in page.words:
-            held[part].append((word, number, count, data))
+            held[part].append((word, count, _PAGE + cbor.uint(number - last.get(word, 0)) + data + _NONE))
+            last[word] = number
         self._held_count += len(page.words)
         if self._held_count > FLUSH_WORDS:
             self._flush()
@@ -208,13 +212,14 @@ class IndexWriter:
 
     # -- the index
     def _words_in_order(self):
-        """(word, [(page number, location count, encoded locations)]) for every word, in
-        Pagefind's order, one part in memory."""
+        """(word, [(location count, encoded page entry)]) for every word, in Pagefind's order,
+        one part in memory."""
         self._flush()
+        self._last.clear()
         for path in sorted((self._work / "parts").iterdir()):
-            words: dict[str, list[tuple[int, int, bytes]]] = defaultdict(list)
-            for word, number, count, data in _held_in(path):
-                words[word].append((number, count, data))
+            words: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
+            for word, count, entry in _held_in(path):
+                words[word].append((count, entry))
             for word in sorted(words):
                 yield word, words.pop(word)
 
@@ -234,12 +239,9 @@ class IndexWriter:
             chunks.append([chunk[0][0], chunk[-1][0], name])
 
         for word, pages in self._words_in_order():
-            packed, last = [], 0
-            for number, count, data in pages:
-                packed.append(_PAGE + cbor.uint(number - last) + data + _NONE)
-                last = number
-                size += count + 1
-            chunk.append((word, _WORD + cbor.text(word) + cbor.array_head(len(packed)) + b"".join(packed) + _NONE))
+            size += sum(count for count, _ in pages) + len(pages)
+            chunk.append((word, _WORD + cbor.text(word) + cbor.array_head(len(pages))
+                          + b"".join(entry for _, entry in pages) + _NONE))
             if size >= CHUNK_POSITIONS:
                 write()
                 chunk, size = [], 0
@@ -294,7 +296,7 @@ class IndexWriter:
 
 
 def _held_in(path: Path):
-    """The (word, page, count, locations) of a part file, block after block."""
+    """The (word, location count, encoded page entry) of a part file, block after block."""
     with open(path, "rb") as f:
         while size := f.read(4):
             yield from marshal.loads(zlib.decompress(f.read(int.from_bytes(size, "big"))))

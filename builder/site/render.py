@@ -84,7 +84,6 @@ def render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: st
     Arguments:
         sink: given, each page rendered from a template is handed to it (path, text) instead
             of being returned; the rest (data, feeds, redirects) is returned. The same files.
-            It may be called in forked workers, so it may only write the page somewhere.
         memo: given (a preview's rebuilds), the pages whose inputs did not change since its
             last build are taken from it (``render_memo.py``). The same files.
     """
@@ -162,13 +161,9 @@ def _render_site(digest: Digest, vocab: Vocabulary, templates: Path, site_url: s
     texts = {catalog.article_paths[e.id]: (e.title, "\n".join(e.article.paragraphs), search_facets(e))
              for e in catalog.entries} if search_markers else {}
     if sink is not None:
-        def render_to_sink(job: tuple[str, str, dict]) -> None:
+        for job in jobs:
             text = render(job)
             sink(job[1], marked_file(job[1], text, texts) if search_markers else text)
-
-        # Forked workers hand their pages to the sink themselves: nothing comes back.
-        for _ in (map(render_to_sink, jobs) if memo is not None else map_forked(render_to_sink, jobs)):
-            pass
         files: dict[str, str] = {}
         sunk = len(jobs)
     else:
