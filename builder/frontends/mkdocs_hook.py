@@ -106,6 +106,8 @@ def _search_box_only(config) -> None:
     HTML, a regular expression over the whole page (0.7 ms a page); :func:`on_page_context`
     strips them where there are any."""
     plugin = config.plugins.get("material/search")
+    if plugin is None:
+        return
     events = config.plugins.events["page_context"]
     events[:] = [e for e in events if getattr(e, "__self__", None) is not plugin]
 
