@@ -25,21 +25,19 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import pickle
 import select
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..runtime.apart import freeze_before_fork
+from ..runtime.streams import PIPE_BYTES, Claims, Frames, Sender, frame, name_process, pipe
 from ..runtime.workers import _start_worker
 from ..site import search
 from . import templates_apart
 from ..site.index_write import IndexWriter, Prepared, prepare
 
 HELPER_PROCESS = "digest-pages"  # the name ps and the bench give the helper (bench/floor.py)
-_PIPE_BYTES = 1 << 20  # a larger pipe: the helper rarely waits for this process to read
-_READ_BYTES = 1 << 20
 _MAIN, _HELPER = 1, 2
 
 
@@ -131,58 +129,6 @@ def page_html(content: str, lang: str) -> str:
            f"<body>{content}</body></html>"
 
 
-class _Claims:
-    """Which process converts each page: the first to take it."""
-
-    def __init__(self, n: int):
-        context = multiprocessing.get_context("fork")
-        self._table = context.RawArray("b", n)
-        self._lock = context.Lock()
-
-    def take(self, k: int, who: int) -> bool:
-        """Whether page ``k`` is ``who``'s: taken now, or by ``who`` before."""
-        with self._lock:
-            if not self._table[k]:
-                self._table[k] = who
-            return self._table[k] == who
-
-
-def _frame(message) -> bytes:
-    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-    return len(data).to_bytes(8, "big") + data
-
-
-class _Frames:
-    """Messages cut from the bytes read from a pipe."""
-
-    def __init__(self, fd: int):
-        self.fd, self._buffer = fd, bytearray()
-
-    def read(self) -> list:
-        data = os.read(self.fd, _READ_BYTES)
-        if not data:
-            raise EOFError("the pages' helper process ended")
-        self._buffer += data
-        messages = []
-        while len(self._buffer) >= 8:
-            size = int.from_bytes(self._buffer[:8], "big")
-            if len(self._buffer) < 8 + size:
-                break
-            messages.append(pickle.loads(bytes(self._buffer[8:8 + size])))
-            del self._buffer[:8 + size]
-        return messages
-
-
-def _pipe() -> tuple[int, int]:
-    read, write = os.pipe()
-    try:
-        import fcntl
-        fcntl.fcntl(write, 1031, _PIPE_BYTES)  # F_SETPIPE_SZ (Linux)
-    except (ImportError, OSError):
-        pass
-    return read, write
-
-
 def pages_in_order(files, config) -> list:
     """The pages MkDocs' loop converts, in its order; a page outside the navigation gets its
     ``Page`` here, as that loop would give it one."""
@@ -207,7 +153,7 @@ class PagesApart:
         self.pages = pages_in_order(files, config)
         self.lang = config.theme.get("language") or "en"
         self.searched = [search.is_searched(p.file.src_uri, p.file.generated_by is not None) for p in self.pages]
-        self.claims = _Claims(len(self.pages))
+        self.claims = Claims(len(self.pages))
         self.written: set[str] = set()  # the pages the helper wrote as it converted them (templates_apart)
         self._out = bytearray()
         self.here = 0
@@ -218,8 +164,8 @@ class PagesApart:
             if id(page) in in_nav:
                 self._convert_here(k, page, None)
         self._write = None if dirty else templates_apart.Writer(config, files, nav)
-        to_helper, self._to_helper = _pipe()
-        self._from_helper, from_main = _pipe()
+        to_helper, self._to_helper = pipe()
+        self._from_helper, from_main = pipe()
         context = multiprocessing.get_context("fork")
         freeze_before_fork()
         self._child = context.Process(target=self._helper, args=(os.getpid(), to_helper, from_main), daemon=False)
@@ -227,7 +173,7 @@ class PagesApart:
         os.close(to_helper)
         os.close(from_main)
         os.set_blocking(self._to_helper, False)
-        self._frames = _Frames(self._from_helper)
+        self._frames = Frames(self._from_helper)
         self._helper_done: dict | None = None
         self._last = None  # the helper's final message: the index, or its error
 
@@ -240,14 +186,14 @@ class PagesApart:
             self._pump(block=False)
         while self._helper_done is None or self._out:
             self._pump(block=True)
-        self._send_now(_frame(None))  # nothing more comes from here
+        self._send_now(frame(None))  # nothing more comes from here
         return self.here, self._helper_done["converted"]
 
     def _convert_here(self, k: int, page, write) -> None:
         self.claims.take(k, _MAIN)
         done = convert(page, self.config, self.files, write)
         if self.searched[k]:  # to the helper, ready for the index
-            self._out += _frame((k, self._prepared(k, done)))
+            self._out += frame((k, self._prepared(k, done)))
         if done is not None:
             if done.written:
                 self.written.add(page.file.src_uri)
@@ -271,7 +217,7 @@ class PagesApart:
         readable, writable, _ = select.select([self._from_helper], writing, [], None if block else 0)
         if writable:
             try:
-                sent = os.write(self._to_helper, self._out[:_PIPE_BYTES])
+                sent = os.write(self._to_helper, self._out[:PIPE_BYTES])
             except BlockingIOError:
                 sent = 0
             del self._out[:sent]
@@ -319,18 +265,18 @@ class PagesApart:
     # -- the helper
     def _helper(self, parent: int, incoming: int, outgoing: int) -> None:
         _start_worker(parent, None)
-        _name_process(HELPER_PROCESS)
+        name_process(HELPER_PROCESS)
         os.close(self._to_helper)
         os.close(self._from_helper)
-        send = _Sender(outgoing)
+        send = Sender(outgoing)
         try:
-            count, seconds = self._helper_work(_Frames(incoming), send)
+            count, seconds = self._helper_work(Frames(incoming), send)
             send(("indexed", (count, seconds)))
         except BaseException as err:  # noqa: BLE001 - every failure goes back to the parent
             send(("error", f"{type(err).__name__}: {err}"))
         os._exit(0)
 
-    def _helper_work(self, incoming: _Frames, send) -> tuple[int, float]:
+    def _helper_work(self, incoming: Frames, send) -> tuple[int, float]:
         writer = IndexWriter(Path(self.config.site_dir) / "pagefind", self.lang)
         sent: dict[int, Prepared | None] = {}  # the pages the main process converted, as they come
         ready: dict[int, Prepared | None] = {}  # this helper's converted pages not yet indexed
@@ -387,23 +333,6 @@ class PagesApart:
             return writer.finish(), time.perf_counter() - start
         finally:
             writer.close()
-
-
-class _Sender:
-    def __init__(self, fd: int):
-        self.fd = fd
-
-    def __call__(self, message) -> None:
-        data = memoryview(_frame(message))
-        while data:
-            data = data[os.write(self.fd, data):]
-
-
-def _name_process(name: str) -> None:
-    try:
-        Path("/proc/self/comm").write_text(name)
-    except OSError:  # no /proc: the name is only for reading figures
-        pass
 
 
 def start(config, files, nav, dirty: bool = False) -> PagesApart | None:
