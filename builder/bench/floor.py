@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 SAMPLE_SECONDS = 0.1
-HELPER_NAMES = ("digest-pages", "digest-templates", "pagefind")  # the processes counted as the helpers' (pages_apart, templates_apart)
+HELPER_NAMES = ("digest-pages", "pagefind")  # the processes counted as the helper's (pages_apart)
 # Settings of the site's mkdocs.yml the floor keeps: what the pages need to render
 # the same (links, tables, attribute lists); everything that adds work is left out.
 KEPT = ("site_name", "nav", "not_in_nav", "markdown_extensions", "extra_css")
@@ -79,9 +79,9 @@ def _name(pid: int) -> str:
 
 def tree_parts_kb(root: int) -> dict[str, int]:
     """Memory (PSS, kB) of a process tree in three parts: the command's own process
-    (``main``), the helpers (the processes converting and writing pages beside it and writing
-    the search index, named ``digest-pages`` and ``digest-templates``, or a ``pagefind``
-    program) and every other descendant
+    (``main``), the helper (the process converting and writing pages beside it and writing
+    the search index, named ``digest-pages``, or a ``pagefind`` program) and every other
+    descendant
     (``workers``: the builder's forked processes, a child builder). Where the peak is made
     decides what to shrink: the floor has only a main process."""
     tree, todo = _children(), [(root, "main")]

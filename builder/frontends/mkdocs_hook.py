@@ -210,8 +210,6 @@ def on_env(env, config, files):
     return env
 
 
-
-
 def _indexing() -> bool:
     # A preview rebuilds on every edit; indexing the whole archive each time would
     # make it wait for search nobody previews. DIGEST_SERVE_SEARCH=1 asks for it.
@@ -235,7 +233,7 @@ def on_post_page(output, page, config):
     if templates_apart.in_helper():  # the page is written; the rest is this build's main process's
         builder_apart.let_go(page)
         return output
-    if not output and pages_apart.is_converted(page) and page.file.src_uri in _index_job.written:
+    if not output and _index_job is not None and page.file.src_uri in _index_job.written:
         return output  # the helper wrote it (templates_apart): MkDocs' loop only passes it by
     if _pages_written is not None:
         _pages_written.add()
@@ -252,12 +250,12 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     global _feed, _index_job
-    _templates_done()
+    _unquiet_skips()
     if _index_job is not None:
         start = time.perf_counter()
         job, _index_job = _index_job, None
         try:
-            pages, _ = job.index_result()
+            pages = job.index_result()
         finally:
             builder_apart.clean_staging()
         search.write_table_texts(Path(config.site_dir), _search_tables)
@@ -278,7 +276,7 @@ def on_post_build(config):
     log.info(f"pagefind indexed {pages:,} pages in {time.perf_counter() - start:.2f} s")
 
 
-def _templates_done() -> None:
+def _unquiet_skips() -> None:
     global _quiet_skips
     if _quiet_skips is not None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skips)
@@ -287,9 +285,9 @@ def _templates_done() -> None:
 
 def _stop_index_job() -> None:
     global _index_job
-    _templates_done()
+    _unquiet_skips()
     if _index_job is not None:
-        _index_job.cancel()
+        _index_job.close()
         _index_job = None
 
 

@@ -22,15 +22,14 @@ MkDocs, which converts it again and reports the error as it always does.
 """
 from __future__ import annotations
 
+import html
 import logging
 import multiprocessing
 import os
 import select
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..runtime.apart import freeze_before_fork
 from ..runtime.streams import PIPE_BYTES, Claims, Frames, Sender, frame, name_process, pipe
 from ..runtime.workers import _start_worker
 from ..site import search
@@ -51,7 +50,7 @@ class Converted:
     anchors: set | None
     links: dict[str, dict[str, str]] | None  # links to anchors, by the linked file's path
     records: tuple[tuple[str, int, str], ...]  # (logger, level, message)
-    written: bool = False  # the helper wrote the page too (templates_apart); its content not sent
+    written: bool = False  # the helper wrote the page too (templates_apart); its content is not sent
 
 
 class _Held(logging.Handler):
@@ -124,7 +123,6 @@ def is_converted(page) -> bool:
 
 def page_html(content: str, lang: str) -> str:
     """The page as the index reads it: what Pagefind reads is the converted Markdown."""
-    import html
     return f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8"></head>' \
            f"<body>{content}</body></html>"
 
@@ -162,42 +160,41 @@ class PagesApart:
         in_nav = {id(p) for p in nav.pages}
         for k, page in enumerate(self.pages):
             if id(page) in in_nav:
-                self._convert_here(k, page, None)
+                self.claims.take(k, _MAIN)
+                self._convert_here(k, page)
         self._write = None if dirty else templates_apart.Writer(config, files, nav)
         to_helper, self._to_helper = pipe()
         self._from_helper, from_main = pipe()
         context = multiprocessing.get_context("fork")
-        freeze_before_fork()
         self._child = context.Process(target=self._helper, args=(os.getpid(), to_helper, from_main), daemon=False)
         self._child.start()
         os.close(to_helper)
         os.close(from_main)
         os.set_blocking(self._to_helper, False)
         self._frames = Frames(self._from_helper)
-        self._helper_done: dict | None = None
+        self._helper_converted: int | None = None  # how many pages the helper converted, once it is done
         self._last = None  # the helper's final message: the index, or its error
 
     # -- this process
     def convert_all(self) -> tuple[int, int]:
         """Convert the pages with the helper; returns (converted here, converted by the helper)."""
         for k, page in enumerate(self.pages):
-            if self.claims.take(k, _MAIN) and not is_converted(page):
-                self._convert_here(k, page, None)  # its template waits for MkDocs' loop: see templates_apart
+            if not is_converted(page) and self.claims.take(k, _MAIN):
+                self._convert_here(k, page)
             self._pump(block=False)
-        while self._helper_done is None or self._out:
+        while self._helper_converted is None or self._out:
             self._pump(block=True)
-        self._send_now(frame(None))  # nothing more comes from here
-        return self.here, self._helper_done["converted"]
+        self._out += frame(None)  # nothing more comes from here
+        while self._out:
+            self._pump(block=True)
+        return self.here, self._helper_converted
 
-    def _convert_here(self, k: int, page, write) -> None:
-        self.claims.take(k, _MAIN)
-        done = convert(page, self.config, self.files, write)
+    def _convert_here(self, k: int, page) -> None:
+        # Its template waits for MkDocs' loop: see templates_apart.
+        done = convert(page, self.config, self.files)
         if self.searched[k]:  # to the helper, ready for the index
             self._out += frame((k, self._prepared(k, done)))
         if done is not None:
-            if done.written:
-                self.written.add(page.file.src_uri)
-                done = replace(done, content=None)  # written: its HTML is not needed any more
             _install(page, done, self.files)
             self.here += 1
 
@@ -206,11 +203,6 @@ class PagesApart:
         if done is None or done.content is None:
             return None
         return prepare("/" + self.pages[k].file.url.lstrip("/"), page_html(done.content, self.lang))
-
-    def _send_now(self, data: bytes) -> None:
-        self._out += data
-        while self._out:
-            self._pump(block=True)
 
     def _pump(self, block: bool) -> None:
         writing = [self._to_helper] if self._out else []
@@ -234,12 +226,12 @@ class PagesApart:
                 if done.written:
                     self.written.add(self.pages[k].file.src_uri)
         elif kind == "converted":
-            self._helper_done = value
+            self._helper_converted = value
         else:  # "indexed" or "error": the helper's last word
             self._last = message
 
-    def index_result(self) -> tuple[int, float]:
-        """Wait for the index: (pages with words, seconds the helper took to finish it)."""
+    def index_result(self) -> int:
+        """Wait for the index: the pages with words."""
         try:
             while self._last is None:
                 self._pump(block=True)
@@ -260,8 +252,6 @@ class PagesApart:
             self._child.kill()
         self._child.join()
 
-    cancel = close
-
     # -- the helper
     def _helper(self, parent: int, incoming: int, outgoing: int) -> None:
         _start_worker(parent, None)
@@ -270,13 +260,12 @@ class PagesApart:
         os.close(self._from_helper)
         send = Sender(outgoing)
         try:
-            count, seconds = self._helper_work(Frames(incoming), send)
-            send(("indexed", (count, seconds)))
+            send(("indexed", self._helper_work(Frames(incoming), send)))
         except BaseException as err:  # noqa: BLE001 - every failure goes back to the parent
             send(("error", f"{type(err).__name__}: {err}"))
         os._exit(0)
 
-    def _helper_work(self, incoming: Frames, send) -> tuple[int, float]:
+    def _helper_work(self, incoming: Frames, send) -> int:
         writer = IndexWriter(Path(self.config.site_dir) / "pagefind", self.lang)
         sent: dict[int, Prepared | None] = {}  # the pages the main process converted, as they come
         ready: dict[int, Prepared | None] = {}  # this helper's converted pages not yet indexed
@@ -327,10 +316,9 @@ class PagesApart:
                     page.content = None
                 take_incoming(block=False)
                 index_front(block=False)
-            send(("converted", {"converted": converted}))
+            send(("converted", converted))
             index_front(block=True)
-            start = time.perf_counter()
-            return writer.finish(), time.perf_counter() - start
+            return writer.finish()
         finally:
             writer.close()
 

@@ -12,7 +12,6 @@ elsewhere the call runs here, as before.
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -31,16 +30,6 @@ class ApartFailed(RuntimeError):
 
 def can_fork() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def freeze_before_fork() -> None:
-    """Keep what this process holds shared with the children it forks next.
-
-    A fork shares memory until either side writes to it, and CPython's collector writes to
-    the header of every object it scans: one collection in either process copies every page
-    holding objects (a helper forked from MkDocs at 10,000 articles came to hold 844 MB of
-    its own). Frozen, the objects held now are never scanned again; new ones are."""
-    gc.freeze()
 
 
 def run_apart(fn: Callable[..., R], *args) -> R:
