@@ -48,7 +48,7 @@ from builder.runtime import progress
 from builder.site.index_write import IndexWriter
 from builder.settings import Settings
 from builder.site import search
-from builder.site.search_marks import mark_body_markdown
+from builder.site.search_marks import BODY_KEY, mark_body_markdown
 from builder.vocab.rule_files import RuleFileError
 
 log = logging.getLogger("mkdocs.hooks.digest")
@@ -193,6 +193,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if page.file.generated_by is not None or not search.is_searched(page.file.src_uri, generated=False):
         return markdown  # generated pages carry their markers already
+    page.meta[BODY_KEY] = True
     return mark_body_markdown(markdown, search.terms_field(markdown, page.title or ""))
 
 

@@ -5,10 +5,11 @@ own time at 2,000 articles; the templates are the rest), and it does it on one c
 page by page. Here the hook (``on_nav``) does that part itself before MkDocs' loop,
 with a forked helper: both take the next page not yet taken (a shared table of claims)
 and run on it what MkDocs' ``_populate_page`` runs between its events — ``read_source``,
-the ``on_page_markdown`` events, ``render`` — so a page converts exactly as MkDocs would
-convert it. The helper sends each page's result back; MkDocs' own loop then finds every
-page converted (:func:`_install` stands in for its ``read_source`` and ``render``), and
-the log lines a conversion made are logged again there, in MkDocs' order.
+the ``on_page_markdown`` events, ``render`` (``page_render.py``: the same HTML with less
+work) — so a page converts exactly as MkDocs would convert it. The helper sends each
+page's result back; MkDocs' own loop then finds every page converted (:func:`_install`
+stands in for its ``read_source`` and ``render``), and the log lines a conversion made
+are logged again there, in MkDocs' order.
 
 The helper also writes the search index (``site/index_write.py``). Whoever converts a page
 reads it for the index too (``index_write.prepare``: its text, words and positions, the
@@ -33,7 +34,7 @@ from pathlib import Path
 from ..runtime.streams import PIPE_BYTES, Claims, Frames, Sender, frame, name_process, pipe
 from ..runtime.workers import _start_worker
 from ..site import search
-from . import templates_apart
+from . import page_render, templates_apart
 from ..site.index_write import IndexWriter, Prepared, prepare
 
 HELPER_PROCESS = "digest-pages"  # the name ps and the bench give the helper (bench/floor.py)
@@ -76,7 +77,7 @@ def convert(page, config, files, write=None) -> Converted | None:
     try:
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        page.render(config, files)
+        page_render.render(page, config, files)  # MkDocs' Page.render, with less work
         meta, content = dict(page.meta), page.content  # as converted: writing the page lets go of it
         if write is not None:
             before = len(held.records)

@@ -2,9 +2,12 @@
 
 - Every page: ``search: {exclude: true}`` in the front matter. Material's search box stays
   (header, overlay) but Pagefind answers it, so Material's own index is left empty.
-- A searched page (an article, or a hand-written page, see ``search.is_searched``): its body
-  inside ``<div data-pagefind-body markdown>`` (``md_in_html``), opening with the hidden
-  field of token codes (``search.terms_field``), so Pagefind indexes only that.
+- A searched page (an article, or a hand-written page, see ``search.is_searched``):
+  ``pagefind_body: true`` in the front matter, so the theme (``overrides/main.html``) puts the
+  page's content inside ``<div data-pagefind-body>`` and Pagefind indexes only that; the body
+  opens with the hidden field of token codes (``search.terms_field``). The mark is on the
+  HTML the theme writes rather than a ``<div markdown>`` round the Markdown, which would make
+  ``md_in_html`` read and write again every tag of the page (a third of its conversion).
 
 The MkDocs hook marks hand-written pages with the same functions as it reads them
 (``mark_body_markdown``); the docs folder written by ``python -m builder docs`` holds them marked.
@@ -17,32 +20,36 @@ from mkdocs.utils.meta import YAML_RE, get_data
 from . import search
 
 EXCLUDE = "search:\n  exclude: true\n"
+BODY_KEY = "pagefind_body"  # front matter: the theme marks the page's content as Pagefind's body
+BODY = f"{BODY_KEY}: true\n"
 
 
-def exclude_from_material_index(markdown: str) -> str:
-    """The page with ``search: {exclude: true}`` in its front matter (added when it has none)."""
+def exclude_from_material_index(markdown: str, searched: bool = False, generated: bool = False) -> str:
+    """The page with ``search: {exclude: true}`` in its front matter (added when it has none),
+    and ``pagefind_body: true`` when it is ``searched``. ``generated``: a page of the site's
+    templates, whose front matter holds neither key (not read again: a YAML parse a page)."""
     match = YAML_RE.match(markdown)
     if not match:
-        return f"---\n{EXCLUDE}---\n\n{markdown}"
-    _, meta = get_data(markdown)
-    if "search" in meta:
-        return markdown
-    return markdown[:match.end(1)] + EXCLUDE + markdown[match.end(1):]
+        return f"---\n{EXCLUDE}{BODY if searched else ''}---\n\n{markdown}"
+    meta = {} if generated else get_data(markdown)[1]
+    added = ("" if "search" in meta else EXCLUDE) + (BODY if searched and BODY_KEY not in meta else "")
+    return markdown[:match.end(1)] + added + markdown[match.end(1):]
 
 
 def mark_body_markdown(body: str, field: str) -> str:
-    """A page's Markdown body (no front matter) as Pagefind's body, the hidden terms field first
-    (the search box finds a match's position in the headline by it, see ``search.terms_field``)."""
+    """A searched page's Markdown body (no front matter), the hidden terms field first (the
+    search box finds a match's position in the headline by it, see ``search.terms_field``)."""
     hidden = f"<p hidden data-digest-terms>{field}</p>\n\n" if field else ""
-    return f"<div data-pagefind-body markdown>\n\n{hidden}{body.rstrip()}\n\n</div>\n"
+    return hidden + body
 
 
-def mark_page(markdown: str, field: str | None) -> str:
+def mark_page(markdown: str, field: str | None, generated: bool = False) -> str:
     """A whole page (front matter and body) with its markers; ``field`` None: not searched."""
-    markdown = exclude_from_material_index(markdown)
+    markdown = exclude_from_material_index(markdown, searched=field is not None, generated=generated)
     if field is None:
         return markdown
-    body, _ = get_data(markdown)
+    match = YAML_RE.match(markdown) if generated else None
+    body = markdown[match.end():].lstrip("\n") if match else get_data(markdown)[0]  # as get_data parts it
     return markdown[:len(markdown) - len(body)] + mark_body_markdown(body, field)
 
 
@@ -71,7 +78,7 @@ def marked_file(path: str, text: str, texts: dict[str, tuple]) -> str:
     if search.is_searched(path, generated=True):
         title, own_text, *filters = texts.get(path) or page_title_and_text(text)
         field = search.terms_field(own_text, title, *filters)
-    return mark_page(text, field)
+    return mark_page(text, field, generated=True)
 
 
 def marked_pages(files: dict[str, str], texts: dict[str, tuple]) -> dict[str, str]:

@@ -78,8 +78,8 @@ def test_docs_folder_holds_hand_written_pages_marked_and_wins_over_a_generated_o
                        content)
     assert files["stylesheets/x.css"] == b"a{}"
     about = files["about.md"]
-    assert about.startswith("---\ntitle: 关于\nsearch:\n  exclude: true\n---\n")
-    assert "<div data-pagefind-body markdown>" in about and "data-digest-terms" in about
+    assert about.startswith("---\ntitle: 关于\nsearch:\n  exclude: true\npagefind_body: true\n---\n")
+    assert "<p hidden data-digest-terms>" in about
     assert files["articles/a.md"] == "---\ntitle: A\n---\n\ntext\n"  # rendered pages arrive marked already
 
 
@@ -102,7 +102,8 @@ def test_page_markers_keep_front_matter_and_an_existing_search_setting():
     own = "---\ntitle: T\nsearch:\n  boost: 2\n---\n\nbody\n"
     assert mark_page(own, None) == own
     marked = mark_page("---\ntitle: T\n---\n\nbody\n", "zdabc")
-    assert marked == ("---\ntitle: T\nsearch:\n  exclude: true\n---\n\n<div data-pagefind-body markdown>\n\n"
-                      "<p hidden data-digest-terms>zdabc</p>\n\nbody\n\n</div>\n")
+    # Searched: the theme marks the content as Pagefind's body (pagefind_body), the terms first.
+    assert marked == ("---\ntitle: T\nsearch:\n  exclude: true\npagefind_body: true\n---\n\n"
+                      "<p hidden data-digest-terms>zdabc</p>\n\nbody\n")
     assert page_title_and_text("---\ntitle: 关于\n---\n\n# 另一个\n\n正文\n") == ("关于", "# 另一个\n\n正文\n")
     assert page_title_and_text("# 标题\n\n正文\n")[0] == "标题"
