@@ -314,23 +314,21 @@ def _plain_text_shortcut(md) -> None:
     inline._InlineProcessor__handleInline = handle_inline
 
 
-_engines: dict[int, tuple] = {}
+_held: list = []  # [config, Markdown, its _SetAside]: the last configuration's
 
 
 def _engine(config):
     """One Markdown instance per configuration, reset for each page (MkDocs makes a new one
     for every page; its extensions' state is what ``reset`` clears)."""
-    key = id(config)
-    held = _engines.get(key)
-    if held is None or held[0] is not config:
+    if not _held or _held[0] is not config:
         md = markdown.Markdown(extensions=config["markdown_extensions"],
                                extension_configs=config["mdx_configs"] or {})
         _plain_text_shortcut(md)
         aside = _SetAside(md)
         md.preprocessors.register(aside, "digest_set_aside", 22)  # before mkdocs_raw_html (21)
         md.preprocessors.register(_GiveBack(md, aside), "digest_give_back", 19)  # after html_block (20)
-        held = _engines[key] = (config, md, aside)
-    return held[1], held[2]
+        _held[:] = [config, md, aside]
+    return _held[1], _held[2]
 
 
 def render(page, config, files) -> None:
