@@ -41,8 +41,8 @@ from mkdocs.structure.toc import get_toc
 log = logging.getLogger("mkdocs.structure.pages")  # MkDocs' own: its level decides links_to_anchors
 
 TOKEN = "digest-set-aside-"  # a page holding this text is rendered the plain way
-# What makes the parser read the rest of a page differently (comments, raw text, processing
-# instructions, Markdown inside HTML): where one stands, nothing after it is set aside.
+# What makes the parser read the rest of a page differently (raw text, Markdown inside HTML,
+# the stash's own marks): where one stands, nothing after it is set aside.
 _RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "pre", "math", "canvas", "option", "xmp", "plaintext")
 _UNSURE = ("\x02", "\x03", "markdown", *(f"<{tag}" for tag in _RAW_TEXT_TAGS))
 _INDENTED = re.compile(r"^ {1,3}<([a-zA-Z][a-zA-Z0-9]*)", re.M)  # a block opened there starts raw HTML too
@@ -89,8 +89,9 @@ def _named(name: str) -> re.Pattern:
 
 def _block_end(text: str, start: int, name: str, limit: int) -> int | None:
     """Where the raw block opening at ``start`` with tag ``name`` ends (past its closing tag,
-    at a line's end), as Python-Markdown's HTML extractor finds it; None when not certain:
-    every ``<`` of the block must open a strict tag (so each ``<name`` found is a tag)."""
+    at a line's end), as Python-Markdown's HTML extractor finds it; None when not certain.
+    Every tag of the page is strict (:func:`_first_unsure`), so each ``<name`` found is a tag
+    and the first ``>`` after it ends it."""
     depth = 0
     for tag in _named(name).finditer(text, start, limit):
         depth += -1 if tag.group(1) else 1
@@ -99,17 +100,10 @@ def _block_end(text: str, start: int, name: str, limit: int) -> int | None:
             if end == 0 or not (end == len(text) or text[end] == "\n"):
                 return None
             block = text[start:end]
-            if block.count("<") != len(_TAG.findall(block)) or _TAG.match(block, tag.start() - start) is None:
-                return None
             if "/>" in block and re.search(rf"<{name}\b[^>]*/>", block, re.I):
                 return None  # <div/> inside: the extractor's empty tag, not an opening as counted here
             return end
     return None
-
-
-def _certain_references(block: str) -> bool:
-    """Every character reference complete: the parser gives each back as it is written."""
-    return "&" not in block or all(_REF.match(block, m.start()) for m in _REF_START.finditer(block))
 
 
 def _ids(block: str) -> set:
@@ -147,7 +141,7 @@ def set_aside(text: str, is_block_level) -> tuple[str, list[str], set, int]:
         if not is_block_level(name.lower()):
             continue
         end = _block_end(text, opening.start(), name, limit)
-        if end is None or not _certain_references(text[opening.start():end]):
+        if end is None:
             limit = opening.start()
             break  # where the extractor's block ends is not certain: the rest as it is
         block = text[opening.start():end]
