@@ -157,7 +157,8 @@ def drawn_site(tmp_path_factory):
     return config, files, docs / "page.md"
 
 
-@settings(max_examples=int(os.environ.get("DRAWN", 400)),  # DRAWN=6000: a longer search, run by hand deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# DRAWN=6000 in the environment: a longer search, run by hand.
+@settings(max_examples=int(os.environ.get("DRAWN", 400)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_CHUNK, st.sampled_from(["\n\n", "\n", "\n\n\n"])), min_size=1, max_size=8))
 def test_drawn_pages_render_as_mkdocs_renders_them(drawn_site, chunks):
     config, files, path = drawn_site
